@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace ContactDesk {
+
+// Parses a phone number as typed ("(415) 555-0100", "+44 20 7946 0958") against a default
+// region (ISO 3166 two-letter code) and returns it in E.164, or an empty string when it is not
+// a possible number.
+QString toE164(const QString& raw, const QString& defaultRegion);
+
+} // namespace ContactDesk

@@ -1,0 +1,44 @@
+#include "common/redaction.h"
+
+#include <QRegularExpression>
+
+namespace ContactDesk {
+
+namespace {
+const char* const secretKeys = "access_token|refresh_token|client_secret|code|accessToken|"
+                               "refreshToken|clientSecret|privateIntegrationToken|adminKey|"
+                               "password|token";
+} // namespace
+
+bool isSecretHeader(QByteArrayView lowerCaseName)
+{
+    return lowerCaseName == "authorization" || lowerCaseName == "x-sandbox-admin-key"
+        || lowerCaseName == "cookie" || lowerCaseName == "set-cookie";
+}
+
+QByteArray redactHeaderValue(QByteArrayView lowerCaseName, const QByteArray& value)
+{
+    if (!isSecretHeader(lowerCaseName))
+        return value;
+    if (lowerCaseName == "authorization") {
+        const int space = value.indexOf(' ');
+        if (space > 0)
+            return value.left(space + 1) + QByteArray(redactedText.data(), redactedText.size());
+    }
+    return QByteArray(redactedText.data(), redactedText.size());
+}
+
+QByteArray redactBody(const QByteArray& body)
+{
+    static const QRegularExpression json(
+        QStringLiteral("(\"(?:%1)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"")
+            .arg(QLatin1StringView(secretKeys)));
+    static const QRegularExpression form(
+        QStringLiteral("(^|&)((?:%1)=)[^&]*").arg(QLatin1StringView(secretKeys)));
+    QString text = QString::fromUtf8(body);
+    text.replace(json, QStringLiteral("\\1\"[redacted]\""));
+    text.replace(form, QStringLiteral("\\1\\2[redacted]"));
+    return text.toUtf8();
+}
+
+} // namespace ContactDesk

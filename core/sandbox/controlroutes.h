@@ -1,0 +1,28 @@
+#pragma once
+
+#include "sandbox/exchange.h"
+
+namespace ContactDesk::Sandbox {
+
+class SandboxServer;
+
+// The `/__sandbox/` control API: reset, seed, faults, the request log, settings and test
+// tokens. Every call must carry `X-Sandbox-Admin-Key`.
+class ControlRoutes
+{
+public:
+    explicit ControlRoutes(SandboxServer& server);
+
+    Reply handle(const Request& request);
+
+private:
+    Reply seed(const Request& request);
+    Reply faults(const Request& request);
+    Reply requests(const Request& request);
+    Reply settings(const Request& request);
+    Reply mintToken(const Request& request);
+
+    SandboxServer& m_server;
+};
+
+} // namespace ContactDesk::Sandbox
