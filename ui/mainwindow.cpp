@@ -22,7 +22,7 @@ MainWindow::MainWindow(Sandbox::SandboxServer& sandbox, QWidget* parent)
     auto* heading = new QLabel(tr("<h2>Built-in sandbox</h2>"
                                   "<p>ContactDesk is running on its local HighLevel sandbox "
                                   "with demo data.</p>"),
-                               central);
+        central);
     heading->setWordWrap(true);
     layout->addWidget(heading);
 
@@ -31,8 +31,8 @@ MainWindow::MainWindow(Sandbox::SandboxServer& sandbox, QWidget* parent)
     m_status->setObjectName(QStringLiteral("sandboxStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* location = new QLabel(sandbox.data().mainLocation().name + QStringLiteral(" (")
-                                    + sandbox.data().mainLocation().id + u')',
-                                central);
+            + sandbox.data().mainLocation().id + u')',
+        central);
     location->setObjectName(QStringLiteral("sandboxLocation"));
     location->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_contactCount = new QLabel(central);
@@ -57,8 +57,8 @@ MainWindow::MainWindow(Sandbox::SandboxServer& sandbox, QWidget* parent)
 void MainWindow::refresh()
 {
     const QUrl url = m_sandbox.baseUrl();
-    m_status->setText(url.port() > 0 ? tr("Running at %1").arg(url.toString())
-                                     : tr("Not listening"));
+    m_status->setText(
+        url.port() > 0 ? tr("Running at %1").arg(url.toString()) : tr("Not listening"));
     const Sandbox::SandboxData& data = m_sandbox.data();
     const qsizetype live = data.contacts().size() - m_sandbox.data().deletedContacts().size();
     m_contactCount->setText(QLocale().toString(live));

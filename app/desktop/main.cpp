@@ -41,9 +41,9 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a PNG of the main window to FILE "
-                                                       "once it is shown, then quit."),
-                                        QStringLiteral("FILE"));
+        QStringLiteral("Save a PNG of the main window to FILE "
+                       "once it is shown, then quit."),
+        QStringLiteral("FILE"));
     parser.addOption(screenshot);
     parser.process(app);
 

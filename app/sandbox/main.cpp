@@ -43,24 +43,20 @@ int main(int argc, char* argv[])
                                                     "server on 127.0.0.1."));
     parser.addHelpOption();
     const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Port to listen on (0 picks a free one)."),
-                                  QStringLiteral("N"), QStringLiteral("0"));
+        QStringLiteral("Port to listen on (0 picks a free one)."), QStringLiteral("N"),
+        QStringLiteral("0"));
     const QCommandLineOption seedContacts(QStringLiteral("seed-contacts"),
-                                          QStringLiteral("Seed N demo contacts."),
-                                          QStringLiteral("N"), QStringLiteral("0"));
+        QStringLiteral("Seed N demo contacts."), QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
-                                       QStringLiteral("Burst limit as COUNT/MILLISECONDS "
-                                                      "(0/1 turns it off)."),
-                                       QStringLiteral("COUNT/MILLISECONDS"));
+        QStringLiteral("Burst limit as COUNT/MILLISECONDS "
+                       "(0/1 turns it off)."),
+        QStringLiteral("COUNT/MILLISECONDS"));
     const QCommandLineOption dailyLimit(QStringLiteral("daily-limit"),
-                                        QStringLiteral("Requests per day (0 turns it off)."),
-                                        QStringLiteral("N"));
+        QStringLiteral("Requests per day (0 turns it off)."), QStringLiteral("N"));
     const QCommandLineOption dataFile(QStringLiteral("data"),
-                                      QStringLiteral("Keep the state in FILE across restarts."),
-                                      QStringLiteral("FILE"));
+        QStringLiteral("Keep the state in FILE across restarts."), QStringLiteral("FILE"));
     const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Random seed for ids and credentials."),
-                                  QStringLiteral("N"));
+        QStringLiteral("Random seed for ids and credentials."), QStringLiteral("N"));
     parser.addOptions({port, seedContacts, rateLimit, dailyLimit, dataFile, seed});
     parser.process(app);
 
@@ -92,8 +88,7 @@ int main(int argc, char* argv[])
         if (parts.size() != 2 || !countOk || !windowOk)
             return fail(QStringLiteral("--rate-limit takes COUNT/MILLISECONDS, e.g. 100/10000"));
         settings.insert(QStringLiteral("rateLimit"),
-                        QJsonObject{{QStringLiteral("count"), count},
-                                    {QStringLiteral("windowMs"), window}});
+            QJsonObject {{QStringLiteral("count"), count}, {QStringLiteral("windowMs"), window}});
     }
     if (parser.isSet(dailyLimit)) {
         const qint64 limit = parser.value(dailyLimit).toLongLong(&ok);

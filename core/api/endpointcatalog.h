@@ -63,6 +63,6 @@ QByteArray methodName(HttpMethod method);
 QString scopeName(Scope scope);
 
 // The API version sent on every call; the one place it is spelled.
-inline constexpr QLatin1StringView apiVersion{"2021-07-28"};
+inline constexpr QLatin1StringView apiVersion {"2021-07-28"};
 
 } // namespace ContactDesk::Api

@@ -10,7 +10,8 @@ QString toE164(const QString& raw, const QString& defaultRegion)
     using i18n::phonenumbers::PhoneNumberUtil;
     const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
     PhoneNumber number;
-    const std::string region = defaultRegion.isEmpty() ? "US" : defaultRegion.toUpper().toStdString();
+    const std::string region
+        = defaultRegion.isEmpty() ? "US" : defaultRegion.toUpper().toStdString();
     if (util->Parse(raw.toStdString(), region, &number) != PhoneNumberUtil::NO_PARSING_ERROR)
         return {};
     if (!util->IsPossibleNumber(number))

@@ -28,15 +28,15 @@ public:
     // A new contact from a create/upsert DTO. On bad values (an invalid email, a custom field of
     // the wrong type, an unknown custom field) returns nothing and fills `errors` with 422
     // messages. The contact is not stored.
-    std::optional<QJsonObject> build(const QJsonObject& dto, const Location& location,
-                                     QStringList* errors);
+    std::optional<QJsonObject> build(
+        const QJsonObject& dto, const Location& location, QStringList* errors);
     // Applies an update/upsert DTO to an existing contact (only the keys present). Returns the
     // 422 messages, empty on success. The contact is not stored.
     QStringList apply(QJsonObject& contact, const QJsonObject& dto, const Location& location);
 
     // The duplicate matcher: email first, then phone, among live contacts of the location.
-    std::optional<Duplicate> findDuplicate(const QString& locationId, const QString& email,
-                                           const QString& phone) const;
+    std::optional<Duplicate> findDuplicate(
+        const QString& locationId, const QString& email, const QString& phone) const;
 
     // Stores the contact and makes it invisible to search for the configured index lag.
     void save(const QJsonObject& contact);

@@ -14,14 +14,14 @@ constexpr int maxSeedContacts = 500000;
 
 ControlRoutes::ControlRoutes(SandboxServer& server)
     : m_server(server)
-{
-}
+{ }
 
 Reply ControlRoutes::handle(const Request& request)
 {
     if (request.header("x-sandbox-admin-key") != m_server.data().adminKey().toUtf8())
-        return Reply::error(401, QStringLiteral("The X-Sandbox-Admin-Key header is missing or "
-                                                "wrong."));
+        return Reply::error(401,
+            QStringLiteral("The X-Sandbox-Admin-Key header is missing or "
+                           "wrong."));
     if (!request.body.isEmpty() && !request.json.isObject())
         return Reply::error(400, QStringLiteral("The body must be a JSON object."));
 
@@ -51,15 +51,16 @@ Reply ControlRoutes::seed(const Request& request)
     const QJsonObject body = request.object();
     const QJsonValue count = body.value(QStringLiteral("contacts"));
     if (!count.isDouble() || count.toInt(-1) < 0 || count.toInt() > maxSeedContacts)
-        return Reply::validation({QStringLiteral("contacts must be a number from 0 to %1")
-                                      .arg(maxSeedContacts)});
+        return Reply::validation(
+            {QStringLiteral("contacts must be a number from 0 to %1").arg(maxSeedContacts)});
     const QJsonValue seed = body.value(QStringLiteral("seed"));
     if (!seed.isUndefined() && !seed.isDouble())
         return Reply::validation({QStringLiteral("seed must be a number")});
     m_server.seed(count.toInt(), quint64(seed.toInteger(1)));
-    return Reply::json(201, {{QStringLiteral("seeded"), count.toInt()},
-                             {QStringLiteral("total"), m_server.data().contacts().size()
-                                                           - m_server.data().deletedContacts().size()}});
+    return Reply::json(201,
+        {{QStringLiteral("seeded"), count.toInt()},
+            {QStringLiteral("total"),
+                m_server.data().contacts().size() - m_server.data().deletedContacts().size()}});
 }
 
 Reply ControlRoutes::faults(const Request& request)
@@ -89,8 +90,9 @@ Reply ControlRoutes::requests(const Request& request)
     QJsonArray entries;
     for (const LoggedExchange& exchange : m_server.requestLog().since(seq))
         entries.append(exchange.toJson());
-    return Reply::json(200, {{QStringLiteral("requests"), entries},
-                             {QStringLiteral("lastSeq"), m_server.requestLog().lastSeq()}});
+    return Reply::json(200,
+        {{QStringLiteral("requests"), entries},
+            {QStringLiteral("lastSeq"), m_server.requestLog().lastSeq()}});
 }
 
 Reply ControlRoutes::settings(const Request& request)
@@ -124,19 +126,20 @@ Reply ControlRoutes::mintToken(const Request& request)
         grant.locationId.clear();
     grant.clientId = data.oauthApp().clientId;
     grant.userId = data.userId();
-    const QJsonArray scopes = body.value(QStringLiteral("scopes")).toArray(
-        {QStringLiteral("contacts.readonly"), QStringLiteral("contacts.write")});
+    const QJsonArray scopes
+        = body.value(QStringLiteral("scopes"))
+              .toArray({QStringLiteral("contacts.readonly"), QStringLiteral("contacts.write")});
     for (const QJsonValue& scope : scopes)
         grant.scopes.append(scope.toString());
-    const qint64 lifetime = body.value(QStringLiteral("expiresInS"))
-                                .toInteger(data.settings().accessTokenLifetimeS);
+    const qint64 lifetime
+        = body.value(QStringLiteral("expiresInS")).toInteger(data.settings().accessTokenLifetimeS);
     grant.expiresAtMs = data.clock().nowMs() + lifetime * 1000;
     data.grants().insert(grant.token, grant);
-    return Reply::json(201, {{QStringLiteral("access_token"), grant.token},
-                             {QStringLiteral("expires_in"), lifetime},
-                             {QStringLiteral("scope"), grant.scopes.join(u' ')},
-                             {QStringLiteral("locationId"), grant.locationId},
-                             {QStringLiteral("companyId"), grant.companyId}});
+    return Reply::json(201,
+        {{QStringLiteral("access_token"), grant.token}, {QStringLiteral("expires_in"), lifetime},
+            {QStringLiteral("scope"), grant.scopes.join(u' ')},
+            {QStringLiteral("locationId"), grant.locationId},
+            {QStringLiteral("companyId"), grant.companyId}});
 }
 
 } // namespace ContactDesk::Sandbox

@@ -44,24 +44,26 @@ Reply Reply::json(int status, const QJsonObject& body)
 
 Reply Reply::error(int status, const QString& message)
 {
-    return json(status, {{QStringLiteral("statusCode"), status},
-                         {QStringLiteral("message"), message},
-                         {QStringLiteral("error"), reasonPhrase(status)}});
+    return json(status,
+        {{QStringLiteral("statusCode"), status}, {QStringLiteral("message"), message},
+            {QStringLiteral("error"), reasonPhrase(status)}});
 }
 
 Reply Reply::validation(const QStringList& messages)
 {
-    return json(422, {{QStringLiteral("statusCode"), 422},
-                      {QStringLiteral("message"), QJsonArray::fromStringList(messages)},
-                      {QStringLiteral("error"), reasonPhrase(422)}});
+    return json(422,
+        {{QStringLiteral("statusCode"), 422},
+            {QStringLiteral("message"), QJsonArray::fromStringList(messages)},
+            {QStringLiteral("error"), reasonPhrase(422)}});
 }
 
 Reply Reply::notFoundRoute(const QByteArray& method, const QString& path)
 {
-    return json(404, {{QStringLiteral("statusCode"), 404},
-                      {QStringLiteral("message"), QStringLiteral("Cannot %1 %2")
-                                                      .arg(QString::fromLatin1(method), path)},
-                      {QStringLiteral("error"), reasonPhrase(404)}});
+    return json(404,
+        {{QStringLiteral("statusCode"), 404},
+            {QStringLiteral("message"),
+                QStringLiteral("Cannot %1 %2").arg(QString::fromLatin1(method), path)},
+            {QStringLiteral("error"), reasonPhrase(404)}});
 }
 
 Reply Reply::html(int status, const QByteArray& page)

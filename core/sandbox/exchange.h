@@ -20,13 +20,13 @@ struct Grant;
 struct Request
 {
     QByteArray method; // upper case
-    QString path;      // decoded, without the query
+    QString path; // decoded, without the query
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // names lower case
     QByteArray body;
-    QJsonValue json;                         // the parsed body; undefined when there is none
-    QHash<QString, QString> pathParams;      // {contactId} -> value
-    const Grant* grant = nullptr;            // the bearer token's grant on API routes
+    QJsonValue json; // the parsed body; undefined when there is none
+    QHash<QString, QString> pathParams; // {contactId} -> value
+    const Grant* grant = nullptr; // the bearer token's grant on API routes
     QString traceId;
 
     QString queryValue(const QString& key) const
@@ -43,7 +43,7 @@ struct Reply
 {
     int status = 200;
     std::optional<QJsonObject> object; // a JSON body, serialised by the server (adding traceId)
-    QByteArray body;                   // any other body
+    QByteArray body; // any other body
     QByteArray contentType = QByteArrayLiteral("application/json; charset=utf-8");
     QList<QPair<QByteArray, QByteArray>> headers;
 

@@ -36,13 +36,10 @@ QJsonObject FaultRule::toJson() const
         if (k.kind == kind)
             kindName = k.name;
     }
-    return {{QStringLiteral("method"), QString::fromLatin1(method)},
-            {QStringLiteral("path"), path},
-            {QStringLiteral("kind"), kindName},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("latencyMs"), latencyMs},
-            {QStringLiteral("probability"), probability},
-            {QStringLiteral("count"), remaining}};
+    return {{QStringLiteral("method"), QString::fromLatin1(method)}, {QStringLiteral("path"), path},
+        {QStringLiteral("kind"), kindName}, {QStringLiteral("status"), status},
+        {QStringLiteral("latencyMs"), latencyMs}, {QStringLiteral("probability"), probability},
+        {QStringLiteral("count"), remaining}};
 }
 
 QString FaultInjector::add(const QJsonObject& json)
@@ -64,8 +61,8 @@ QString FaultInjector::add(const QJsonObject& json)
     rule.path = json.value(QStringLiteral("path")).toString(QStringLiteral("*"));
     if (!rule.path.startsWith(u'/') && rule.path != QStringLiteral("*"))
         return QStringLiteral("path must start with / or be *");
-    rule.status = json.value(QStringLiteral("status"))
-                      .toInt(rule.kind == FaultKind::HtmlError ? 502 : 500);
+    rule.status
+        = json.value(QStringLiteral("status")).toInt(rule.kind == FaultKind::HtmlError ? 502 : 500);
     if (rule.status < 100 || rule.status > 599)
         return QStringLiteral("status must be an HTTP status code");
     rule.latencyMs = json.value(QStringLiteral("latencyMs")).toInteger(0);
@@ -94,8 +91,8 @@ QJsonArray FaultInjector::toJson() const
     return rules;
 }
 
-std::optional<FaultRule> FaultInjector::take(QByteArrayView method, const QString& path,
-                                             QRandomGenerator& random)
+std::optional<FaultRule> FaultInjector::take(
+    QByteArrayView method, const QString& path, QRandomGenerator& random)
 {
     const QString target = trimSlash(path);
     for (qsizetype i = 0; i < m_rules.size(); ++i) {

@@ -13,21 +13,21 @@ namespace ContactDesk::Sandbox {
 
 enum class FaultKind
 {
-    Status,          // answer `status` without doing anything
-    Latency,         // do the work, answer after `latencyMs`
-    Drop,            // close the connection before doing anything
+    Status, // answer `status` without doing anything
+    Latency, // do the work, answer after `latencyMs`
+    Drop, // close the connection before doing anything
     DropAfterCommit, // do the work, then close the connection without an answer
-    MalformedJson,   // do the work, answer with a truncated JSON body
-    HtmlError,       // answer a proxy's HTML error page (502 unless `status` says otherwise)
-    ExpireTokens,    // every OAuth access token expires now, then the request goes on
+    MalformedJson, // do the work, answer with a truncated JSON body
+    HtmlError, // answer a proxy's HTML error page (502 unless `status` says otherwise)
+    ExpireTokens, // every OAuth access token expires now, then the request goes on
     RevokeRefreshTokens, // every refresh token is revoked, then the request goes on
-    IndexLag,        // search stops seeing writes for `latencyMs` after each write
+    IndexLag, // search stops seeing writes for `latencyMs` after each write
 };
 
 struct FaultRule
 {
     QByteArray method; // empty: any
-    QString path;      // exact, or a prefix when it ends in '*'
+    QString path; // exact, or a prefix when it ends in '*'
     FaultKind kind = FaultKind::Status;
     int status = 500;
     qint64 latencyMs = 0;
@@ -47,8 +47,8 @@ public:
     QJsonArray toJson() const;
 
     // The first rule matching the request whose dice roll fires; counts it down.
-    std::optional<FaultRule> take(QByteArrayView method, const QString& path,
-                                  QRandomGenerator& random);
+    std::optional<FaultRule> take(
+        QByteArrayView method, const QString& path, QRandomGenerator& random);
 
 private:
     QList<FaultRule> m_rules;

@@ -20,8 +20,8 @@ public:
     // an OAuth route.
     std::optional<Reply> handle(const Request& request);
 
-    // Issues a Location access token + rotating refresh token pair (also used by tests and the
-    // control API to mint expiring tokens).
+    // Issues an access token (Location or Company) + rotating refresh token pair (also used by
+    // tests and the control API to mint expiring tokens).
     QJsonObject issueTokens(const QString& clientId, const QString& userType,
         const QString& locationId, const QString& companyId, const QString& userId,
         const QStringList& scopes);

@@ -12,8 +12,7 @@ constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 RateLimiter::RateLimiter(const Clock& clock, const Settings& settings)
     : m_clock(clock)
     , m_settings(settings)
-{
-}
+{ }
 
 RateLimiter::Decision RateLimiter::take(const QString& key)
 {
@@ -48,8 +47,8 @@ RateLimiter::Decision RateLimiter::take(const QString& key)
         decision.retryAfterMs = bucket.windowStartMs + windowMs - now;
     }
     decision.remaining = limited ? qMax(0, m_settings.rateLimitCount - bucket.used) : 0;
-    decision.dailyRemaining = dailyLimited ? qMax<qint64>(0, m_settings.dailyLimit - bucket.usedToday)
-                                           : 0;
+    decision.dailyRemaining
+        = dailyLimited ? qMax<qint64>(0, m_settings.dailyLimit - bucket.usedToday) : 0;
     if (!limited)
         decision.limit = decision.remaining = 0;
     return decision;
@@ -62,7 +61,7 @@ void RateLimiter::reset()
 
 QList<QPair<QByteArray, QByteArray>> RateLimiter::Decision::headers() const
 {
-    QList<QPair<QByteArray, QByteArray>> list{
+    QList<QPair<QByteArray, QByteArray>> list {
         {QByteArrayLiteral("X-RateLimit-Limit-Daily"), QByteArray::number(dailyLimit)},
         {QByteArrayLiteral("X-RateLimit-Daily-Remaining"), QByteArray::number(dailyRemaining)},
         {QByteArrayLiteral("X-RateLimit-Interval-Milliseconds"), QByteArray::number(windowMs)},
@@ -71,7 +70,8 @@ QList<QPair<QByteArray, QByteArray>> RateLimiter::Decision::headers() const
     };
     if (!allowed) {
         const qint64 seconds = (retryAfterMs + 999) / 1000;
-        list.append({QByteArrayLiteral("Retry-After"), QByteArray::number(qMax<qint64>(1, seconds))});
+        list.append(
+            {QByteArrayLiteral("Retry-After"), QByteArray::number(qMax<qint64>(1, seconds))});
     }
     return list;
 }

@@ -11,17 +11,13 @@ QJsonObject LoggedExchange::toJson() const
     QJsonObject headers;
     for (const auto& [name, value] : requestHeaders)
         headers.insert(QString::fromLatin1(name), QString::fromUtf8(value));
-    return {{QStringLiteral("seq"), seq},
-            {QStringLiteral("at"), atMs},
-            {QStringLiteral("operationId"), operationId},
-            {QStringLiteral("method"), QString::fromLatin1(method)},
-            {QStringLiteral("path"), path},
-            {QStringLiteral("query"), query},
-            {QStringLiteral("status"), status},
-            {QStringLiteral("latencyMs"), latencyMs},
-            {QStringLiteral("requestHeaders"), headers},
-            {QStringLiteral("requestBody"), QString::fromUtf8(requestBody)},
-            {QStringLiteral("responseBody"), QString::fromUtf8(responseBody)}};
+    return {{QStringLiteral("seq"), seq}, {QStringLiteral("at"), atMs},
+        {QStringLiteral("operationId"), operationId},
+        {QStringLiteral("method"), QString::fromLatin1(method)}, {QStringLiteral("path"), path},
+        {QStringLiteral("query"), query}, {QStringLiteral("status"), status},
+        {QStringLiteral("latencyMs"), latencyMs}, {QStringLiteral("requestHeaders"), headers},
+        {QStringLiteral("requestBody"), QString::fromUtf8(requestBody)},
+        {QStringLiteral("responseBody"), QString::fromUtf8(responseBody)}};
 }
 
 void RequestLog::append(LoggedExchange exchange)

@@ -19,8 +19,8 @@ const QString kIndexLag = QStringLiteral("searchIndexLagMs");
 
 qint64 dateAddedMs(const QJsonObject& contact)
 {
-    return QDateTime::fromString(contact.value(QStringLiteral("dateAdded")).toString(),
-                                 Qt::ISODateWithMs)
+    return QDateTime::fromString(
+        contact.value(QStringLiteral("dateAdded")).toString(), Qt::ISODateWithMs)
         .toMSecsSinceEpoch();
 }
 
@@ -48,14 +48,12 @@ QHash<QString, QList<QJsonObject>> groupByContact(const QJsonArray& items)
 QJsonObject grantToJson(const Grant& g)
 {
     return {{QStringLiteral("token"), g.token},
-            {QStringLiteral("kind"), g.kind == TokenKind::OAuthAccess ? 1 : 0},
-            {QStringLiteral("userType"), g.userType},
-            {QStringLiteral("locationId"), g.locationId},
-            {QStringLiteral("companyId"), g.companyId},
-            {QStringLiteral("clientId"), g.clientId},
-            {QStringLiteral("userId"), g.userId},
-            {QStringLiteral("scopes"), QJsonArray::fromStringList(g.scopes)},
-            {QStringLiteral("expiresAtMs"), g.expiresAtMs}};
+        {QStringLiteral("kind"), g.kind == TokenKind::OAuthAccess ? 1 : 0},
+        {QStringLiteral("userType"), g.userType}, {QStringLiteral("locationId"), g.locationId},
+        {QStringLiteral("companyId"), g.companyId}, {QStringLiteral("clientId"), g.clientId},
+        {QStringLiteral("userId"), g.userId},
+        {QStringLiteral("scopes"), QJsonArray::fromStringList(g.scopes)},
+        {QStringLiteral("expiresAtMs"), g.expiresAtMs}};
 }
 
 Grant grantFromJson(const QJsonObject& o)
@@ -77,13 +75,10 @@ Grant grantFromJson(const QJsonObject& o)
 
 QJsonObject refreshToJson(const RefreshGrant& r)
 {
-    return {{QStringLiteral("token"), r.token},
-            {QStringLiteral("clientId"), r.clientId},
-            {QStringLiteral("userType"), r.userType},
-            {QStringLiteral("locationId"), r.locationId},
-            {QStringLiteral("companyId"), r.companyId},
-            {QStringLiteral("userId"), r.userId},
-            {QStringLiteral("scopes"), QJsonArray::fromStringList(r.scopes)}};
+    return {{QStringLiteral("token"), r.token}, {QStringLiteral("clientId"), r.clientId},
+        {QStringLiteral("userType"), r.userType}, {QStringLiteral("locationId"), r.locationId},
+        {QStringLiteral("companyId"), r.companyId}, {QStringLiteral("userId"), r.userId},
+        {QStringLiteral("scopes"), QJsonArray::fromStringList(r.scopes)}};
 }
 
 RefreshGrant refreshFromJson(const QJsonObject& o)
@@ -104,18 +99,16 @@ RefreshGrant refreshFromJson(const QJsonObject& o)
 
 QJsonObject Settings::toJson() const
 {
-    return {{kRateLimit, QJsonObject{{kCount, rateLimitCount}, {kWindowMs, rateLimitWindowMs}}},
-            {kDailyLimit, dailyLimit},
-            {kAllowDuplicates, allowDuplicates},
-            {kTokenLifetime, accessTokenLifetimeS},
-            {kIndexLag, searchIndexLagMs}};
+    return {{kRateLimit, QJsonObject {{kCount, rateLimitCount}, {kWindowMs, rateLimitWindowMs}}},
+        {kDailyLimit, dailyLimit}, {kAllowDuplicates, allowDuplicates},
+        {kTokenLifetime, accessTokenLifetimeS}, {kIndexLag, searchIndexLagMs}};
 }
 
 QString Settings::apply(const QJsonObject& json)
 {
     for (auto it = json.begin(); it != json.end(); ++it) {
-        const QStringList known{kRateLimit, kDailyLimit, kAllowDuplicates, kTokenLifetime,
-                                kIndexLag};
+        const QStringList known {
+            kRateLimit, kDailyLimit, kAllowDuplicates, kTokenLifetime, kIndexLag};
         if (!known.contains(it.key()))
             return QStringLiteral("property %1 should not exist").arg(it.key());
     }
@@ -130,8 +123,8 @@ QString Settings::apply(const QJsonObject& json)
         next.rateLimitCount = count.toInt(next.rateLimitCount);
         next.rateLimitWindowMs = window.toInteger(next.rateLimitWindowMs);
     }
-    const auto number = [&json](const QString& key, qint64 current, qint64 min,
-                                QString* error) -> qint64 {
+    const auto number
+        = [&json](const QString& key, qint64 current, qint64 min, QString* error) -> qint64 {
         const QJsonValue v = json.value(key);
         if (v.isUndefined())
             return current;
@@ -168,9 +161,9 @@ void SandboxData::createFixedWorld()
     const QString companyId = newId();
     m_locations = {
         {newId(), companyId, QStringLiteral("ContactDesk Demo Agency"),
-         QStringLiteral("100 Market Street, San Francisco, CA 94105"), QStringLiteral("US")},
+            QStringLiteral("100 Market Street, San Francisco, CA 94105"), QStringLiteral("US")},
         {newId(), companyId, QStringLiteral("Harbour Dental (second location)"),
-         QStringLiteral("12 Harbour Road, Boston, MA 02110"), QStringLiteral("US")},
+            QStringLiteral("12 Harbour Road, Boston, MA 02110"), QStringLiteral("US")},
     };
     const QString appId = newObjectId();
     QString suffix = randomToken(m_random, 8).toLower();
@@ -204,17 +197,17 @@ void SandboxData::createFixedWorld()
         {"contact.newsletter", "Newsletter topics", "CHECKBOX"},
     };
     for (const auto& f : fields) {
-        m_customFields.append({{QStringLiteral("id"), newId()},
-                               {QStringLiteral("key"), QString::fromLatin1(f.key)},
-                               {QStringLiteral("name"), QString::fromLatin1(f.name)},
-                               {QStringLiteral("dataType"), QString::fromLatin1(f.type)},
-                               {QStringLiteral("locationId"), mainLocation().id}});
+        m_customFields.append(
+            {{QStringLiteral("id"), newId()}, {QStringLiteral("key"), QString::fromLatin1(f.key)},
+                {QStringLiteral("name"), QString::fromLatin1(f.name)},
+                {QStringLiteral("dataType"), QString::fromLatin1(f.type)},
+                {QStringLiteral("locationId"), mainLocation().id}});
     }
     for (const char* name : {"Acme Corporation", "Globex Logistics", "Initech Software"}) {
         const QString id = newObjectId();
-        m_businesses.insert(id, {{QStringLiteral("id"), id},
-                                 {QStringLiteral("name"), QString::fromLatin1(name)},
-                                 {QStringLiteral("locationId"), mainLocation().id}});
+        m_businesses.insert(id,
+            {{QStringLiteral("id"), id}, {QStringLiteral("name"), QString::fromLatin1(name)},
+                {QStringLiteral("locationId"), mainLocation().id}});
     }
 }
 
@@ -262,8 +255,8 @@ void SandboxData::deleteContact(const QString& id)
     m_deleted.insert(id);
 }
 
-const std::map<std::pair<qint64, QString>, QString>&
-SandboxData::contactOrder(const QString& locationId)
+const std::map<std::pair<qint64, QString>, QString>& SandboxData::contactOrder(
+    const QString& locationId)
 {
     return m_order[locationId];
 }
@@ -306,11 +299,9 @@ QJsonObject SandboxData::toJson() const
 {
     QJsonArray locations;
     for (const Location& l : m_locations) {
-        locations.append(QJsonObject{{QStringLiteral("id"), l.id},
-                                     {QStringLiteral("companyId"), l.companyId},
-                                     {QStringLiteral("name"), l.name},
-                                     {QStringLiteral("address"), l.address},
-                                     {QStringLiteral("country"), l.country}});
+        locations.append(QJsonObject {{QStringLiteral("id"), l.id},
+            {QStringLiteral("companyId"), l.companyId}, {QStringLiteral("name"), l.name},
+            {QStringLiteral("address"), l.address}, {QStringLiteral("country"), l.country}});
     }
     QJsonArray grants;
     for (const Grant& g : m_grants)
@@ -341,28 +332,24 @@ QJsonObject SandboxData::toJson() const
     for (const QJsonObject& f : m_customFields)
         customFields.append(f);
     return {{QStringLiteral("format"), QStringLiteral("contactdesk-sandbox/1")},
-            {QStringLiteral("settings"), m_settings.toJson()},
-            {QStringLiteral("locations"), locations},
-            {QStringLiteral("app"),
-             QJsonObject{{QStringLiteral("clientId"), m_app.clientId},
-                         {QStringLiteral("clientSecret"), m_app.clientSecret},
-                         {QStringLiteral("appId"), m_app.appId},
-                         {QStringLiteral("versionId"), m_app.versionId}}},
-            {QStringLiteral("privateIntegrationToken"), m_pit},
-            {QStringLiteral("adminKey"), m_adminKey},
-            {QStringLiteral("users"), QJsonArray::fromStringList(m_userIds)},
-            {QStringLiteral("grants"), grants},
-            {QStringLiteral("refreshGrants"), refresh},
-            {QStringLiteral("contacts"), contacts},
-            {QStringLiteral("deleted"), QJsonArray::fromStringList(m_deleted.values())},
-            {QStringLiteral("tasks"), objectList(m_tasks)},
-            {QStringLiteral("notes"), objectList(m_notes)},
-            {QStringLiteral("appointments"), objectList(m_appointments)},
-            {QStringLiteral("followers"), followers},
-            {QStringLiteral("campaigns"), campaigns},
-            {QStringLiteral("workflows"), workflows},
-            {QStringLiteral("businesses"), businesses},
-            {QStringLiteral("customFields"), customFields}};
+        {QStringLiteral("settings"), m_settings.toJson()}, {QStringLiteral("locations"), locations},
+        {QStringLiteral("app"),
+            QJsonObject {{QStringLiteral("clientId"), m_app.clientId},
+                {QStringLiteral("clientSecret"), m_app.clientSecret},
+                {QStringLiteral("appId"), m_app.appId},
+                {QStringLiteral("versionId"), m_app.versionId}}},
+        {QStringLiteral("privateIntegrationToken"), m_pit},
+        {QStringLiteral("adminKey"), m_adminKey},
+        {QStringLiteral("users"), QJsonArray::fromStringList(m_userIds)},
+        {QStringLiteral("grants"), grants}, {QStringLiteral("refreshGrants"), refresh},
+        {QStringLiteral("contacts"), contacts},
+        {QStringLiteral("deleted"), QJsonArray::fromStringList(m_deleted.values())},
+        {QStringLiteral("tasks"), objectList(m_tasks)},
+        {QStringLiteral("notes"), objectList(m_notes)},
+        {QStringLiteral("appointments"), objectList(m_appointments)},
+        {QStringLiteral("followers"), followers}, {QStringLiteral("campaigns"), campaigns},
+        {QStringLiteral("workflows"), workflows}, {QStringLiteral("businesses"), businesses},
+        {QStringLiteral("customFields"), customFields}};
 }
 
 QString SandboxData::fromJson(const QJsonObject& json)
@@ -385,15 +372,15 @@ QString SandboxData::fromJson(const QJsonObject& json)
     for (const QJsonValue& v : locations) {
         const QJsonObject l = v.toObject();
         m_locations.append({l.value(QStringLiteral("id")).toString(),
-                            l.value(QStringLiteral("companyId")).toString(),
-                            l.value(QStringLiteral("name")).toString(),
-                            l.value(QStringLiteral("address")).toString(),
-                            l.value(QStringLiteral("country")).toString()});
+            l.value(QStringLiteral("companyId")).toString(),
+            l.value(QStringLiteral("name")).toString(),
+            l.value(QStringLiteral("address")).toString(),
+            l.value(QStringLiteral("country")).toString()});
     }
     m_app = {app.value(QStringLiteral("clientId")).toString(),
-             app.value(QStringLiteral("clientSecret")).toString(),
-             app.value(QStringLiteral("appId")).toString(),
-             app.value(QStringLiteral("versionId")).toString()};
+        app.value(QStringLiteral("clientSecret")).toString(),
+        app.value(QStringLiteral("appId")).toString(),
+        app.value(QStringLiteral("versionId")).toString()};
     m_pit = json.value(QStringLiteral("privateIntegrationToken")).toString();
     m_adminKey = json.value(QStringLiteral("adminKey")).toString();
     m_userIds = users;

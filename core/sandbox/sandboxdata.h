@@ -60,7 +60,7 @@ struct Grant
     QString token;
     TokenKind kind = TokenKind::PrivateIntegration;
     QString userType = QStringLiteral("Location"); // "Location" or "Company"
-    QString locationId;                             // empty for Company tokens
+    QString locationId; // empty for Company tokens
     QString companyId;
     QString clientId; // the OAuth app, or "pit:<token prefix>" for private integration tokens
     QString userId;

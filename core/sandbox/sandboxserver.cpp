@@ -25,8 +25,8 @@ namespace ContactDesk::Sandbox {
 namespace {
 
 constexpr qsizetype maxBodyBytes = 1024 * 1024;
-const QStringList acceptedVersions{QStringLiteral("2021-07-28"), QStringLiteral("2021-04-15"),
-                                   QStringLiteral("2023-02-21"), QStringLiteral("v3")};
+const QStringList acceptedVersions {QStringLiteral("2021-07-28"), QStringLiteral("2021-04-15"),
+    QStringLiteral("2023-02-21"), QStringLiteral("v3")};
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -65,8 +65,9 @@ QString typeMessage(const Api::BodyField& field)
     case Api::FieldType::Array:
         return name + QStringLiteral(" must be an array");
     case Api::FieldType::Object:
-        return QStringLiteral("nested property ") + name + QStringLiteral(" must be either "
-                                                                        "object or array");
+        return QStringLiteral("nested property ") + name
+            + QStringLiteral(" must be either "
+                             "object or array");
     }
     return {};
 }
@@ -162,12 +163,12 @@ void SandboxServer::reset()
 QJsonObject SandboxServer::connectionInfo() const
 {
     return {{QStringLiteral("baseUrl"), baseUrl().toString()},
-            {QStringLiteral("locationId"), m_data.mainLocation().id},
-            {QStringLiteral("companyId"), m_data.mainLocation().companyId},
-            {QStringLiteral("privateIntegrationToken"), m_data.privateIntegrationToken()},
-            {QStringLiteral("clientId"), m_data.oauthApp().clientId},
-            {QStringLiteral("clientSecret"), m_data.oauthApp().clientSecret},
-            {QStringLiteral("adminKey"), m_data.adminKey()}};
+        {QStringLiteral("locationId"), m_data.mainLocation().id},
+        {QStringLiteral("companyId"), m_data.mainLocation().companyId},
+        {QStringLiteral("privateIntegrationToken"), m_data.privateIntegrationToken()},
+        {QStringLiteral("clientId"), m_data.oauthApp().clientId},
+        {QStringLiteral("clientSecret"), m_data.oauthApp().clientSecret},
+        {QStringLiteral("adminKey"), m_data.adminKey()}};
 }
 
 bool SandboxServer::useDataFile(const QString& path, QString* error)
@@ -256,8 +257,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
         reply = dispatch(request, fault ? &*fault : nullptr, &operationId);
     }
 
-    const bool wrote = control
-        || (reply.status >= 200 && reply.status < 300 && request.method != "GET");
+    const bool wrote
+        = control || (reply.status >= 200 && reply.status < 300 && request.method != "GET");
     if (wrote) {
         // Bursts of writes share one save.
         if (!m_dataFile.isEmpty() && !m_saveTimer.isActive())
@@ -278,16 +279,24 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
         // be gone by the time the delay is over.
         QPointer<QTcpSocket> guard(socket);
         auto responder = std::make_shared<QHttpServerResponder>(makeResponder(raw, socket));
-        QTimer::singleShot(fault->latencyMs, this,
-                           [this, guard, responder, request, reply, timer, operationId] {
-                               if (guard)
-                                   write(*responder, request, reply, timer.elapsed(), operationId);
-                           });
+        QTimer::singleShot(
+            fault->latencyMs, this, [this, guard, responder, request, reply, timer, operationId] {
+                if (guard)
+                    write(*responder, request, reply, timer.elapsed(), operationId);
+            });
         return true;
     }
     QHttpServerResponder responder = makeResponder(raw, socket);
     write(responder, request, std::move(reply), timer.elapsed(), operationId);
     return true;
+}
+
+Reply SandboxServer::respond(Request& request)
+{
+    if (request.path.startsWith(QStringLiteral("/__sandbox")))
+        return dispatchControl(request);
+    QString operationId;
+    return dispatch(request, nullptr, &operationId);
 }
 
 Reply SandboxServer::dispatchControl(Request& request)
@@ -326,10 +335,10 @@ Reply SandboxServer::dispatch(Request& request, const FaultRule* fault, QString*
     } else if (request.path == QStringLiteral("/health")) {
         reply = Reply::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
     } else if (request.path.startsWith(QStringLiteral("/oauth/"))
-               || request.path.startsWith(QStringLiteral("/v2/oauth/"))) {
+        || request.path.startsWith(QStringLiteral("/v2/oauth/"))) {
         *operationId = QStringLiteral("oauth");
-        reply = m_oauth->handle(request).value_or(
-            Reply::notFoundRoute(request.method, request.path));
+        reply
+            = m_oauth->handle(request).value_or(Reply::notFoundRoute(request.method, request.path));
     } else {
         const Router::Match match = m_router.match(request.method, request.path);
         if (!match.endpoint) {
@@ -355,14 +364,16 @@ Reply SandboxServer::dispatchApi(Request& request, const Api::Endpoint& endpoint
 
     const Grant* grant = request.grant;
     if (!grant)
-        return Reply::error(401, request.header("authorization").isEmpty()
-                                     ? QStringLiteral("Invalid token: access token is invalid")
-                                     : QStringLiteral("Invalid JWT"));
+        return Reply::error(401,
+            request.header("authorization").isEmpty()
+                ? QStringLiteral("Invalid token: access token is invalid")
+                : QStringLiteral("Invalid JWT"));
     if (grant->expiresAtMs != 0 && grant->expiresAtMs <= m_clock.nowMs())
         return Reply::error(401, QStringLiteral("Invalid JWT"));
     if (grant->locationId.isEmpty())
-        return Reply::error(403, QStringLiteral("The token does not have access to this "
-                                                "location."));
+        return Reply::error(403,
+            QStringLiteral("The token does not have access to this "
+                           "location."));
     if (endpoint.scope != Api::Scope::None && !grant->hasScope(Api::scopeName(endpoint.scope)))
         return Reply::error(401, QStringLiteral("The token is not authorized for this scope."));
 
@@ -409,11 +420,11 @@ QStringList SandboxServer::checkBody(const QJsonObject& body, const Api::Endpoin
         }
         if (field.type == Api::FieldType::StringArray) {
             const QJsonArray items = value.toArray();
-            const bool allStrings = std::all_of(items.begin(), items.end(),
-                                                [](const QJsonValue& v) { return v.isString(); });
+            const bool allStrings = std::all_of(
+                items.begin(), items.end(), [](const QJsonValue& v) { return v.isString(); });
             if (!allStrings)
-                problems.append(QStringLiteral("each value in %1 must be a string")
-                                    .arg(QString(field.name)));
+                problems.append(
+                    QStringLiteral("each value in %1 must be a string").arg(QString(field.name)));
         }
         if (field.required && value.isString() && value.toString().isEmpty())
             problems.append(QString(field.name) + QStringLiteral(" should not be empty"));
@@ -424,8 +435,9 @@ QStringList SandboxServer::checkBody(const QJsonObject& body, const Api::Endpoin
 std::optional<Reply> SandboxServer::checkLocation(const Request& request) const
 {
     const Grant& grant = *request.grant;
-    const Reply refused = Reply::error(403, QStringLiteral("The token does not have access to "
-                                                           "this location."));
+    const Reply refused = Reply::error(403,
+        QStringLiteral("The token does not have access to "
+                       "this location."));
     const QString inQuery = request.queryValue(QStringLiteral("locationId"));
     if (!inQuery.isEmpty() && inQuery != grant.locationId)
         return refused;
@@ -443,15 +455,15 @@ std::optional<Reply> SandboxServer::checkLocation(const Request& request) const
     return std::nullopt;
 }
 
-void SandboxServer::drop(QTcpSocket* socket, const Request& request, qint64 elapsedMs,
-                         const QString& operationId)
+void SandboxServer::drop(
+    QTcpSocket* socket, const Request& request, qint64 elapsedMs, const QString& operationId)
 {
-    log(request, Reply{0, std::nullopt, {}, {}, {}}, elapsedMs, operationId);
+    log(request, Reply {0, std::nullopt, {}, {}, {}}, elapsedMs, operationId);
     socket->abort();
 }
 
 void SandboxServer::write(QHttpServerResponder& responder, const Request& request, Reply reply,
-                          qint64 elapsedMs, const QString& operationId)
+    qint64 elapsedMs, const QString& operationId)
 {
     if (reply.object) {
         if (!reply.object->contains(QStringLiteral("traceId")))
@@ -460,8 +472,8 @@ void SandboxServer::write(QHttpServerResponder& responder, const Request& reques
     }
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
     responder.writeHeader(QByteArrayLiteral("Content-Type"), reply.contentType);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"),
-                          QByteArray::number(reply.body.size()));
+    responder.writeHeader(
+        QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
     responder.writeHeader(QByteArrayLiteral("X-Trace-Id"), request.traceId.toLatin1());
     for (const auto& [name, value] : reply.headers)
         responder.writeHeader(name, value);
@@ -469,8 +481,8 @@ void SandboxServer::write(QHttpServerResponder& responder, const Request& reques
     log(request, reply, elapsedMs, operationId);
 }
 
-void SandboxServer::log(const Request& request, const Reply& reply, qint64 elapsedMs,
-                        const QString& operationId)
+void SandboxServer::log(
+    const Request& request, const Reply& reply, qint64 elapsedMs, const QString& operationId)
 {
     LoggedExchange exchange;
     exchange.atMs = m_clock.nowMs();

@@ -52,6 +52,10 @@ public:
     // when it exists; a corrupt file is reported through `error` and left untouched.
     bool useDataFile(const QString& path, QString* error);
 
+    // Answers a request the way the HTTP pipeline does, minus faults and the socket; for the
+    // fuzz target.
+    Reply respond(Request& request);
+
     // The ready line of contactdesk-sandbox: baseUrl, locationId, companyId,
     // privateIntegrationToken, clientId, clientSecret, adminKey.
     QJsonObject connectionInfo() const;
@@ -70,12 +74,12 @@ private:
     Reply dispatchApi(Request& request, const Api::Endpoint& endpoint);
     QStringList checkBody(const QJsonObject& body, const Api::Endpoint& endpoint) const;
     std::optional<Reply> checkLocation(const Request& request) const;
-    void drop(QTcpSocket* socket, const Request& request, qint64 elapsedMs,
-              const QString& operationId);
+    void drop(
+        QTcpSocket* socket, const Request& request, qint64 elapsedMs, const QString& operationId);
     void write(QHttpServerResponder& responder, const Request& request, Reply reply,
-               qint64 elapsedMs, const QString& operationId);
-    void log(const Request& request, const Reply& reply, qint64 elapsedMs,
-             const QString& operationId);
+        qint64 elapsedMs, const QString& operationId);
+    void log(
+        const Request& request, const Reply& reply, qint64 elapsedMs, const QString& operationId);
     void saveDataFile();
 
     const Clock& m_clock;

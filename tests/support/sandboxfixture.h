@@ -17,9 +17,9 @@ struct HttpResult
 {
     int status = 0; // 0: no HTTP reply (connection closed, refused, timed out)
     QByteArray body;
-    QJsonValue json;                       // parsed body, undefined when not JSON
+    QJsonValue json; // parsed body, undefined when not JSON
     QHash<QByteArray, QByteArray> headers; // names lower case
-    QString networkError;                  // QNetworkReply error text when the transport failed
+    QString networkError; // QNetworkReply error text when the transport failed
 
     QJsonObject object() const { return json.toObject(); }
     QByteArray header(const QByteArray& lowerName) const { return headers.value(lowerName); }
@@ -43,15 +43,15 @@ public:
     // `Accept: application/json` and, with a body, `Content-Type: application/json`. A header
     // given in `headers` replaces the default of the same name; an empty value removes it.
     HttpResult api(const QByteArray& method, const QString& pathAndQuery,
-                   const QJsonValue& body = QJsonValue(QJsonValue::Undefined),
-                   const QList<QPair<QByteArray, QByteArray>>& headers = {},
-                   const std::optional<QString>& token = std::nullopt);
+        const QJsonValue& body = QJsonValue(QJsonValue::Undefined),
+        const QList<QPair<QByteArray, QByteArray>>& headers = {},
+        const std::optional<QString>& token = std::nullopt);
     // Exactly the given method, path, body and headers; nothing added.
     HttpResult raw(const QByteArray& method, const QString& pathAndQuery, const QByteArray& body,
-                   const QList<QPair<QByteArray, QByteArray>>& headers);
+        const QList<QPair<QByteArray, QByteArray>>& headers);
     // A control call (`/__sandbox/...`) with the admin key.
     HttpResult control(const QByteArray& method, const QString& path,
-                       const QJsonValue& body = QJsonValue(QJsonValue::Undefined));
+        const QJsonValue& body = QJsonValue(QJsonValue::Undefined));
 
 private:
     FakeClock m_clock;
