@@ -1,0 +1,439 @@
+#include "api/apiclient.h"
+
+#include "api/ratebudget.h"
+#include "api/tokenprovider.h"
+#include "common/clock.h"
+#include "common/redaction.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcApi, "contactdesk.api")
+
+namespace ContactDesk::Api {
+
+namespace {
+
+// A request body that can be read exactly once. QNetworkAccessManager silently resends a
+// request whose connection closed before any answer; for a create that could make a second
+// record, so its body refuses the rewind and the resend fails instead (ContentReSendError).
+class OneShotBody final : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject* parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_pos + QIODevice::bytesAvailable();
+    }
+    qint64 size() const override { return m_data.size(); }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        const qint64 n = qMin(maxSize, m_data.size() - m_pos);
+        memcpy(data, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
+
+bool neverReachedServer(QNetworkReply::NetworkError error)
+{
+    return error == QNetworkReply::ConnectionRefusedError
+        || error == QNetworkReply::HostNotFoundError
+        || error == QNetworkReply::ProxyConnectionRefusedError
+        || error == QNetworkReply::ProxyNotFoundError;
+}
+
+QHash<QByteArray, QByteArray> lowerCaseHeaders(const QNetworkReply* reply)
+{
+    QHash<QByteArray, QByteArray> headers;
+    for (const auto& [name, value] : reply->rawHeaderPairs())
+        headers.insert(name.toLower(), value);
+    return headers;
+}
+
+} // namespace
+
+ApiJob::ApiJob(const Endpoint& endpoint, RequestSpec spec, ApiClient* client)
+    : QObject(client)
+    , m_endpoint(endpoint)
+    , m_spec(std::move(spec))
+{ }
+
+void ApiJob::cancel()
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    auto* client = static_cast<ApiClient*>(parent());
+    if (m_ticket)
+        client->m_budget.cancel(m_ticket);
+    if (m_reply) {
+        m_reply->abort(); // handleReply sees m_cancelled and finishes
+        return;
+    }
+    client->finish(this, ApiError(ApiError::Kind::Cancelled, 0, {}));
+}
+
+bool createsRecord(const Endpoint& endpoint)
+{
+    static const QStringList creates {QStringLiteral("create-contact"),
+        QStringLiteral("create-task"), QStringLiteral("create-note"),
+        QStringLiteral("add-contact-to-workflow")};
+    return creates.contains(QString(endpoint.operationId));
+}
+
+QStringList expectedResultKeys(const Endpoint& endpoint)
+{
+    static const QHash<QString, QStringList> keys {
+        {QStringLiteral("search-contacts-advanced"), {QStringLiteral("contacts")}},
+        {QStringLiteral("get-duplicate-contact"), {QStringLiteral("contact")}},
+        {QStringLiteral("get-all-tasks"), {QStringLiteral("tasks")}},
+        {QStringLiteral("create-task"), {QStringLiteral("task")}},
+        {QStringLiteral("get-task"), {QStringLiteral("task")}},
+        {QStringLiteral("update-task"), {QStringLiteral("task")}},
+        {QStringLiteral("delete-task"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("update-task-completed"), {QStringLiteral("task")}},
+        {QStringLiteral("get-appointments-for-contact"), {QStringLiteral("events")}},
+        {QStringLiteral("add-tags"), {QStringLiteral("tags")}},
+        {QStringLiteral("remove-tags"), {QStringLiteral("tags")}},
+        {QStringLiteral("get-all-notes"), {QStringLiteral("notes")}},
+        {QStringLiteral("create-note"), {QStringLiteral("note")}},
+        {QStringLiteral("get-note"), {QStringLiteral("note")}},
+        {QStringLiteral("update-note"), {QStringLiteral("note")}},
+        {QStringLiteral("delete-note"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("create-association"),
+            {QStringLiteral("succeded|succeeded"), QStringLiteral("responses")}},
+        {QStringLiteral("add-remove-contact-from-business"),
+            {QStringLiteral("success|succeded|succeeded")}},
+        {QStringLiteral("get-contact"), {QStringLiteral("contact")}},
+        {QStringLiteral("update-contact"), {QStringLiteral("contact")}},
+        {QStringLiteral("delete-contact"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("upsert-contact"), {QStringLiteral("contact"), QStringLiteral("new")}},
+        {QStringLiteral("get-contacts-by-businessId"), {QStringLiteral("contacts")}},
+        {QStringLiteral("add-followers-contact"), {QStringLiteral("followers")}},
+        {QStringLiteral("remove-followers-contact"), {QStringLiteral("followers")}},
+        {QStringLiteral("add-contact-to-campaign"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("remove-contact-from-campaign"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("remove-contact-from-every-campaign"),
+            {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("add-contact-to-workflow"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("delete-contact-from-workflow"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("create-contact"), {QStringLiteral("contact")}},
+        {QStringLiteral("get-contacts"), {QStringLiteral("contacts")}},
+    };
+    return keys.value(QString(endpoint.operationId));
+}
+
+ApiClient::ApiClient(QNetworkAccessManager& network, TokenProvider& tokens, RateBudget& budget,
+    const Clock& clock, ApiConfig config, QObject* parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_tokens(tokens)
+    , m_budget(budget)
+    , m_clock(clock)
+    , m_config(std::move(config))
+    , m_random(QRandomGenerator::securelySeeded())
+{ }
+
+ApiClient::~ApiClient() = default;
+
+QUrl ApiClient::urlFor(const Endpoint& endpoint, const RequestSpec& spec, QString* error) const
+{
+    QByteArray path;
+    const QStringList segments = QString(endpoint.path).split(u'/');
+    for (qsizetype i = 1; i < segments.size(); ++i) {
+        const QString& segment = segments.at(i);
+        path += '/';
+        if (segment.startsWith(u'{')) {
+            const QString name = segment.mid(1, segment.size() - 2);
+            const QString value = spec.path.value(name);
+            if (value.isEmpty()) {
+                if (error)
+                    *error = QStringLiteral("missing path parameter %1").arg(name);
+                return {};
+            }
+            path += QUrl::toPercentEncoding(value);
+        } else {
+            path += segment.toUtf8();
+        }
+    }
+    QByteArray query;
+    for (const auto& [key, value] : spec.query) {
+        if (!query.isEmpty())
+            query += '&';
+        query += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    QByteArray base = m_config.baseUrl.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    while (base.endsWith('/'))
+        base.chop(1);
+    return QUrl::fromEncoded(
+        base + path + (query.isEmpty() ? QByteArray() : '?' + query), QUrl::StrictMode);
+}
+
+ApiJob* ApiClient::call(const QString& operationId, RequestSpec spec)
+{
+    const Endpoint* endpoint = findEndpoint(operationId);
+    static const Endpoint unknown {QLatin1StringView("unknown"), HttpMethod::Get,
+        QLatin1StringView("/"), Scope::None, 200, false, {}};
+    auto* job = new ApiJob(endpoint ? *endpoint : unknown, std::move(spec), this);
+    // Errors found before sending still arrive through `finished`, after the caller connected.
+    QTimer::singleShot(0, job, [this, job, operationId, endpoint] {
+        if (!endpoint) {
+            finish(job,
+                ApiError(ApiError::Kind::BadRequest, 0,
+                    {QStringLiteral("unknown operation %1").arg(operationId)}));
+            return;
+        }
+        const QString scope = scopeName(endpoint->scope);
+        const QStringList granted = m_tokens.grantedScopes();
+        if (!scope.isEmpty() && !granted.isEmpty() && !granted.contains(scope)) {
+            finish(job,
+                ApiError(ApiError::Kind::ScopeNotGranted, 0,
+                    {tr("this connection was not granted the %1 scope").arg(scope)}));
+            return;
+        }
+        QString problem;
+        if (urlFor(*endpoint, job->spec(), &problem).isEmpty()) {
+            finish(job, ApiError(ApiError::Kind::BadRequest, 0, {problem}));
+            return;
+        }
+        enqueue(job);
+    });
+    return job;
+}
+
+void ApiClient::enqueue(ApiJob* job)
+{
+    if (job->m_cancelled)
+        return;
+    job->m_ticket
+        = m_budget.enqueue(m_config.locationId, job->spec().priority, [this, job] { start(job); });
+}
+
+void ApiClient::start(ApiJob* job)
+{
+    job->m_ticket = 0;
+    QPointer<ApiJob> guard(job);
+    m_tokens.withToken([this, guard](const QString& token, const QString& error) {
+        if (!guard || guard->m_cancelled)
+            return;
+        if (token.isEmpty()) {
+            finish(guard, ApiError(ApiError::Kind::Unauthorized, 0, {error}));
+            return;
+        }
+        guard->m_token = token;
+        send(guard);
+    });
+}
+
+void ApiClient::send(ApiJob* job)
+{
+    const Endpoint& endpoint = job->endpoint();
+    QNetworkRequest request(urlFor(endpoint, job->spec()));
+    request.setRawHeader("Version", m_config.apiVersion.toUtf8());
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Authorization", "Bearer " + job->m_token.toUtf8());
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(int(m_config.retry.transferTimeoutMs));
+
+    QByteArray body;
+    QIODevice* device = nullptr;
+    if (job->spec().body) {
+        body = QJsonDocument(*job->spec().body).toJson(QJsonDocument::Compact);
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        if (createsRecord(endpoint)) {
+            request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+            device = new OneShotBody(body, job);
+        }
+    }
+    ++job->m_attempts;
+    const qint64 startedAtMs = m_clock.nowMs();
+    const QByteArray method = methodName(endpoint.method);
+    QNetworkReply* reply = device ? m_network.sendCustomRequest(request, method, device)
+                                  : m_network.sendCustomRequest(request, method, body);
+    job->m_reply = reply;
+    connect(reply, &QNetworkReply::finished, job, [this, job, reply, body, startedAtMs] {
+        const QByteArray answer = reply->readAll();
+        logExchange(job, reply, body, answer, startedAtMs);
+        handleReply(job, reply, answer);
+        reply->deleteLater();
+    });
+}
+
+void ApiClient::handleReply(ApiJob* job, QNetworkReply* reply, const QByteArray& body)
+{
+    job->m_reply.clear();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QHash<QByteArray, QByteArray> headers = lowerCaseHeaders(reply);
+    job->m_httpStatus = status;
+    if (job->m_cancelled) {
+        finish(job, ApiError(ApiError::Kind::Cancelled, status, {}));
+        return;
+    }
+    if (status > 0)
+        m_budget.observe(m_config.locationId, headers);
+
+    const bool creates = createsRecord(job->endpoint());
+    if (status == 0) {
+        const QNetworkReply::NetworkError code = reply->error();
+        const bool timedOut
+            = code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
+        const ApiError::Kind kind = timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
+        if (creates && !neverReachedServer(code)) {
+            finish(job, ApiError(ApiError::Kind::OutcomeUnknown, 0, {reply->errorString()}));
+            return;
+        }
+        retryLater(job, ApiError(kind, 0, {reply->errorString()}));
+        return;
+    }
+    if (status >= 200 && status < 300) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            finish(job,
+                ApiError::incorrectResponse(tr("the answer is not a JSON object (%1)")
+                                                .arg(parseError.error != QJsonParseError::NoError
+                                                        ? parseError.errorString()
+                                                        : tr("got %1 bytes").arg(body.size())),
+                    status));
+            return;
+        }
+        const QJsonObject result = document.object();
+        for (const QString& alternatives : expectedResultKeys(job->endpoint())) {
+            const QStringList names = alternatives.split(u'|');
+            const bool present = std::any_of(
+                names.begin(), names.end(), [&](const QString& n) { return result.contains(n); });
+            if (!present) {
+                finish(job,
+                    ApiError::incorrectResponse(
+                        tr("the answer lacks \"%1\"").arg(names.first()), status));
+                return;
+            }
+        }
+        finish(job, ApiError(), result);
+        return;
+    }
+
+    const ApiError error = ApiError::fromHttp(status, body, headers);
+    switch (error.kind()) {
+    case ApiError::Kind::Unauthorized:
+        if (!job->m_refreshed) {
+            // One refresh and one resend per request, never a loop.
+            job->m_refreshed = true;
+            QPointer<ApiJob> guard(job);
+            m_tokens.tokenRejected(
+                job->m_token, [this, guard, error](const QString& token, const QString& problem) {
+                    if (!guard || guard->m_cancelled)
+                        return;
+                    if (token.isEmpty()) {
+                        finish(guard,
+                            ApiError(ApiError::Kind::Unauthorized, error.httpStatus(), {problem}));
+                        return;
+                    }
+                    enqueue(guard);
+                });
+            return;
+        }
+        break;
+    case ApiError::Kind::RateLimited:
+        m_budget.refused(m_config.locationId, error.retryAfterMs(), false);
+        if (job->m_rateLimitRetries < m_config.retry.maxRateLimitRetries) {
+            ++job->m_rateLimitRetries;
+            Q_EMIT job->retryScheduled(
+                job->m_rateLimitRetries, qMax<qint64>(0, error.retryAfterMs()), error);
+            enqueue(job);
+            return;
+        }
+        break;
+    case ApiError::Kind::DailyLimitReached:
+        m_budget.refused(m_config.locationId, error.retryAfterMs(), true);
+        break;
+    case ApiError::Kind::Server:
+        // A gateway error after a create may hide a commit; only 503 says it was not done.
+        if (creates && status != 503) {
+            finish(job, ApiError(ApiError::Kind::OutcomeUnknown, status, error.messages()));
+            return;
+        }
+        retryLater(job, error);
+        return;
+    default:
+        break;
+    }
+    finish(job, error);
+}
+
+void ApiClient::retryLater(ApiJob* job, const ApiError& reason)
+{
+    if (!reason.isTransient() || job->m_retries >= m_config.retry.maxRetries()) {
+        finish(job, reason);
+        return;
+    }
+    ++job->m_retries;
+    const qint64 delay = m_config.retry.delayBefore(job->m_retries, m_random);
+    Q_EMIT job->retryScheduled(job->m_retries, delay, reason);
+    qCDebug(lcApi) << job->endpoint().operationId << "retry" << job->m_retries << "in" << delay
+                   << "ms after" << ApiError::kindName(reason.kind());
+    QTimer::singleShot(int(delay), job, [this, job] { enqueue(job); });
+}
+
+void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& result)
+{
+    if (job->m_finished)
+        return;
+    job->m_finished = true;
+    job->m_error = error;
+    job->m_result = result;
+    qCDebug(lcApi) << job->endpoint().operationId << "finished:"
+                   << (error.isError() ? ApiError::kindName(error.kind()) : QStringLiteral("ok"))
+                   << "after" << job->m_attempts << "attempt(s)";
+    Q_EMIT job->finished(job);
+    job->deleteLater();
+}
+
+void ApiClient::logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray& requestBody,
+    const QByteArray& responseBody, qint64 startedAtMs)
+{
+    ApiExchange exchange;
+    exchange.operationId = QString(job->endpoint().operationId);
+    exchange.method = methodName(job->endpoint().method);
+    exchange.url = reply->request().url();
+    exchange.attempt = job->m_attempts;
+    exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() != QNetworkReply::NoError && exchange.status == 0)
+        exchange.transportError = reply->errorString();
+    exchange.startedAtMs = startedAtMs;
+    exchange.durationMs = m_clock.nowMs() - startedAtMs;
+    for (const QByteArray& name : reply->request().rawHeaderList()) {
+        const QByteArray lower = name.toLower();
+        exchange.requestHeaders.append(
+            {name, redactHeaderValue(lower, reply->request().rawHeader(name))});
+    }
+    exchange.requestBody = redactBody(requestBody);
+    for (const auto& [name, value] : reply->rawHeaderPairs())
+        exchange.responseHeaders.append({name, redactHeaderValue(name.toLower(), value)});
+    exchange.responseBody = redactBody(responseBody);
+    Q_EMIT exchanged(exchange);
+}
+
+} // namespace ContactDesk::Api

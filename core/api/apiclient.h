@@ -1,0 +1,100 @@
+#pragma once
+
+#include "api/apijob.h"
+#include "api/endpointcatalog.h"
+#include "api/retrypolicy.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace ContactDesk {
+class Clock;
+}
+
+namespace ContactDesk::Api {
+
+class RateBudget;
+class TokenProvider;
+
+// One HTTP exchange as the request log keeps it, secrets already redacted.
+struct ApiExchange
+{
+    QString operationId;
+    QByteArray method;
+    QUrl url;
+    int attempt = 0;
+    int status = 0; // 0: no HTTP answer
+    QString transportError;
+    qint64 startedAtMs = 0;
+    qint64 durationMs = 0;
+    QList<QPair<QByteArray, QByteArray>> requestHeaders;
+    QByteArray requestBody;
+    QList<QPair<QByteArray, QByteArray>> responseHeaders;
+    QByteArray responseBody;
+};
+
+struct ApiConfig
+{
+    QUrl baseUrl;
+    QString locationId;
+    QString apiVersion = QString(Api::apiVersion);
+    RetryPolicy retry;
+};
+
+// The only way ContactDesk talks to HighLevel: one per connection, on an injected network
+// manager, token provider, rate budget and clock.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    ApiClient(QNetworkAccessManager& network, TokenProvider& tokens, RateBudget& budget,
+        const Clock& clock, ApiConfig config, QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    const ApiConfig& config() const { return m_config; }
+    QString locationId() const { return m_config.locationId; }
+
+    // Starts `operationId` (a catalog id such as "get-contact"). Never returns null: an unknown
+    // id or a missing path parameter finishes the job with an error.
+    ApiJob* call(const QString& operationId, RequestSpec spec);
+
+    // The URL a call would go to (for "copy as curl" and the request log).
+    QUrl urlFor(const Endpoint& endpoint, const RequestSpec& spec, QString* error = nullptr) const;
+
+Q_SIGNALS:
+    // Every exchange, for the request log; secrets are redacted.
+    void exchanged(const ContactDesk::Api::ApiExchange& exchange);
+
+private:
+    void enqueue(ApiJob* job);
+    void start(ApiJob* job);
+    void send(ApiJob* job);
+    void handleReply(ApiJob* job, QNetworkReply* reply, const QByteArray& body);
+    void retryLater(ApiJob* job, const ApiError& reason);
+    void finish(ApiJob* job, const ApiError& error, const QJsonObject& result = {});
+    void logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray& requestBody,
+        const QByteArray& responseBody, qint64 startedAtMs);
+    friend class ApiJob;
+
+    QNetworkAccessManager& m_network;
+    TokenProvider& m_tokens;
+    RateBudget& m_budget;
+    const Clock& m_clock;
+    ApiConfig m_config;
+    QRandomGenerator m_random;
+};
+
+// Whether sending the operation twice could make two records; such requests are never resent
+// unless they provably did not reach the server.
+bool createsRecord(const Endpoint& endpoint);
+// The top-level keys a successful answer must carry.
+QStringList expectedResultKeys(const Endpoint& endpoint);
+
+} // namespace ContactDesk::Api

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/endpointcatalog.h"
+#include "api/ratebudget.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QNetworkReply;
+
+namespace ContactDesk::Api {
+
+class ApiClient;
+
+// What to send for one operation: path parameters, query items and an optional JSON body.
+struct RequestSpec
+{
+    QHash<QString, QString> path;
+    QList<QPair<QString, QString>> query;
+    std::optional<QJsonObject> body;
+    Priority priority = Priority::Foreground;
+};
+
+// One request, from the queue to its result. The client drives it through fixed steps (scope
+// check, rate budget, token, send, check reply, retry or finish); the job holds the outcome.
+// It deletes itself after `finished` has been delivered.
+class ApiJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    const Endpoint& endpoint() const { return m_endpoint; }
+    const RequestSpec& spec() const { return m_spec; }
+    bool isFinished() const { return m_finished; }
+    bool succeeded() const { return m_finished && !m_error.isError(); }
+    const ApiError& error() const { return m_error; }
+    int httpStatus() const { return m_httpStatus; }
+    // The validated answer; empty unless succeeded().
+    const QJsonObject& result() const { return m_result; }
+    int attempts() const { return m_attempts; }
+
+    // Stops the request: a queued one never leaves, one in flight is aborted. Finishes with
+    // ApiError::Kind::Cancelled unless it had already finished.
+    void cancel();
+
+    // Calls `callback(job)` once, when the job finishes, in `context`'s thread.
+    template <typename Callback>
+    void onFinished(QObject* context, Callback callback)
+    {
+        connect(
+            this, &ApiJob::finished, context,
+            [callback = std::move(callback)](ApiJob* job) { callback(*job); },
+            Qt::SingleShotConnection);
+    }
+
+Q_SIGNALS:
+    void finished(ContactDesk::Api::ApiJob* job);
+    // A transient failure; the next attempt starts after `delayMs`.
+    void retryScheduled(int retry, qint64 delayMs, const ContactDesk::Api::ApiError& reason);
+
+private:
+    friend class ApiClient;
+    ApiJob(const Endpoint& endpoint, RequestSpec spec, ApiClient* client);
+
+    const Endpoint& m_endpoint;
+    RequestSpec m_spec;
+    ApiError m_error;
+    QJsonObject m_result;
+    int m_httpStatus = 0;
+    int m_attempts = 0;
+    int m_retries = 0;
+    int m_rateLimitRetries = 0;
+    bool m_refreshed = false;
+    bool m_finished = false;
+    bool m_cancelled = false;
+    quint64 m_ticket = 0;
+    QString m_token;
+    QPointer<QNetworkReply> m_reply;
+};
+
+} // namespace ContactDesk::Api

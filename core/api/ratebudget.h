@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace ContactDesk {
+class Clock;
+}
+
+namespace ContactDesk::Api {
+
+enum class Priority
+{
+    Foreground, // what the user is waiting for
+    Background, // sync and other bulk work
+};
+
+// The client side of HighLevel's per-location rate limits: no more than the allowed requests
+// leave in any window (a sliding window over what was actually sent, with a small margin for
+// network jitter), foreground work before background work, shaped by the X-RateLimit-* headers
+// the server reports, paused on 429 and stopped for the day when the daily quota is used up.
+class RateBudget : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RateBudget(const Clock& clock, QObject* parent = nullptr);
+    ~RateBudget() override;
+
+    struct State
+    {
+        int limit = 100;
+        qint64 windowMs = 10000;
+        int serverRemaining = -1; // -1: not reported yet
+        qint64 dailyLimit = 200000;
+        qint64 dailyRemaining = -1;
+        bool dailyExhausted = false;
+        qint64 pausedUntilMs = 0;
+        int queued = 0;
+        int sentInWindow = 0;
+    };
+
+    // Calls `start` once `key` (a location) has budget. The returned ticket cancels it while it
+    // is still queued.
+    quint64 enqueue(const QString& key, Priority priority, std::function<void()> start);
+    bool cancel(quint64 ticket);
+
+    // Feeds the X-RateLimit-* headers of an answer (names lower case).
+    void observe(const QString& key, const QHash<QByteArray, QByteArray>& headers);
+    // A 429: pause the key for `retryAfterMs` (or one window when unknown); a daily refusal
+    // stops it until the next day (UTC).
+    void refused(const QString& key, qint64 retryAfterMs, bool daily);
+
+    State state(const QString& key) const;
+    // Re-checks every queue; timers call it, and tests with a fake clock call it by hand.
+    void pump();
+
+Q_SIGNALS:
+    void stateChanged(const QString& key);
+
+private:
+    struct Entry
+    {
+        quint64 ticket;
+        std::function<void()> start;
+    };
+    struct Bucket
+    {
+        State state;
+        std::deque<qint64> sent;
+        std::deque<Entry> foreground;
+        std::deque<Entry> background;
+    };
+
+    void pump(const QString& key);
+    qint64 marginMs(const Bucket& bucket) const;
+
+    const Clock& m_clock;
+    QHash<QString, std::shared_ptr<Bucket>> m_buckets;
+    QTimer m_timer;
+    quint64 m_nextTicket = 1;
+};
+
+} // namespace ContactDesk::Api
