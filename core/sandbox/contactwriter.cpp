@@ -384,20 +384,16 @@ std::optional<ContactWriter::Duplicate> ContactWriter::findDuplicate(
             wantedPhone = e164;
     }
     // Oldest first, so the contact that was there first wins when duplicates were allowed once.
-    QString phoneMatch;
-    for (const auto& [key, id] : m_data.contactOrder(locationId)) {
-        const QJsonObject* contact = m_data.liveContact(id);
-        if (!contact)
-            continue;
-        if (!wantedEmail.isEmpty()
-            && contact->value(L("email")).toString().toLower() == wantedEmail)
-            return Duplicate {id, QStringLiteral("email")};
-        if (phoneMatch.isEmpty() && !wantedPhone.isEmpty()
-            && contact->value(L("phone")).toString() == wantedPhone)
-            phoneMatch = id;
+    if (!wantedEmail.isEmpty()) {
+        const QStringList matches = m_data.contactsWithEmail(locationId, wantedEmail);
+        if (!matches.isEmpty())
+            return Duplicate {matches.first(), QStringLiteral("email")};
     }
-    if (!phoneMatch.isEmpty())
-        return Duplicate {phoneMatch, QStringLiteral("phone")};
+    if (!wantedPhone.isEmpty()) {
+        const QStringList matches = m_data.contactsWithPhone(locationId, wantedPhone);
+        if (!matches.isEmpty())
+            return Duplicate {matches.first(), QStringLiteral("phone")};
+    }
     return std::nullopt;
 }
 

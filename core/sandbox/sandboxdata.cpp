@@ -5,6 +5,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <vector>
+
 namespace ContactDesk::Sandbox {
 
 namespace {
@@ -237,22 +240,70 @@ const QJsonObject* SandboxData::liveContact(const QString& id) const
 void SandboxData::storeContact(const QJsonObject& contact)
 {
     const QString id = contact.value(QStringLiteral("id")).toString();
-    const QString locationId = contact.value(QStringLiteral("locationId")).toString();
     const auto previous = m_contacts.constFind(id);
-    if (previous != m_contacts.constEnd())
-        m_order[locationId].erase({dateAddedMs(*previous), id});
+    if (previous != m_contacts.constEnd() && !m_deleted.contains(id))
+        index(*previous, false);
     m_contacts.insert(id, contact);
     m_deleted.remove(id);
-    m_order[locationId].insert({{dateAddedMs(contact), id}, id});
+    index(contact, true);
 }
 
 void SandboxData::deleteContact(const QString& id)
 {
     const auto it = m_contacts.constFind(id);
-    if (it == m_contacts.constEnd())
+    if (it == m_contacts.constEnd() || m_deleted.contains(id))
         return;
-    m_order[it->value(QStringLiteral("locationId")).toString()].erase({dateAddedMs(*it), id});
+    index(*it, false);
     m_deleted.insert(id);
+}
+
+void SandboxData::index(const QJsonObject& contact, bool add)
+{
+    const QString id = contact.value(QStringLiteral("id")).toString();
+    const QString locationId = contact.value(QStringLiteral("locationId")).toString();
+    const QString email = contact.value(QStringLiteral("email")).toString().toLower();
+    const QString phone = contact.value(QStringLiteral("phone")).toString();
+    const std::pair<qint64, QString> key {dateAddedMs(contact), id};
+    const auto update = [&](QHash<QString, QSet<QString>>& map, const QString& value) {
+        if (value.isEmpty())
+            return;
+        const QString slot = locationId + u'|' + value;
+        if (add) {
+            map[slot].insert(id);
+        } else if (auto it = map.find(slot); it != map.end()) {
+            it->remove(id);
+            if (it->isEmpty())
+                map.erase(it);
+        }
+    };
+    update(m_byEmail, email);
+    update(m_byPhone, phone);
+    if (add)
+        m_order[locationId].insert({key, id});
+    else
+        m_order[locationId].erase(key);
+}
+
+QStringList SandboxData::oldestFirst(const QSet<QString>& ids) const
+{
+    std::vector<std::pair<qint64, QString>> keyed;
+    for (const QString& id : ids)
+        keyed.emplace_back(dateAddedMs(m_contacts.value(id)), id);
+    std::sort(keyed.begin(), keyed.end());
+    QStringList sorted;
+    for (const auto& [added, id] : keyed)
+        sorted.append(id);
+    return sorted;
+}
+
+QStringList SandboxData::contactsWithEmail(const QString& locationId, const QString& email) const
+{
+    return oldestFirst(m_byEmail.value(locationId + u'|' + email.toLower()));
+}
+
+QStringList SandboxData::contactsWithPhone(const QString& locationId, const QString& phone) const
+{
+    return oldestFirst(m_byPhone.value(locationId + u'|' + phone));
 }
 
 const std::map<std::pair<qint64, QString>, QString>& SandboxData::contactOrder(
@@ -286,6 +337,8 @@ void SandboxData::clearContacts()
     m_contacts.clear();
     m_deleted.clear();
     m_order.clear();
+    m_byEmail.clear();
+    m_byPhone.clear();
     m_searchVisibleAt.clear();
     m_tasks.clear();
     m_notes.clear();

@@ -129,6 +129,10 @@ public:
     // Adds or replaces a contact; keeps the dateAdded order index in step.
     void storeContact(const QJsonObject& contact);
     void deleteContact(const QString& id);
+    // Live contacts of a location with that email (any case) or E.164 phone, oldest first:
+    // the duplicate matcher's lookups, kept as indexes so a create stays O(1).
+    QStringList contactsWithEmail(const QString& locationId, const QString& email) const;
+    QStringList contactsWithPhone(const QString& locationId, const QString& phone) const;
     // Live contacts of a location ordered by (dateAdded, id): the GET /contacts/ order.
     const std::map<std::pair<qint64, QString>, QString>& contactOrder(const QString& locationId);
     // When search may see a contact again after a write (index lag).
@@ -160,6 +164,8 @@ public:
 
 private:
     void createFixedWorld();
+    void index(const QJsonObject& contact, bool add);
+    QStringList oldestFirst(const QSet<QString>& ids) const;
 
     const Clock& m_clock;
     QRandomGenerator m_random;
@@ -177,6 +183,8 @@ private:
     QSet<QString> m_deleted;
     QHash<QString, std::map<std::pair<qint64, QString>, QString>> m_order;
     QHash<QString, qint64> m_searchVisibleAt;
+    QHash<QString, QSet<QString>> m_byEmail; // "locationId|email lower case" -> ids
+    QHash<QString, QSet<QString>> m_byPhone; // "locationId|phone" -> ids
     QHash<QString, QList<QJsonObject>> m_tasks;
     QHash<QString, QList<QJsonObject>> m_notes;
     QHash<QString, QList<QJsonObject>> m_appointments;

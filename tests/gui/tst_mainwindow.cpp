@@ -27,16 +27,15 @@ private Q_SLOTS:
         QVERIFY(status->text().contains(fx.baseUrl().toString()));
         QCOMPARE(count->text(), QStringLiteral("12"));
 
-        const HttpResult created = fx.api(
-            "POST", QStringLiteral("/contacts/"),
-            QJsonObject{{QStringLiteral("locationId"), fx.locationId()},
-                        {QStringLiteral("firstName"), QStringLiteral("Window")},
-                        {QStringLiteral("email"), QStringLiteral("window@example.com")}});
+        const HttpResult created = fx.api("POST", QStringLiteral("/contacts/"),
+            QJsonObject {{QStringLiteral("locationId"), fx.locationId()},
+                {QStringLiteral("firstName"), QStringLiteral("Window")},
+                {QStringLiteral("email"), QStringLiteral("window@example.com")}});
         QCOMPARE(created.status, 201);
         QTRY_COMPARE(count->text(), QStringLiteral("13"));
 
-        const QString id = created.object()[QStringLiteral("contact")][QStringLiteral("id")]
-                               .toString();
+        const QString id
+            = created.object()[QStringLiteral("contact")][QStringLiteral("id")].toString();
         QCOMPARE(fx.api("DELETE", QStringLiteral("/contacts/") + id).status, 200);
         QTRY_COMPARE(count->text(), QStringLiteral("12"));
 
