@@ -1,5 +1,6 @@
 #include "api/apiclient.h"
 
+#include "api/logging.h"
 #include "api/ratebudget.h"
 #include "api/tokenprovider.h"
 #include "common/clock.h"
@@ -11,7 +12,7 @@
 #include <QNetworkReply>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcApi, "contactdesk.api")
+Q_LOGGING_CATEGORY(lcApi, "contactdesk.api", QtInfoMsg)
 
 namespace ContactDesk::Api {
 
@@ -229,7 +230,8 @@ void ApiClient::enqueue(ApiJob* job)
 
 void ApiClient::start(ApiJob* job)
 {
-    job->m_ticket = 0;
+    // m_ticket stays: the budget's answered() needs it, and cancel() of a started ticket is a
+    // no-op.
     QPointer<ApiJob> guard(job);
     m_tokens.withToken([this, guard](const QString& token, const QString& error) {
         if (!guard || guard->m_cancelled)
@@ -274,7 +276,9 @@ void ApiClient::send(ApiJob* job)
                                   : m_network.sendCustomRequest(request, method, body);
     job->m_reply = reply;
     connect(reply, &QNetworkReply::finished, job, [this, job, reply, body, startedAtMs] {
-        const QByteArray answer = reply->readAll();
+        // An aborted reply (cancel, transfer timeout) is closed; reading it only warns.
+        const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
+        m_budget.answered(m_config.locationId, job->m_ticket);
         logExchange(job, reply, body, answer, startedAtMs);
         handleReply(job, reply, answer);
         reply->deleteLater();
@@ -360,8 +364,9 @@ void ApiClient::handleReply(ApiJob* job, QNetworkReply* reply, const QByteArray&
         m_budget.refused(m_config.locationId, error.retryAfterMs(), false);
         if (job->m_rateLimitRetries < m_config.retry.maxRateLimitRetries) {
             ++job->m_rateLimitRetries;
-            Q_EMIT job->retryScheduled(
-                job->m_rateLimitRetries, qMax<qint64>(0, error.retryAfterMs()), error);
+            // The budget's pause is the real wait: Retry-After when sent, else the window.
+            const qint64 wait = m_budget.state(m_config.locationId).pausedUntilMs - m_clock.nowMs();
+            Q_EMIT job->retryScheduled(job->m_rateLimitRetries, qMax<qint64>(0, wait), error);
             enqueue(job);
             return;
         }

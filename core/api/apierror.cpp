@@ -58,8 +58,10 @@ ApiError ApiError::fromHttp(
     } else if (status == 422) {
         kind = Kind::Validation;
     } else if (status == 429) {
-        kind = headers.value("x-ratelimit-daily-remaining") == "0" ? Kind::DailyLimitReached
-                                                                   : Kind::RateLimited;
+        // A daily limit of 0 means none is enforced; only a real quota can run out.
+        const bool daily = headers.value("x-ratelimit-daily-remaining").trimmed() == "0"
+            && headers.value("x-ratelimit-limit-daily").trimmed() != "0";
+        kind = daily ? Kind::DailyLimitReached : Kind::RateLimited;
     } else if (status >= 400 && status < 500) {
         kind = Kind::BadRequest;
     }
@@ -82,8 +84,7 @@ bool ApiError::isTransient() const
     case Kind::RateLimited:
         return true;
     case Kind::Server:
-        return m_httpStatus == 502 || m_httpStatus == 503 || m_httpStatus == 504
-            || m_httpStatus == 500;
+        return m_httpStatus == 502 || m_httpStatus == 503 || m_httpStatus == 504;
     default:
         return false;
     }

@@ -2,6 +2,8 @@
 
 #include "common/clock.h"
 
+#include <algorithm>
+
 namespace ContactDesk::Api {
 
 namespace {
@@ -85,6 +87,9 @@ void RateBudget::observe(const QString& key, const QHash<QByteArray, QByteArray>
     if (before.limit != s.limit || before.serverRemaining != s.serverRemaining
         || before.dailyRemaining != s.dailyRemaining || before.dailyExhausted != s.dailyExhausted)
         Q_EMIT stateChanged(key);
+    // A new shape (a shorter window, a higher limit) can free budget now; the timer still
+    // waits for the old one.
+    pump(key);
 }
 
 void RateBudget::refused(const QString& key, qint64 retryAfterMs, bool daily)
@@ -104,6 +109,21 @@ void RateBudget::refused(const QString& key, qint64 retryAfterMs, bool daily)
     }
     Q_EMIT stateChanged(key);
     pump(key);
+}
+
+void RateBudget::answered(const QString& key, quint64 ticket)
+{
+    const std::shared_ptr<Bucket> bucket = m_buckets.value(key);
+    if (!bucket)
+        return;
+    std::deque<Sent>& sent = bucket->sent;
+    const auto it = std::find_if(
+        sent.begin(), sent.end(), [ticket](const Sent& entry) { return entry.ticket == ticket; });
+    // Gone already: it left the window before its answer came.
+    if (it == sent.end())
+        return;
+    sent.erase(it);
+    sent.push_back({m_clock.nowMs(), ticket});
 }
 
 RateBudget::State RateBudget::state(const QString& key) const
@@ -145,10 +165,10 @@ void RateBudget::pump(const QString& key)
                 Q_EMIT stateChanged(key);
             }
             const qint64 span = s.windowMs + marginMs(*bucket);
-            while (!bucket->sent.empty() && bucket->sent.front() <= now - span)
+            while (!bucket->sent.empty() && bucket->sent.front().atMs <= now - span)
                 bucket->sent.pop_front();
             if (s.limit > 0 && int(bucket->sent.size()) >= s.limit)
-                wakeAt = bucket->sent.front() + span;
+                wakeAt = bucket->sent.front().atMs + span;
         }
         if (wakeAt > 0) {
             const qint64 delay = wakeAt - now;
@@ -159,7 +179,7 @@ void RateBudget::pump(const QString& key)
         auto& queue = bucket->foreground.empty() ? bucket->background : bucket->foreground;
         Entry entry = std::move(queue.front());
         queue.pop_front();
-        bucket->sent.push_back(now);
+        bucket->sent.push_back({now, entry.ticket});
         if (s.serverRemaining > 0)
             --s.serverRemaining;
         entry.start();

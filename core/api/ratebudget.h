@@ -56,6 +56,11 @@ public:
     // A 429: pause the key for `retryAfterMs` (or one window when unknown); a daily refusal
     // stops it until the next day (UTC).
     void refused(const QString& key, qint64 retryAfterMs, bool daily);
+    // The answer to the request `ticket` started arrived. The server counted that request
+    // somewhere between its start and now, so its slot is held until a window after now:
+    // counting from the start alone lets a request that queued on the way land in the next
+    // server window.
+    void answered(const QString& key, quint64 ticket);
 
     State state(const QString& key) const;
     // Re-checks every queue; timers call it, and tests with a fake clock call it by hand.
@@ -70,10 +75,15 @@ private:
         quint64 ticket;
         std::function<void()> start;
     };
+    struct Sent
+    {
+        qint64 atMs;
+        quint64 ticket;
+    };
     struct Bucket
     {
         State state;
-        std::deque<qint64> sent;
+        std::deque<Sent> sent;
         std::deque<Entry> foreground;
         std::deque<Entry> background;
     };

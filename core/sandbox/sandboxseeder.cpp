@@ -704,9 +704,11 @@ void Seeder::writeCustomFields()
     JsonText& j = m_json;
     j.key("customFields");
     j.beginArray();
-    for (const auto& [id, type] : std::as_const(m_customFields)) {
+    for (const auto& [id, fieldType] : std::as_const(m_customFields)) {
         if (!chance(35))
             continue;
+        // A named copy: clang 14 cannot capture a structured binding.
+        const auto& type = fieldType;
         const auto is = [&type](const char* name) { return type == name; };
         if (!is("NUMERICAL") && !is("MONETORY") && !is("SINGLE_OPTIONS") && !is("RADIO")
             && !is("MULTIPLE_OPTIONS") && !is("CHECKBOX") && !is("TEXT") && !is("LARGE_TEXT"))

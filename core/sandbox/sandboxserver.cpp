@@ -18,7 +18,7 @@
 #include <QTimer>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcSandbox, "contactdesk.sandbox")
+Q_LOGGING_CATEGORY(lcSandbox, "contactdesk.sandbox", QtInfoMsg)
 
 namespace ContactDesk::Sandbox {
 
@@ -323,6 +323,15 @@ Reply SandboxServer::dispatch(Request& request, const FaultRule* fault, QString*
                                  : QStringLiteral("anonymous");
     const RateLimiter::Decision budget = m_limiter.take(bucket);
 
+    const bool oauth = request.path.startsWith(QStringLiteral("/oauth/"))
+        || request.path.startsWith(QStringLiteral("/v2/oauth/"));
+    const Router::Match match
+        = oauth ? Router::Match() : m_router.match(request.method, request.path);
+    if (oauth)
+        *operationId = QStringLiteral("oauth");
+    else if (match.endpoint)
+        *operationId = QString(match.endpoint->operationId);
+
     Reply reply;
     if (!budget.allowed) {
         reply = Reply::error(429, QStringLiteral("Too many requests"));
@@ -334,21 +343,15 @@ Reply SandboxServer::dispatch(Request& request, const FaultRule* fault, QString*
         reply = Reply::html(fault->status, proxyErrorPage);
     } else if (request.path == QStringLiteral("/health")) {
         reply = Reply::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
-    } else if (request.path.startsWith(QStringLiteral("/oauth/"))
-        || request.path.startsWith(QStringLiteral("/v2/oauth/"))) {
-        *operationId = QStringLiteral("oauth");
+    } else if (oauth) {
         reply
             = m_oauth->handle(request).value_or(Reply::notFoundRoute(request.method, request.path));
+    } else if (!match.endpoint) {
+        reply = Reply::notFoundRoute(request.method, request.path);
     } else {
-        const Router::Match match = m_router.match(request.method, request.path);
-        if (!match.endpoint) {
-            reply = Reply::notFoundRoute(request.method, request.path);
-        } else {
-            *operationId = QString(match.endpoint->operationId);
-            request.pathParams = match.params;
-            request.grant = grant;
-            reply = dispatchApi(request, *match.endpoint);
-        }
+        request.pathParams = match.params;
+        request.grant = grant;
+        reply = dispatchApi(request, *match.endpoint);
     }
     reply.headers.append(budget.headers());
     return reply;

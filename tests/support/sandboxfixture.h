@@ -71,6 +71,8 @@ public:
     QString unavailableReason() const;
     // Empty when `body` conforms; otherwise what does not.
     QString validate(const QString& operationId, int status, const QJsonValue& body) const;
+    // The same for a request body against the operation's request schema.
+    QString validateRequest(const QString& operationId, const QJsonValue& body) const;
 
 private:
     struct Private;

@@ -295,8 +295,11 @@ std::shared_ptr<valijson::Schema> SpecValidator::Private::schemaFor(
         *error = QStringLiteral("operation %1 is not in the spec").arg(operationId);
         return remember(nullptr);
     }
+    // Status 0 stands for the request body.
     const QJsonObject responses = operation->value(QLatin1StringView("responses")).toObject();
-    const QJsonObject response = responses.value(QString::number(status)).toObject();
+    const QJsonObject response = status == 0
+        ? operation->value(QLatin1StringView("requestBody")).toObject()
+        : responses.value(QString::number(status)).toObject();
     const QJsonValue rawSchema = response.value(QLatin1StringView("content"))
                                      .toObject()
                                      .value(QLatin1StringView("application/json"))
@@ -366,6 +369,11 @@ bool SpecValidator::available() const
 QString SpecValidator::unavailableReason() const
 {
     return d->reason;
+}
+
+QString SpecValidator::validateRequest(const QString& operationId, const QJsonValue& body) const
+{
+    return validate(operationId, 0, body);
 }
 
 QString SpecValidator::validate(

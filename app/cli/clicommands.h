@@ -1,0 +1,76 @@
+#pragma once
+
+#include "api/apijob.h"
+#include "api/endpointcatalog.h"
+#include "api/endpointverifier.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace ContactDesk::Cli {
+
+// Where the requests go. With `sandbox` the runner starts an embedded sandbox and fills in the
+// rest itself.
+struct Target
+{
+    bool sandbox = false;
+    QUrl baseUrl;
+    QString token;
+    QString locationId;
+    // The X-Sandbox-Admin-Key of an external sandbox: lets `verify` confirm through
+    // GET /__sandbox/info that the target is a sandbox serving this location.
+    QString sandboxAdminKey;
+};
+
+enum class Action
+{
+    Help,
+    Call, // one operation: `call` and every friendly verb but `contacts list --all`
+    ListAll, // contacts list --all
+    Verify,
+};
+
+// A parsed command line, before anything is sent.
+struct Command
+{
+    Action action = Action::Help;
+    Target target;
+    bool verbose = false;
+
+    // Call. The location is filled in by fillLocation() once the target is known.
+    QString operationId;
+    Api::RequestSpec spec;
+
+    // ListAll: contacts per page.
+    int pageLimit = 500;
+
+    // Verify. allowWrites holds --allow-writes; the runner also allows writes to a sandbox.
+    Api::VerifyOptions verify;
+};
+
+struct ParseResult
+{
+    std::optional<Command> command;
+    QString usageError; // set when command is empty
+};
+
+// `arguments` includes the program name, as QCoreApplication::arguments() gives it. Target
+// options fall back to CONTACTDESK_BASE_URL, CONTACTDESK_TOKEN, CONTACTDESK_LOCATION and
+// CONTACTDESK_SANDBOX_ADMIN_KEY from `environment`.
+ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnvironment& environment);
+
+QString helpText();
+
+// Adds the location where the operation takes one and the command line did not give it: the
+// query of the listings and the duplicate lookup, the body of create, upsert, search and the
+// bulk calls. An operation that takes a body gets `{}` when none was given.
+void fillLocation(const Api::Endpoint& endpoint, Api::RequestSpec& spec, const QString& locationId);
+
+// The path parameters an operation's template names, in order.
+QStringList pathParameters(const Api::Endpoint& endpoint);
+
+} // namespace ContactDesk::Cli

@@ -1,0 +1,29 @@
+// contactdesk-cli: the Contacts API from the command line, against HighLevel or a sandbox.
+// Parsing lives in clicommands.cpp, running in clirunner.cpp; this only wires them up.
+#include "clicommands.h"
+#include "clirunner.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("contactdesk-cli"));
+    // stderr is for the one-line error and --verbose; QT_LOGGING_RULES can still turn these on.
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("contactdesk.*.debug=false\ncontactdesk.*.info=false"));
+
+    const ContactDesk::Cli::ParseResult parsed = ContactDesk::Cli::parseCommandLine(
+        QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    if (!parsed.command) {
+        std::fprintf(stderr, "contactdesk-cli: %s (see contactdesk-cli --help)\n",
+            qPrintable(parsed.usageError));
+        return ContactDesk::Cli::ExitUsage;
+    }
+    ContactDesk::Cli::CliRunner runner;
+    return runner.run(*parsed.command);
+}

@@ -1,0 +1,327 @@
+#include "api/models/contact.h"
+
+#include "api/endpointcatalog.h"
+#include "api/models/jsonreader.h"
+#include "api/models/wiretime.h"
+#include "common/clock.h"
+
+#include <QJsonArray>
+
+namespace ContactDesk::Api {
+
+namespace {
+
+using L = QLatin1StringView;
+
+const L createOperation("create-contact");
+const L upsertOperation("upsert-contact");
+const L updateOperation("update-contact");
+
+struct TextField
+{
+    L key;
+    QString Contact::*member;
+};
+
+// The plain string fields, in the order decoders report them.
+const TextField textFields[] = {
+    {L("id"), &Contact::id},
+    {L("locationId"), &Contact::locationId},
+    {L("name"), &Contact::name},
+    {L("firstName"), &Contact::firstName},
+    {L("lastName"), &Contact::lastName},
+    {L("email"), &Contact::email},
+    {L("phone"), &Contact::phone},
+    {L("companyName"), &Contact::companyName},
+    {L("address1"), &Contact::address1},
+    {L("city"), &Contact::city},
+    {L("state"), &Contact::state},
+    {L("postalCode"), &Contact::postalCode},
+    {L("country"), &Contact::country},
+    {L("website"), &Contact::website},
+    {L("timezone"), &Contact::timezone},
+    {L("source"), &Contact::source},
+    {L("type"), &Contact::type},
+    {L("assignedTo"), &Contact::assignedTo},
+    {L("businessId"), &Contact::businessId},
+};
+
+std::optional<DndStatus> readDndStatus(const QJsonValue& json, const QString& path, QString* error)
+{
+    if (!json.isObject()) {
+        return failed(
+            error, QStringLiteral("%1: expected an object, got %2").arg(path, jsonTypeName(json)));
+    }
+    JsonReader r(json.toObject(), path);
+    DndStatus status;
+    status.status = r.string(L("status"));
+    status.message = r.string(L("message"));
+    status.code = r.string(L("code"));
+    if (!r.finish(error))
+        return std::nullopt;
+    return status;
+}
+
+QJsonObject dndStatusJson(const DndStatus& status)
+{
+    QJsonObject json;
+    if (!status.status.isEmpty())
+        json.insert(QStringLiteral("status"), status.status);
+    if (!status.message.isEmpty())
+        json.insert(QStringLiteral("message"), status.message);
+    if (!status.code.isEmpty())
+        json.insert(QStringLiteral("code"), status.code);
+    return json;
+}
+
+std::optional<DndSettings> readDndSettings(
+    const QJsonObject& json, const QString& path, QString* error)
+{
+    DndSettings settings;
+    settings.extra = json;
+    for (const DndChannel channel : DndSettings::allChannels) {
+        const L key = DndSettings::key(channel);
+        const QJsonValue value = json.value(key);
+        settings.extra.remove(key);
+        if (value.isUndefined() || value.isNull())
+            continue;
+        auto status = readDndStatus(value, path + u'.' + key, error);
+        if (!status)
+            return std::nullopt;
+        settings[channel] = *status;
+    }
+    return settings;
+}
+
+QJsonObject dndSettingsJson(const DndSettings& settings)
+{
+    QJsonObject json = settings.extra;
+    for (const DndChannel channel : DndSettings::allChannels) {
+        if (const auto& status = settings[channel])
+            json.insert(DndSettings::key(channel), dndStatusJson(*status));
+    }
+    return json;
+}
+
+std::optional<InboundDndSettings> readInbound(
+    const QJsonObject& json, const QString& path, QString* error)
+{
+    InboundDndSettings settings;
+    settings.extra = unknownKeys(json, {L("all")});
+    const QJsonValue all = json.value(L("all"));
+    if (!all.isUndefined() && !all.isNull()) {
+        settings.all = readDndStatus(all, path + QStringLiteral(".all"), error);
+        if (!settings.all)
+            return std::nullopt;
+    }
+    return settings;
+}
+
+QJsonObject inboundJson(const InboundDndSettings& settings)
+{
+    QJsonObject json = settings.extra;
+    if (settings.all)
+        json.insert(QStringLiteral("all"), dndStatusJson(*settings.all));
+    return json;
+}
+
+// A channel dropped from the settings is no longer under DND; PUT says so explicitly, since
+// leaving it out would not change it.
+QJsonObject cleared(QJsonObject json, const QStringList& keys)
+{
+    for (const QString& key : keys) {
+        if (!json.contains(key))
+            json.insert(key, QJsonObject {{QStringLiteral("status"), QStringLiteral("inactive")}});
+    }
+    return json;
+}
+
+// Every field of `contact` in request form, empty ones included, before any allow-list.
+QJsonObject requestFields(const Contact& contact)
+{
+    QJsonObject json;
+    for (const TextField& field : textFields)
+        json.insert(field.key, contact.*field.member);
+    json.insert(QStringLiteral("dateOfBirth"), formatWireDate(contact.dateOfBirth));
+    json.insert(QStringLiteral("dnd"), contact.dnd);
+    json.insert(QStringLiteral("dndSettings"), dndSettingsJson(contact.dndSettings));
+    json.insert(QStringLiteral("inboundDndSettings"), inboundJson(contact.inboundDndSettings));
+    json.insert(QStringLiteral("tags"), QJsonArray::fromStringList(contact.tags));
+    json.insert(QStringLiteral("customFields"), CustomFields::toInputs(contact.customFields));
+    return json;
+}
+
+bool isBlank(const QJsonValue& value)
+{
+    return (value.isString() && value.toString().isEmpty())
+        || (value.isArray() && value.toArray().isEmpty())
+        || (value.isObject() && value.toObject().isEmpty()) || (value.isBool() && !value.toBool());
+}
+
+} // namespace
+
+QLatin1StringView DndSettings::key(DndChannel channel)
+{
+    switch (channel) {
+    case DndChannel::Call:
+        return L("Call");
+    case DndChannel::Email:
+        return L("Email");
+    case DndChannel::Sms:
+        return L("SMS");
+    case DndChannel::WhatsApp:
+        return L("WhatsApp");
+    case DndChannel::Gmb:
+        return L("GMB");
+    case DndChannel::Fb:
+        return L("FB");
+    case DndChannel::Rcs:
+        return L("RCS");
+    }
+    return {};
+}
+
+bool DndSettings::isEmpty() const
+{
+    return extra.isEmpty()
+        && std::none_of(channels.begin(), channels.end(), [](const auto& c) { return c; });
+}
+
+std::optional<Contact> Contact::fromJson(
+    const QJsonObject& json, QString* error, const QString& path)
+{
+    JsonReader r(json, path);
+    Contact contact;
+    contact.id = r.requiredString(L("id"));
+    for (const TextField& field : textFields) {
+        if (field.member != &Contact::id)
+            contact.*field.member = r.string(field.key);
+    }
+    contact.dateOfBirth = r.date(L("dateOfBirth"));
+    contact.dnd = r.boolean(L("dnd"));
+    const QJsonObject dnd = r.object(L("dndSettings"));
+    const QJsonObject inbound = r.object(L("inboundDndSettings"));
+    contact.tags = r.stringList(L("tags"));
+    const QJsonArray customFields = r.array(L("customFields"));
+    contact.followers = r.stringList(L("followers"));
+    contact.dateAdded = r.utcTime(L("dateAdded"));
+    contact.dateUpdated = r.utcTime(L("dateUpdated"));
+    if (!r.finish(error))
+        return std::nullopt;
+
+    const auto settings = readDndSettings(dnd, r.path(L("dndSettings")), error);
+    if (!settings)
+        return std::nullopt;
+    contact.dndSettings = *settings;
+    const auto inboundSettings = readInbound(inbound, r.path(L("inboundDndSettings")), error);
+    if (!inboundSettings)
+        return std::nullopt;
+    contact.inboundDndSettings = *inboundSettings;
+    const auto values = CustomFields::fromJson(customFields, r.path(L("customFields")), error);
+    if (!values)
+        return std::nullopt;
+    contact.customFields = *values;
+
+    QJsonObject extra = json;
+    for (const TextField& field : textFields)
+        extra.remove(field.key);
+    contact.extra = unknownKeys(extra,
+        {L("dateOfBirth"), L("dnd"), L("dndSettings"), L("inboundDndSettings"), L("tags"),
+            L("customFields"), L("followers"), L("dateAdded"), L("dateUpdated")});
+    return contact;
+}
+
+QJsonObject Contact::toJson() const
+{
+    QJsonObject json = extra;
+    for (const TextField& field : textFields) {
+        const QString& text = this->*field.member;
+        if (!text.isEmpty())
+            json.insert(field.key, text);
+        else
+            json.remove(field.key);
+    }
+    const auto put = [&json](QLatin1StringView key, bool present, const QJsonValue& value) {
+        if (present)
+            json.insert(key, value);
+        else
+            json.remove(key);
+    };
+    put(L("dateOfBirth"), dateOfBirth.isValid(), formatWireDate(dateOfBirth));
+    json.insert(QStringLiteral("dnd"), dnd);
+    put(L("dndSettings"), !dndSettings.isEmpty(), dndSettingsJson(dndSettings));
+    put(L("inboundDndSettings"), !inboundDndSettings.isEmpty(), inboundJson(inboundDndSettings));
+    json.insert(QStringLiteral("tags"), QJsonArray::fromStringList(tags));
+    json.insert(QStringLiteral("customFields"), CustomFields::toJson(customFields));
+    put(L("followers"), !followers.isEmpty(), QJsonArray::fromStringList(followers));
+    put(L("dateAdded"), dateAdded.isValid(), isoUtc(dateAdded));
+    put(L("dateUpdated"), dateUpdated.isValid(), isoUtc(dateUpdated));
+    return json;
+}
+
+QJsonObject Contact::createBody(const QString& locationId) const
+{
+    const QJsonObject fields = requestFields(*this);
+    QJsonObject body;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!isBlank(it.value()))
+            body.insert(it.key(), it.value());
+    }
+    body.insert(QStringLiteral("locationId"), locationId);
+    return allowedBody(body, createOperation);
+}
+
+QJsonObject Contact::upsertBody(const QString& locationId, bool createNewIfDuplicateAllowed) const
+{
+    QJsonObject body = createBody(locationId);
+    if (createNewIfDuplicateAllowed)
+        body.insert(QStringLiteral("createNewIfDuplicateAllowed"), true);
+    return allowedBody(body, upsertOperation);
+}
+
+QJsonObject Contact::updateBody(const Contact& before, const Contact& after, bool replaceTags)
+{
+    const QJsonObject old = requestFields(before);
+    const QJsonObject now = requestFields(after);
+    QJsonObject body;
+    for (const TextField& field : textFields)
+        putChanged(&body, updateOperation, field.key, old.value(field.key), now.value(field.key));
+    putChanged(&body, updateOperation, L("dateOfBirth"), old.value(L("dateOfBirth")),
+        now.value(L("dateOfBirth")));
+    if (before.dnd != after.dnd)
+        body.insert(QStringLiteral("dnd"), after.dnd);
+    if (before.dndSettings != after.dndSettings) {
+        body.insert(QStringLiteral("dndSettings"),
+            cleared(
+                dndSettingsJson(after.dndSettings), dndSettingsJson(before.dndSettings).keys()));
+    }
+    if (before.inboundDndSettings != after.inboundDndSettings) {
+        body.insert(QStringLiteral("inboundDndSettings"),
+            cleared(inboundJson(after.inboundDndSettings),
+                inboundJson(before.inboundDndSettings).keys()));
+    }
+    if (replaceTags && before.tags != after.tags)
+        body.insert(QStringLiteral("tags"), QJsonArray::fromStringList(after.tags));
+    const QJsonArray customFields = CustomFields::changes(before.customFields, after.customFields);
+    if (!customFields.isEmpty())
+        body.insert(QStringLiteral("customFields"), customFields);
+    return allowedBody(body, updateOperation);
+}
+
+TagChange Contact::tagChange(const Contact& before, const Contact& after)
+{
+    TagChange change;
+    for (const QString& tag : after.tags) {
+        if (!before.tags.contains(tag, Qt::CaseInsensitive)
+            && !change.add.contains(tag, Qt::CaseInsensitive))
+            change.add.append(tag);
+    }
+    for (const QString& tag : before.tags) {
+        if (!after.tags.contains(tag, Qt::CaseInsensitive)
+            && !change.remove.contains(tag, Qt::CaseInsensitive))
+            change.remove.append(tag);
+    }
+    return change;
+}
+
+} // namespace ContactDesk::Api
