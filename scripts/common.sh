@@ -7,6 +7,8 @@ build_preset() {
     local preset=$1
     "$root/scripts/deps"
     export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+    # Paths relative to the checkout, so every clone shares one cache.
+    export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
     if [[ ! -f "build/$preset/CMakeCache.txt" ]]; then
         cmake --preset "$preset" >/dev/null
     fi

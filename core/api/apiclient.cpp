@@ -1,6 +1,7 @@
 #include "api/apiclient.h"
 
 #include "api/logging.h"
+#include "api/models/envelopes.h"
 #include "api/ratebudget.h"
 #include "api/tokenprovider.h"
 #include "common/clock.h"
@@ -275,6 +276,14 @@ void ApiClient::send(ApiJob* job)
     QNetworkReply* reply = device ? m_network.sendCustomRequest(request, method, device)
                                   : m_network.sendCustomRequest(request, method, body);
     job->m_reply = reply;
+    // A runaway answer (a proxy's endless page, a 50 MB dump) is cut off instead of read.
+    connect(
+        reply, &QNetworkReply::downloadProgress, job, [job, reply](qint64 received, qint64 total) {
+            if (received > maxResponseBytes || total > maxResponseBytes) {
+                job->m_tooLarge = true;
+                reply->abort();
+            }
+        });
     connect(reply, &QNetworkReply::finished, job, [this, job, reply, body, startedAtMs] {
         // An aborted reply (cancel, transfer timeout) is closed; reading it only warns.
         const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
@@ -293,6 +302,12 @@ void ApiClient::handleReply(ApiJob* job, QNetworkReply* reply, const QByteArray&
     job->m_httpStatus = status;
     if (job->m_cancelled) {
         finish(job, ApiError(ApiError::Kind::Cancelled, status, {}));
+        return;
+    }
+    if (job->m_tooLarge) {
+        finish(job,
+            ApiError::incorrectResponse(
+                tr("the answer is larger than %1 MB").arg(maxResponseBytes / 1024 / 1024), status));
         return;
     }
     if (status > 0)

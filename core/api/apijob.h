@@ -78,6 +78,7 @@ private:
     bool m_refreshed = false;
     bool m_finished = false;
     bool m_cancelled = false;
+    bool m_tooLarge = false;
     quint64 m_ticket = 0;
     QString m_token;
     QPointer<QNetworkReply> m_reply;

@@ -46,6 +46,7 @@ struct Reply
     QByteArray body; // any other body
     QByteArray contentType = QByteArrayLiteral("application/json; charset=utf-8");
     QList<QPair<QByteArray, QByteArray>> headers;
+    bool withTraceId = true; // HighLevel's answers carry one; the control API's do not
 
     // A JSON body; a traceId is added by the server when the object has none.
     static Reply json(int status, const QJsonObject& body);

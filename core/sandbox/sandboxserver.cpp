@@ -308,7 +308,9 @@ Reply SandboxServer::dispatchControl(Request& request)
     if (!request.body.isEmpty() && error.error != QJsonParseError::NoError)
         return Reply::error(400, jsonErrorMessage(error));
     request.json = document.isObject() ? QJsonValue(document.object()) : QJsonValue();
-    return m_control->handle(request);
+    Reply reply = m_control->handle(request);
+    reply.withTraceId = false;
+    return reply;
 }
 
 Reply SandboxServer::dispatch(Request& request, const FaultRule* fault, QString* operationId)
@@ -469,7 +471,7 @@ void SandboxServer::write(QHttpServerResponder& responder, const Request& reques
     qint64 elapsedMs, const QString& operationId)
 {
     if (reply.object) {
-        if (!reply.object->contains(QStringLiteral("traceId")))
+        if (reply.withTraceId && !reply.object->contains(QStringLiteral("traceId")))
             reply.object->insert(QStringLiteral("traceId"), request.traceId);
         reply.body = QJsonDocument(*reply.object).toJson(QJsonDocument::Compact);
     }
