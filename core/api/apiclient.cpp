@@ -422,6 +422,8 @@ void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& re
     if (job->m_finished)
         return;
     job->m_finished = true;
+    // A job that ends without an answer (no token, cancelled) gives its slot back too.
+    m_budget.answered(m_config.locationId, job->m_ticket);
     job->m_error = error;
     job->m_result = result;
     qCDebug(lcApi) << job->endpoint().operationId << "finished:"

@@ -130,6 +130,22 @@ void ContactWalker::requestListPage()
     watch(m_client.call(listOperation, std::move(spec)), &ContactWalker::handleListPage);
 }
 
+std::optional<ContactPage> ContactWalker::takePage(const ApiJob& job)
+{
+    QString problem;
+    auto page = Envelopes::contactPage(job.result(), &problem);
+    if (!page) {
+        finish(ApiError::incorrectResponse(problem, job.httpStatus()));
+        return std::nullopt;
+    }
+    if (page->total >= 0)
+        m_total = page->total;
+    deliver(page->contacts, job.result().value(L("contacts")).toArray());
+    if (!m_running)
+        return std::nullopt;
+    return page;
+}
+
 void ContactWalker::handleSearchPage(const ApiJob& job)
 {
     if (!job.succeeded()) {
@@ -140,17 +156,8 @@ void ContactWalker::handleSearchPage(const ApiJob& job)
         finish(job.error());
         return;
     }
-    QString problem;
-    const auto page = Envelopes::contactPage(job.result(), &problem);
-    if (!page) {
-        finish(ApiError::incorrectResponse(problem, job.httpStatus()));
-        return;
-    }
-    if (page->total >= 0)
-        m_total = page->total;
-    const QJsonArray json = job.result().value(L("contacts")).toArray();
-    deliver(page->contacts, json);
-    if (!m_running)
+    const auto page = takePage(job);
+    if (!page)
         return;
     if (!morePages(page->contacts.size(), m_options.pageLimit)) {
         finish(ApiError());
@@ -186,17 +193,8 @@ void ContactWalker::handleListPage(const ApiJob& job)
         finish(job.error());
         return;
     }
-    QString problem;
-    const auto page = Envelopes::contactPage(job.result(), &problem);
-    if (!page) {
-        finish(ApiError::incorrectResponse(problem, job.httpStatus()));
-        return;
-    }
-    if (page->total >= 0)
-        m_total = page->total;
-    const QJsonArray json = job.result().value(L("contacts")).toArray();
-    deliver(page->contacts, json);
-    if (!m_running)
+    const auto page = takePage(job);
+    if (!page)
         return;
 
     // meta.nextPageUrl says whether there is more when the server sends it.

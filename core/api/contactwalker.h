@@ -12,10 +12,13 @@
 #include <QSet>
 #include <QString>
 
+#include <optional>
+
 namespace ContactDesk::Api {
 
 class ApiClient;
 class ApiJob;
+struct ContactPage;
 
 // The order a walk goes through the contacts; the contact id breaks ties in both.
 enum class WalkOrder
@@ -106,6 +109,8 @@ private:
     bool morePages(qsizetype received, int limit) const;
     // Delivers the contacts of `page` not seen before; returns how many were new.
     qsizetype deliver(const QList<Contact>& contacts, const QJsonArray& json);
+    // Decodes the page `job` answered and delivers it; std::nullopt when that ended the walk.
+    std::optional<ContactPage> takePage(const ApiJob& job);
     void finish(const ApiError& error);
     QString sortField() const;
     void watch(ApiJob* job, void (ContactWalker::*handler)(const ApiJob&));

@@ -319,34 +319,23 @@ void EndpointVerifier::buildSteps()
     });
 
     // Tags, one by one and in bulk.
-    addStep(
-        QStringLiteral("add-tags"),
-        [this, extraTag] {
-            return needsContact([this, extraTag] {
-                return contactSpec(QJsonObject {{QStringLiteral("tags"), QJsonArray {extraTag}}});
-            });
-        },
-        [extraTag](const QJsonObject& result) {
+    const auto tagSpec = [this, extraTag] {
+        return needsContact([this, extraTag] {
+            return contactSpec(QJsonObject {{QStringLiteral("tags"), QJsonArray {extraTag}}});
+        });
+    };
+    const auto addTagStep = [this, tagSpec, extraTag](const QString& operationId, bool present) {
+        addStep(operationId, tagSpec, [extraTag, present](const QJsonObject& result) {
             QString error;
             const auto tags = Envelopes::tags(result, &error);
-            if (tags && !containsTag(*tags, extraTag))
-                return tr("the tags do not include %1 afterwards").arg(extraTag);
-            return QString();
+            if (!tags || containsTag(*tags, extraTag) == present)
+                return QString();
+            return present ? tr("the tags do not include %1 afterwards").arg(extraTag)
+                           : tr("the tags still include %1 afterwards").arg(extraTag);
         });
-    addStep(
-        QStringLiteral("remove-tags"),
-        [this, extraTag] {
-            return needsContact([this, extraTag] {
-                return contactSpec(QJsonObject {{QStringLiteral("tags"), QJsonArray {extraTag}}});
-            });
-        },
-        [extraTag](const QJsonObject& result) {
-            QString error;
-            const auto tags = Envelopes::tags(result, &error);
-            if (tags && containsTag(*tags, extraTag))
-                return tr("the tags still include %1 afterwards").arg(extraTag);
-            return QString();
-        });
+    };
+    addTagStep(QStringLiteral("add-tags"), true);
+    addTagStep(QStringLiteral("remove-tags"), false);
     addStep(
         QStringLiteral("create-association"),
         [this, location, bulkTag] {
@@ -371,64 +360,73 @@ void EndpointVerifier::buildSteps()
             return tr("the answer has no line for the contact");
         });
 
-    // Tasks.
-    addStep(
-        QStringLiteral("create-task"),
-        [this] {
-            return needsContact([this] {
-                return contactSpec(
-                    QJsonObject {{QStringLiteral("title"), tr("ContactDesk verification task")},
-                        {QStringLiteral("body"), tr("Temporary task from an endpoint check")},
-                        {QStringLiteral("dueDate"), isoUtc(m_clock.nowMs() + 24 * 3600 * 1000)},
-                        {QStringLiteral("completed"), false}});
-            });
-        },
-        [this](const QJsonObject& result) {
-            QString error;
-            if (const auto task = Envelopes::task(result, &error))
-                m_taskId = task->id;
-            else
-                m_noTaskReason = tr("create-task did not make a task");
-            return QString();
-        });
-    addStep(
-        QStringLiteral("get-all-tasks"),
-        [this] { return needsContact([this] { return contactSpec(); }); },
-        [this](const QJsonObject& result) {
-            QString error;
-            const auto tasks = Envelopes::tasks(result, &error);
-            if (!tasks)
-                return QString();
-            if (!m_options.allowWrites) {
-                if (!tasks->isEmpty())
-                    m_taskId = tasks->constFirst().id;
+    // Tasks and notes hang off the contact alike: the one created (or, without writes, the
+    // contact's first) must be in the contact's list and read back by id. Returns how the later
+    // steps that name it are prepared.
+    const auto addItemSteps = [this, path](const QString& noun, const QString& idName, QString* id,
+                                  QString* noId, auto decodeOne, auto decodeList, auto makeBody) {
+        addStep(
+            QStringLiteral("create-%1").arg(noun),
+            [this, makeBody] {
+                return needsContact([this, makeBody] { return contactSpec(makeBody()); });
+            },
+            [noun, id, noId, decodeOne](const QJsonObject& result) {
+                QString error;
+                if (const auto item = decodeOne(result, &error))
+                    *id = item->id;
                 else
-                    m_noTaskReason = tr("the contact read has no tasks");
+                    *noId = tr("create-%1 did not make a %1").arg(noun);
                 return QString();
-            }
-            const bool found = std::any_of(
-                tasks->cbegin(), tasks->cend(), [this](const Task& t) { return t.id == m_taskId; });
-            if (!m_taskId.isEmpty() && !found)
-                return tr("the list lacks the task just created");
-            return QString();
-        });
-    const auto taskSpec = [this, path](std::optional<QJsonObject> body) {
-        if (m_contactId.isEmpty())
-            return Prepared {std::nullopt, m_noContactReason};
-        if (m_taskId.isEmpty())
-            return Prepared {std::nullopt, m_noTaskReason};
-        RequestSpec spec = path(QStringLiteral("taskId"), m_taskId);
-        spec.body = std::move(body);
-        return Prepared {spec, {}};
+            });
+        addStep(
+            QStringLiteral("get-all-%1s").arg(noun),
+            [this] { return needsContact([this] { return contactSpec(); }); },
+            [this, noun, id, noId, decodeList](const QJsonObject& result) {
+                QString error;
+                const auto items = decodeList(result, &error);
+                if (!items)
+                    return QString();
+                if (!m_options.allowWrites) {
+                    if (!items->isEmpty())
+                        *id = items->constFirst().id;
+                    else
+                        *noId = tr("the contact read has no %1s").arg(noun);
+                    return QString();
+                }
+                const bool found = std::any_of(items->cbegin(), items->cend(),
+                    [id](const auto& item) { return item.id == *id; });
+                if (!id->isEmpty() && !found)
+                    return tr("the list lacks the %1 just created").arg(noun);
+                return QString();
+            });
+        const auto itemSpec = [this, path, idName, id, noId](std::optional<QJsonObject> body) {
+            if (m_contactId.isEmpty())
+                return Prepared {std::nullopt, m_noContactReason};
+            if (id->isEmpty())
+                return Prepared {std::nullopt, *noId};
+            RequestSpec spec = path(idName, *id);
+            spec.body = std::move(body);
+            return Prepared {spec, {}};
+        };
+        addStep(
+            QStringLiteral("get-%1").arg(noun), [itemSpec] { return itemSpec(std::nullopt); },
+            [noun, id, decodeOne](const QJsonObject& result) {
+                QString error;
+                const auto item = decodeOne(result, &error);
+                if (item && item->id != *id)
+                    return tr("asked for %1 %2, got %3").arg(noun, *id, item->id);
+                return QString();
+            });
+        return itemSpec;
     };
-    addStep(
-        QStringLiteral("get-task"), [taskSpec] { return taskSpec(std::nullopt); },
-        [this](const QJsonObject& result) {
-            QString error;
-            const auto task = Envelopes::task(result, &error);
-            if (task && task->id != m_taskId)
-                return tr("asked for task %1, got %2").arg(m_taskId, task->id);
-            return QString();
+
+    // Tasks.
+    const auto taskSpec = addItemSteps(QStringLiteral("task"), QStringLiteral("taskId"), &m_taskId,
+        &m_noTaskReason, &Envelopes::task, &Envelopes::tasks, [this] {
+            return QJsonObject {{QStringLiteral("title"), tr("ContactDesk verification task")},
+                {QStringLiteral("body"), tr("Temporary task from an endpoint check")},
+                {QStringLiteral("dueDate"), isoUtc(m_clock.nowMs() + 24 * 3600 * 1000)},
+                {QStringLiteral("completed"), false}};
         });
     addStep(
         QStringLiteral("update-task"),
@@ -459,60 +457,10 @@ void EndpointVerifier::buildSteps()
         succeededProblem);
 
     // Notes.
-    addStep(
-        QStringLiteral("create-note"),
-        [this] {
-            return needsContact([this] {
-                return contactSpec(QJsonObject {
-                    {QStringLiteral("body"), tr("Temporary note from an endpoint check")}});
-            });
-        },
-        [this](const QJsonObject& result) {
-            QString error;
-            if (const auto note = Envelopes::note(result, &error))
-                m_noteId = note->id;
-            else
-                m_noNoteReason = tr("create-note did not make a note");
-            return QString();
-        });
-    addStep(
-        QStringLiteral("get-all-notes"),
-        [this] { return needsContact([this] { return contactSpec(); }); },
-        [this](const QJsonObject& result) {
-            QString error;
-            const auto notes = Envelopes::notes(result, &error);
-            if (!notes)
-                return QString();
-            if (!m_options.allowWrites) {
-                if (!notes->isEmpty())
-                    m_noteId = notes->constFirst().id;
-                else
-                    m_noNoteReason = tr("the contact read has no notes");
-                return QString();
-            }
-            const bool found = std::any_of(
-                notes->cbegin(), notes->cend(), [this](const Note& n) { return n.id == m_noteId; });
-            if (!m_noteId.isEmpty() && !found)
-                return tr("the list lacks the note just created");
-            return QString();
-        });
-    const auto noteSpec = [this, path](std::optional<QJsonObject> body) {
-        if (m_contactId.isEmpty())
-            return Prepared {std::nullopt, m_noContactReason};
-        if (m_noteId.isEmpty())
-            return Prepared {std::nullopt, m_noNoteReason};
-        RequestSpec spec = path(QStringLiteral("id"), m_noteId);
-        spec.body = std::move(body);
-        return Prepared {spec, {}};
-    };
-    addStep(
-        QStringLiteral("get-note"), [noteSpec] { return noteSpec(std::nullopt); },
-        [this](const QJsonObject& result) {
-            QString error;
-            const auto note = Envelopes::note(result, &error);
-            if (note && note->id != m_noteId)
-                return tr("asked for note %1, got %2").arg(m_noteId, note->id);
-            return QString();
+    const auto noteSpec = addItemSteps(QStringLiteral("note"), QStringLiteral("id"), &m_noteId,
+        &m_noNoteReason, &Envelopes::note, &Envelopes::notes, [] {
+            return QJsonObject {
+                {QStringLiteral("body"), tr("Temporary note from an endpoint check")}};
         });
     addStep(
         QStringLiteral("update-note"),
@@ -547,32 +495,22 @@ void EndpointVerifier::buildSteps()
     const QString noWorkflow = tr("no workflow id given");
     const QString noBusiness = tr("no business id given");
     const QJsonObject followers {{QStringLiteral("followers"), QJsonArray {m_options.userId}}};
-    addStep(
-        QStringLiteral("add-followers-contact"),
-        [this, withId, noUser, followers] {
-            return withId(
-                m_options.userId, noUser, [this, followers] { return contactSpec(followers); });
-        },
-        [this](const QJsonObject& result) {
+    const auto followerSpec = [this, withId, noUser, followers] {
+        return withId(
+            m_options.userId, noUser, [this, followers] { return contactSpec(followers); });
+    };
+    const auto addFollowerStep = [this, followerSpec](const QString& operationId, bool present) {
+        addStep(operationId, followerSpec, [this, present](const QJsonObject& result) {
             QString error;
             const auto answer = Envelopes::followers(result, &error);
-            if (answer && !answer->followers.contains(m_options.userId))
-                return tr("the followers do not include %1 afterwards").arg(m_options.userId);
-            return QString();
+            if (!answer || answer->followers.contains(m_options.userId) == present)
+                return QString();
+            return present ? tr("the followers do not include %1 afterwards").arg(m_options.userId)
+                           : tr("the followers still include %1 afterwards").arg(m_options.userId);
         });
-    addStep(
-        QStringLiteral("remove-followers-contact"),
-        [this, withId, noUser, followers] {
-            return withId(
-                m_options.userId, noUser, [this, followers] { return contactSpec(followers); });
-        },
-        [this](const QJsonObject& result) {
-            QString error;
-            const auto answer = Envelopes::followers(result, &error);
-            if (answer && answer->followers.contains(m_options.userId))
-                return tr("the followers still include %1 afterwards").arg(m_options.userId);
-            return QString();
-        });
+    };
+    addFollowerStep(QStringLiteral("add-followers-contact"), true);
+    addFollowerStep(QStringLiteral("remove-followers-contact"), false);
     addStep(
         QStringLiteral("add-contact-to-campaign"),
         [this, withId, noCampaign, path] {
@@ -593,26 +531,15 @@ void EndpointVerifier::buildSteps()
     addStep(
         QStringLiteral("remove-contact-from-every-campaign"),
         [this] { return needsContact([this] { return contactSpec(); }); }, succeededProblem);
-    addStep(
-        QStringLiteral("add-contact-to-workflow"),
-        [this, withId, noWorkflow, path] {
-            return withId(m_options.workflowId, noWorkflow, [this, path] {
-                RequestSpec spec = path(QStringLiteral("workflowId"), m_options.workflowId);
-                spec.body = QJsonObject();
-                return spec;
-            });
-        },
-        succeededProblem);
-    addStep(
-        QStringLiteral("delete-contact-from-workflow"),
-        [this, withId, noWorkflow, path] {
-            return withId(m_options.workflowId, noWorkflow, [this, path] {
-                RequestSpec spec = path(QStringLiteral("workflowId"), m_options.workflowId);
-                spec.body = QJsonObject();
-                return spec;
-            });
-        },
-        succeededProblem);
+    const auto workflowSpec = [this, withId, noWorkflow, path] {
+        return withId(m_options.workflowId, noWorkflow, [this, path] {
+            RequestSpec spec = path(QStringLiteral("workflowId"), m_options.workflowId);
+            spec.body = QJsonObject();
+            return spec;
+        });
+    };
+    addStep(QStringLiteral("add-contact-to-workflow"), workflowSpec, succeededProblem);
+    addStep(QStringLiteral("delete-contact-from-workflow"), workflowSpec, succeededProblem);
     addStep(
         QStringLiteral("add-remove-contact-from-business"),
         [this, withId, noBusiness, location] {

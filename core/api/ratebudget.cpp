@@ -17,9 +17,10 @@ qint64 header(const QHash<QByteArray, QByteArray>& headers, const QByteArray& na
 }
 } // namespace
 
-RateBudget::RateBudget(const Clock& clock, QObject* parent)
+RateBudget::RateBudget(const Clock& clock, int maxInFlight, QObject* parent)
     : QObject(parent)
     , m_clock(clock)
+    , m_maxInFlight(maxInFlight)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -114,16 +115,18 @@ void RateBudget::refused(const QString& key, qint64 retryAfterMs, bool daily)
 void RateBudget::answered(const QString& key, quint64 ticket)
 {
     const std::shared_ptr<Bucket> bucket = m_buckets.value(key);
-    if (!bucket)
+    if (!bucket || !bucket->inFlight.remove(ticket))
         return;
     std::deque<Sent>& sent = bucket->sent;
     const auto it = std::find_if(
         sent.begin(), sent.end(), [ticket](const Sent& entry) { return entry.ticket == ticket; });
-    // Gone already: it left the window before its answer came.
-    if (it == sent.end())
-        return;
-    sent.erase(it);
-    sent.push_back({m_clock.nowMs(), ticket});
+    // Still in the window (not gone because its answer came later than a window): it now
+    // counts from the answer.
+    if (it != sent.end()) {
+        sent.erase(it);
+        sent.push_back({m_clock.nowMs(), ticket});
+    }
+    pump(key);
 }
 
 RateBudget::State RateBudget::state(const QString& key) const
@@ -134,6 +137,7 @@ RateBudget::State RateBudget::state(const QString& key) const
     State s = bucket->state;
     s.queued = int(bucket->foreground.size() + bucket->background.size());
     s.sentInWindow = int(bucket->sent.size());
+    s.inFlight = int(bucket->inFlight.size());
     return s;
 }
 
@@ -170,6 +174,8 @@ void RateBudget::pump(const QString& key)
             if (s.limit > 0 && int(bucket->sent.size()) >= s.limit)
                 wakeAt = bucket->sent.front().atMs + span;
         }
+        if (wakeAt == 0 && m_maxInFlight > 0 && bucket->inFlight.size() >= m_maxInFlight)
+            return; // answered() pumps again
         if (wakeAt > 0) {
             const qint64 delay = wakeAt - now;
             if (!m_timer.isActive() || m_timer.remainingTime() > delay)
@@ -180,6 +186,7 @@ void RateBudget::pump(const QString& key)
         Entry entry = std::move(queue.front());
         queue.pop_front();
         bucket->sent.push_back({now, entry.ticket});
+        bucket->inFlight.insert(entry.ticket);
         if (s.serverRemaining > 0)
             --s.serverRemaining;
         entry.start();

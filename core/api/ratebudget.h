@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QTimer>
 
@@ -30,7 +31,11 @@ class RateBudget : public QObject
     Q_OBJECT
 
 public:
-    explicit RateBudget(const Clock& clock, QObject* parent = nullptr);
+    // At most `maxInFlight` requests of one location are on the wire at once (0: no cap).
+    // Requests queued inside the network stack would leave later than the budget thinks, and a
+    // deep queue there costs CPU; the default matches QNetworkAccessManager's six connections
+    // per host.
+    explicit RateBudget(const Clock& clock, int maxInFlight = 6, QObject* parent = nullptr);
     ~RateBudget() override;
 
     struct State
@@ -44,6 +49,7 @@ public:
         qint64 pausedUntilMs = 0;
         int queued = 0;
         int sentInWindow = 0;
+        int inFlight = 0;
     };
 
     // Calls `start` once `key` (a location) has budget. The returned ticket cancels it while it
@@ -84,6 +90,7 @@ private:
     {
         State state;
         std::deque<Sent> sent;
+        QSet<quint64> inFlight;
         std::deque<Entry> foreground;
         std::deque<Entry> background;
     };
@@ -93,6 +100,7 @@ private:
 
     const Clock& m_clock;
     QHash<QString, std::shared_ptr<Bucket>> m_buckets;
+    const int m_maxInFlight;
     QTimer m_timer;
     quint64 m_nextTicket = 1;
 };

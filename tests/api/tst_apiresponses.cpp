@@ -112,7 +112,7 @@ void TestApiResponses::oddAnswersBecomeTypedErrors_data()
 {
     QTest::addColumn<QByteArray>("response");
     QTest::addColumn<ApiError::Kind>("kind");
-    QTest::addColumn<int>("requests");
+    QTest::addColumn<int>("requests"); // attempts the client makes
     const QByteArray json = "application/json";
     const QByteArray html = "text/html";
     QTest::newRow("empty 200") << httpResponse(200, json, {}) << ApiError::Kind::IncorrectResponse
@@ -148,7 +148,9 @@ void TestApiResponses::oddAnswersBecomeTypedErrors()
     QVERIFY(finished.wait(20000));
     QCOMPARE(job->error().kind(), kind);
     QVERIFY(!job->error().userText().isEmpty());
-    QCOMPARE(m_server->requests, requests);
+    QCOMPARE(job->attempts(), requests);
+    // The network stack may resend on its own when a connection closes early; never fewer.
+    QVERIFY(m_server->requests >= requests);
 }
 
 void TestApiResponses::wrongTypesFailTheTypedDecoder()

@@ -7,7 +7,7 @@
 #include "api/tokenprovider.h"
 #include "common/clock.h"
 #include "common/ids.h"
-#include "sandboxfixture.h"
+#include "sandboxtesthelpers.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,15 +59,6 @@ QStringList keysOf(const QJsonObject& object)
 QJsonObject bodyOf(const ApiExchange& exchange)
 {
     return QJsonDocument::fromJson(exchange.requestBody).object();
-}
-
-QStringList stringsOf(const QJsonValue& value)
-{
-    QStringList list;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue& item : array)
-        list.append(item.toString());
-    return list;
 }
 
 QStringList idsOf(const QList<Contact>& contacts)
@@ -396,7 +387,7 @@ void TestContactsApi::getContact()
     QCOMPARE(contact.email, raw.value(L("email")).toString());
     QCOMPARE(contact.phone, raw.value(L("phone")).toString());
     QVERIFY(contact.phone.startsWith(u'+'));
-    QCOMPARE(contact.tags, stringsOf(raw.value(L("tags"))));
+    QCOMPARE(contact.tags, strings(raw.value(L("tags"))));
     QCOMPARE(contact.customFields.size(), raw.value(L("customFields")).toArray().size());
     QCOMPARE(contact.dateAdded, wireTime(raw.value(L("dateAdded"))));
     QCOMPARE(contact.dateAdded.timeSpec(), Qt::UTC);
@@ -548,7 +539,7 @@ void TestContactsApi::updateContactReplacingTags()
     const QJsonObject body = bodyOf(lastRequest(QStringLiteral("update-contact")));
     QCOMPARE(keysOf(body), QStringList({QStringLiteral("tags")}));
     QCOMPARE(updated.value.contact.tags, QStringList({QStringLiteral("manchester")}));
-    QCOMPARE(stringsOf(stored(created.value.id).value(L("tags"))),
+    QCOMPARE(strings(stored(created.value.id).value(L("tags"))),
         QStringList({QStringLiteral("manchester")}));
 }
 
@@ -842,7 +833,7 @@ void TestContactsApi::setBusiness()
     QCOMPARE(set.value.ids, outsiders);
     QJsonObject body = bodyOf(lastRequest(QStringLiteral("add-remove-contact-from-business")));
     QCOMPARE(body.value(L("businessId")).toString(), businessId);
-    QCOMPARE(stringsOf(body.value(L("ids"))), outsiders);
+    QCOMPARE(strings(body.value(L("ids"))), outsiders);
     for (const QString& id : std::as_const(outsiders))
         QCOMPARE(stored(id).value(L("businessId")).toString(), businessId);
 
@@ -950,7 +941,7 @@ void TestContactsApi::createTaskValidationError()
     QCOMPARE(exchange.status, 422);
     QCOMPARE(exchange.attempt, 1); // never retried
     const QJsonObject reply = QJsonDocument::fromJson(exchange.responseBody).object();
-    const QStringList serverMessages = stringsOf(reply.value(L("message")));
+    const QStringList serverMessages = strings(reply.value(L("message")));
     QVERIFY(!serverMessages.isEmpty());
     QCOMPARE(refused.error.messages(), serverMessages);
     QVERIFY2(serverMessages.join(u' ').contains(QStringLiteral("title")),
@@ -1208,7 +1199,7 @@ void TestContactsApi::appointments()
             QCOMPARE(a.status, r.value(L("status")).toString());
             QCOMPARE(a.appointmentStatus, r.value(L("appointmentStatus")).toString());
             QCOMPARE(a.title, r.value(L("title")).toString());
-            QCOMPARE(a.users, stringsOf(r.value(L("users"))));
+            QCOMPARE(a.users, strings(r.value(L("users"))));
             QVERIFY(a.startTime.isValid());
             QVERIFY(a.endTime.isValid());
             QVERIFY2(a.startTime < a.endTime, qPrintable(a.id));
@@ -1253,7 +1244,7 @@ void TestContactsApi::addTags()
     QCOMPARE(bodyOf(request),
         QJsonObject({{QStringLiteral("tags"),
             QJsonArray({QStringLiteral("Lead"), QStringLiteral("VIP")})}}));
-    QCOMPARE(stringsOf(stored(id).value(L("tags"))), added.value);
+    QCOMPARE(strings(stored(id).value(L("tags"))), added.value);
 }
 
 void TestContactsApi::removeTags()
@@ -1271,9 +1262,9 @@ void TestContactsApi::removeTags()
     QCOMPARE(removed.value, QStringList({QStringLiteral("vip"), QStringLiteral("cold")}));
     const ApiExchange request = lastRequest(QStringLiteral("remove-tags"));
     QCOMPARE(request.method, QByteArray("DELETE"));
-    QCOMPARE(stringsOf(bodyOf(request).value(L("tags"))),
+    QCOMPARE(strings(bodyOf(request).value(L("tags"))),
         QStringList({QStringLiteral("LEAD"), QStringLiteral("absent")}));
-    QCOMPARE(stringsOf(stored(id).value(L("tags"))), removed.value);
+    QCOMPARE(strings(stored(id).value(L("tags"))), removed.value);
 }
 
 void TestContactsApi::bulkTags()
@@ -1282,7 +1273,7 @@ void TestContactsApi::bulkTags()
     const QString a = ids.at(0);
     const QString b = ids.at(1);
     const QString invalid = QStringLiteral("not-a-firebase-id");
-    const QStringList oldA = stringsOf(stored(a).value(L("tags")));
+    const QStringList oldA = strings(stored(a).value(L("tags")));
     const QString tag = QStringLiteral("bulk-campaign");
     QVERIFY(!oldA.contains(tag));
 
@@ -1308,7 +1299,7 @@ void TestContactsApi::bulkTags()
     QVERIFY(!bad.succeeded());
     QCOMPARE(bad.type, QStringLiteral("error"));
     QCOMPARE(bad.message, QStringLiteral("contact id is not a valid firebase id"));
-    QVERIFY(stringsOf(stored(a).value(L("tags"))).contains(tag));
+    QVERIFY(strings(stored(a).value(L("tags"))).contains(tag));
 
     const Result<BulkTagsResult> removed = answer(api().bulkTags({a}, {tag}, true));
     VERIFY_OK(removed);
@@ -1316,14 +1307,14 @@ void TestContactsApi::bulkTags()
         QStringLiteral("/contacts/bulk/tags/update/remove"));
     QCOMPARE(removed.value.errorCount, 0);
     QCOMPARE(removed.value.responses.at(0).tagsRemoved, QStringList({tag}));
-    QCOMPARE(stringsOf(stored(a).value(L("tags"))), oldA);
+    QCOMPARE(strings(stored(a).value(L("tags"))), oldA);
 
     const Result<BulkTagsResult> cleared = answer(api().bulkTags({b}, {}, true, true));
     VERIFY_OK(cleared);
     QCOMPARE(bodyOf(lastRequest(QStringLiteral("create-association"))).value(L("removeAllTags")),
         QJsonValue(true));
     QVERIFY(cleared.value.responses.at(0).tagsRemoved.contains(tag));
-    QVERIFY(stringsOf(stored(b).value(L("tags"))).isEmpty());
+    QVERIFY(strings(stored(b).value(L("tags"))).isEmpty());
 }
 
 void TestContactsApi::followers()

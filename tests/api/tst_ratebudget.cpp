@@ -13,6 +13,8 @@ using ContactDesk::Testing::FakeClock;
 namespace {
 
 const QString location = QStringLiteral("loc-a");
+// Most tests look at the window alone; the in-flight cap has its own test.
+constexpr int noCap = 0;
 constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 
 QHash<QByteArray, QByteArray> headers(std::initializer_list<std::pair<const char*, qint64>> list)
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void observeAcceptsBothDailySpellings();
     void observedShapeReleasesQueueAtOnce();
     void answeredHoldsSlotFromTheAnswer();
+    void inFlightCapHoldsTheRest();
     void serverRemainingZeroPauses();
     void serverRemainingZeroIgnoredWhenOwnCountIsFull();
     void refusedPausesForRetryAfter_data();
@@ -86,7 +89,7 @@ private:
 
 void TestRateBudget::startsAtOnceWithBudget()
 {
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     bool started = false;
     budget.enqueue(location, Priority::Foreground, [&started] { started = true; });
     QVERIFY(started);
@@ -116,7 +119,7 @@ void TestRateBudget::neverMoreThanLimitPerWindow()
     QFETCH(int, total);
     QFETCH(qint64, stepMs);
 
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     budget.observe(location,
         headers({{"x-ratelimit-max", limit}, {"x-ratelimit-interval-milliseconds", windowMs},
             {"x-ratelimit-remaining", limit}}));
@@ -148,7 +151,7 @@ void TestRateBudget::neverMoreThanLimitPerWindow()
 
 void TestRateBudget::foregroundBeforeBackground()
 {
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     budget.observe(location,
         headers({{"x-ratelimit-max", 1}, {"x-ratelimit-interval-milliseconds", 1000},
             {"x-ratelimit-remaining", 1}}));
@@ -179,7 +182,7 @@ void TestRateBudget::foregroundBeforeBackground()
 
 void TestRateBudget::observeChangesShape()
 {
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     QSignalSpy changed(&budget, &RateBudget::stateChanged);
     budget.observe(location,
         headers({{"x-ratelimit-max", 3}, {"x-ratelimit-interval-milliseconds", 2000},
@@ -214,7 +217,7 @@ void TestRateBudget::observeChangesShape()
 
 void TestRateBudget::observeAcceptsBothDailySpellings()
 {
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     budget.observe(location, headers({{"x-ratelimit-daily-limit", 1234}}));
     QCOMPARE(budget.state(location).dailyLimit, 1234);
     budget.observe(location, headers({{"x-ratelimit-limit-daily", 4321}}));
@@ -225,7 +228,7 @@ void TestRateBudget::observedShapeReleasesQueueAtOnce()
 {
     // Until told otherwise the budget assumes 100 per 10 s; when the first answers report a
     // 1 s window, the queue must follow it instead of the timer armed for the old window.
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     enqueueRecorded(budget, 101, Priority::Foreground, QStringLiteral("r"));
     QCOMPARE(m_starts.size(), 100);
     m_clock.advance(1100);
@@ -235,7 +238,7 @@ void TestRateBudget::observedShapeReleasesQueueAtOnce()
     QCOMPARE(m_starts.size(), 101);
 
     // A higher limit frees budget at once, too.
-    RateBudget raised(m_clock);
+    RateBudget raised(m_clock, noCap);
     raised.observe(location, headers({{"x-ratelimit-max", 2}}));
     enqueueRecorded(raised, 3, Priority::Foreground, QStringLiteral("s"));
     QCOMPARE(m_starts.size(), 103);
@@ -245,7 +248,7 @@ void TestRateBudget::observedShapeReleasesQueueAtOnce()
 
 void TestRateBudget::answeredHoldsSlotFromTheAnswer()
 {
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     budget.observe(location,
         headers({{"x-ratelimit-max", 2}, {"x-ratelimit-interval-milliseconds", 1000},
             {"x-ratelimit-remaining", 2}}));
@@ -276,10 +279,31 @@ void TestRateBudget::answeredHoldsSlotFromTheAnswer()
     QCOMPARE(budget.state(location).sentInWindow, 2);
 }
 
+void TestRateBudget::inFlightCapHoldsTheRest()
+{
+    RateBudget budget(m_clock, 2);
+    QList<quint64> tickets;
+    for (int i = 0; i < 5; ++i) {
+        tickets.append(budget.enqueue(
+            location, Priority::Foreground, [this] { m_starts.append(m_clock.nowMs()); }));
+    }
+    QCOMPARE(m_starts.size(), 2);
+    QCOMPARE(budget.state(location).inFlight, 2);
+    QCOMPARE(budget.state(location).queued, 3);
+    budget.answered(location, tickets.at(0));
+    QCOMPARE(m_starts.size(), 3);
+    budget.answered(location, tickets.at(0)); // twice: nothing more
+    QCOMPARE(m_starts.size(), 3);
+    budget.answered(location, tickets.at(1));
+    budget.answered(location, tickets.at(2));
+    QCOMPARE(m_starts.size(), 5);
+    QCOMPARE(budget.state(location).inFlight, 2);
+}
+
 void TestRateBudget::serverRemainingZeroPauses()
 {
     // Another app spent the location's window: our own count is empty, the server says 0.
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     budget.observe(location,
         headers({{"x-ratelimit-max", 100}, {"x-ratelimit-interval-milliseconds", 1000},
             {"x-ratelimit-remaining", 0}}));
@@ -299,7 +323,7 @@ void TestRateBudget::serverRemainingZeroIgnoredWhenOwnCountIsFull()
 {
     // Our own window is full anyway: the sliding window already holds the next start back, and
     // a second pause on top would waste budget.
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     budget.observe(location,
         headers({{"x-ratelimit-max", 2}, {"x-ratelimit-interval-milliseconds", 1000},
             {"x-ratelimit-remaining", 2}}));
@@ -327,7 +351,7 @@ void TestRateBudget::refusedPausesForRetryAfter()
     QFETCH(qint64, retryAfterMs);
     QFETCH(qint64, expectedPauseMs);
 
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     QSignalSpy changed(&budget, &RateBudget::stateChanged);
     const qint64 now = m_clock.nowMs();
     budget.refused(location, retryAfterMs, false);
@@ -358,7 +382,7 @@ void TestRateBudget::dailyExhaustedStopsUntilNextUtcDay()
 {
     QFETCH(bool, viaRefusal);
 
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     QSignalSpy changed(&budget, &RateBudget::stateChanged);
     if (viaRefusal)
         budget.refused(location, 3600 * 1000, true);
@@ -392,7 +416,7 @@ void TestRateBudget::dailyExhaustedStopsUntilNextUtcDay()
 
 void TestRateBudget::locationsAreIndependent()
 {
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     budget.refused(location, -1, true);
     bool otherStarted = false;
     budget.enqueue(
@@ -404,7 +428,7 @@ void TestRateBudget::locationsAreIndependent()
 
 void TestRateBudget::cancelQueuedTicket()
 {
-    RateBudget budget(m_clock);
+    RateBudget budget(m_clock, noCap);
     budget.refused(location, 1000, false);
     QStringList order;
     const quint64 a = budget.enqueue(

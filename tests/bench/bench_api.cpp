@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QThread>
 
 #include <cstdio>
 #include <sys/resource.h>
@@ -144,6 +145,8 @@ int main(int argc, char* argv[])
         // 100 requests per second allowed: 2,000 calls should take just over 20 s.
         Sandbox sandbox(exe, QStringLiteral("100/1000"));
         const QStringList ids = contactIds(sandbox.info);
+        // The listing above spent one request of this window; start on a fresh one.
+        QThread::msleep(1100);
         const Run run = drive(sandbox.info, 2000, ids);
         const double allowedPerSecond = 100.0;
         const double achieved = run.ok / (double(run.elapsedMs) / 1000.0);

@@ -1,4 +1,4 @@
-#include "sandboxfixture.h"
+#include "sandboxtesthelpers.h"
 
 #include "common/clock.h"
 
@@ -11,41 +11,11 @@
 
 #include <functional>
 
-using ContactDesk::Testing::HttpResult;
-using ContactDesk::Testing::SandboxFixture;
-using ContactDesk::Testing::SpecValidator;
+using namespace ContactDesk::Testing;
 
 namespace {
 
 constexpr int seededCount = 1050;
-
-QJsonValue jsonValue(const QByteArray& text)
-{
-    QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson("[" + text + "]", &error);
-    if (!document.isArray() || document.array().size() != 1)
-        qFatal("bad JSON in the test itself: %s in %s", qPrintable(error.errorString()),
-            text.constData());
-    return document.array().first();
-}
-
-QJsonObject json(const QByteArray& text)
-{
-    return jsonValue(text).toObject();
-}
-
-QString str(const char* text)
-{
-    return QString::fromUtf8(text);
-}
-
-QStringList idsOf(const QJsonArray& contacts)
-{
-    QStringList ids;
-    for (const QJsonValue& contact : contacts)
-        ids.append(contact.toObject().value(QStringLiteral("id")).toString());
-    return ids;
-}
 
 QStringList firstNamesOf(const QJsonArray& contacts)
 {
@@ -55,78 +25,7 @@ QStringList firstNamesOf(const QJsonArray& contacts)
     return names;
 }
 
-// The GET /contacts/ order: (dateAdded, id) over the live contacts of the main location.
-QStringList listOrder(SandboxFixture& fx)
-{
-    QStringList ids;
-    for (const auto& entry : fx.data().contactOrder(fx.locationId()))
-        ids.append(entry.second);
-    return ids;
-}
-
-// See tst_sandboxcontacts: the spec types custom-field values as strings only (contract 1.3).
-QJsonValue withStringCustomValues(const QJsonValue& value)
-{
-    if (value.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue& item : value.toArray())
-            out.append(withStringCustomValues(item));
-        return out;
-    }
-    if (!value.isObject())
-        return value;
-    QJsonObject out = value.toObject();
-    for (auto it = out.begin(); it != out.end(); ++it) {
-        if (it.key() != QLatin1StringView("customFields")) {
-            it.value() = withStringCustomValues(it.value());
-            continue;
-        }
-        QJsonArray fields;
-        for (const QJsonValue& field : it.value().toArray()) {
-            QJsonObject entry = field.toObject();
-            const QJsonValue v = entry.value(QStringLiteral("value"));
-            if (!v.isString() && !v.isUndefined()) {
-                const QByteArray text
-                    = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
-                entry.insert(QStringLiteral("value"), QString::fromUtf8(text));
-            }
-            fields.append(entry);
-        }
-        it.value() = fields;
-    }
-    return out;
-}
-
-QString messageText(const HttpResult& result)
-{
-    const QJsonValue message = result.object().value(QStringLiteral("message"));
-    if (message.isArray()) {
-        QStringList lines;
-        for (const QJsonValue& line : message.toArray())
-            lines.append(line.toString());
-        return lines.join(u'\n');
-    }
-    return message.toString();
-}
-
 } // namespace
-
-#define CHECK_SPEC(operationId, result)                                                            \
-    do {                                                                                           \
-        if (m_spec.available()) {                                                                  \
-            const QString problems = m_spec.validate(                                              \
-                str(operationId), (result).status, withStringCustomValues((result).json));         \
-            QVERIFY2(problems.isEmpty(), qPrintable(problems));                                    \
-        } else {                                                                                   \
-            qInfo("%s", qPrintable(m_spec.unavailableReason()));                                   \
-        }                                                                                          \
-    } while (false)
-
-#define CHECK_STATUS(result, expected)                                                             \
-    QVERIFY2((result).status == (expected),                                                        \
-        qPrintable(QStringLiteral("status %1, body %2")                                            \
-                       .arg((result).status)                                                       \
-                       .arg(QString::fromUtf8((result).body))))
 
 // Members are defined below the class: moc misreads raw string literals inside a class body.
 class TestSandboxSearch : public QObject
@@ -192,16 +91,7 @@ HttpResult TestSandboxSearch::search(SandboxFixture& fx, QJsonObject body)
 
 QString TestSandboxSearch::createContact(SandboxFixture& fx, const QByteArray& fields)
 {
-    QJsonObject body = json(fields);
-    body.insert(QStringLiteral("locationId"), fx.locationId());
-    const HttpResult result = fx.api("POST", QStringLiteral("/contacts/"), body);
-    if (result.status != 201)
-        qWarning() << "create answered" << result.status << result.body;
-    return result.object()
-        .value(QStringLiteral("contact"))
-        .toObject()
-        .value(QStringLiteral("id"))
-        .toString();
+    return postContact(fx, json(fields)).value(QStringLiteral("id")).toString();
 }
 
 void TestSandboxSearch::createFour(SandboxFixture& fx)

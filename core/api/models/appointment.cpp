@@ -11,13 +11,7 @@ namespace {
 
 using L = QLatin1StringView;
 
-struct TextField
-{
-    L key;
-    QString Appointment::*member;
-};
-
-const TextField textFields[] = {
+const TextField<Appointment> textFields[] = {
     {L("id"), &Appointment::id},
     {L("calendarId"), &Appointment::calendarId},
     {L("locationId"), &Appointment::locationId},
@@ -51,47 +45,27 @@ std::optional<Appointment> Appointment::fromJson(
 {
     JsonReader r(json, path);
     Appointment appointment;
-    appointment.id = r.requiredString(L("id"));
-    for (const TextField& field : textFields) {
-        if (field.member != &Appointment::id)
-            appointment.*field.member = r.string(field.key);
-    }
+    readTextFields(r, &appointment, textFields);
     appointment.users = r.stringList(L("users"));
     for (const TimeField& field : timeFields)
         appointment.*field.member = r.offsetTime(field.key, wallClockZone);
     if (!r.finish(error))
         return std::nullopt;
-    QJsonObject extra = json;
-    for (const TextField& field : textFields)
-        extra.remove(field.key);
+    appointment.extra = unknownKeys(withoutTextFields(json, textFields), {L("users")});
     for (const TimeField& field : timeFields)
-        extra.remove(field.key);
-    extra.remove(QStringLiteral("users"));
-    appointment.extra = extra;
+        appointment.extra.remove(field.key);
     return appointment;
 }
 
 QJsonObject Appointment::toJson() const
 {
     QJsonObject json = extra;
-    for (const TextField& field : textFields) {
-        const QString& text = this->*field.member;
-        if (!text.isEmpty())
-            json.insert(field.key, text);
-        else
-            json.remove(field.key);
-    }
+    writeTextFields(&json, *this, textFields);
     for (const TimeField& field : timeFields) {
         const QDateTime& time = this->*field.member;
-        if (time.isValid())
-            json.insert(field.key, formatOffsetTime(time));
-        else
-            json.remove(field.key);
+        putIf(&json, field.key, time.isValid(), formatOffsetTime(time));
     }
-    if (!users.isEmpty())
-        json.insert(QStringLiteral("users"), QJsonArray::fromStringList(users));
-    else
-        json.remove(QStringLiteral("users"));
+    putIf(&json, L("users"), !users.isEmpty(), QJsonArray::fromStringList(users));
     return json;
 }
 

@@ -17,14 +17,8 @@ const L createOperation("create-contact");
 const L upsertOperation("upsert-contact");
 const L updateOperation("update-contact");
 
-struct TextField
-{
-    L key;
-    QString Contact::*member;
-};
-
 // The plain string fields, in the order decoders report them.
-const TextField textFields[] = {
+const TextField<Contact> textFields[] = {
     {L("id"), &Contact::id},
     {L("locationId"), &Contact::locationId},
     {L("name"), &Contact::name},
@@ -140,7 +134,7 @@ QJsonObject cleared(QJsonObject json, const QStringList& keys)
 QJsonObject requestFields(const Contact& contact)
 {
     QJsonObject json;
-    for (const TextField& field : textFields)
+    for (const TextField<Contact>& field : textFields)
         json.insert(field.key, contact.*field.member);
     json.insert(QStringLiteral("dateOfBirth"), formatWireDate(contact.dateOfBirth));
     json.insert(QStringLiteral("dnd"), contact.dnd);
@@ -192,11 +186,7 @@ std::optional<Contact> Contact::fromJson(
 {
     JsonReader r(json, path);
     Contact contact;
-    contact.id = r.requiredString(L("id"));
-    for (const TextField& field : textFields) {
-        if (field.member != &Contact::id)
-            contact.*field.member = r.string(field.key);
-    }
+    readTextFields(r, &contact, textFields);
     contact.dateOfBirth = r.date(L("dateOfBirth"));
     contact.dnd = r.boolean(L("dnd"));
     const QJsonObject dnd = r.object(L("dndSettings"));
@@ -222,10 +212,7 @@ std::optional<Contact> Contact::fromJson(
         return std::nullopt;
     contact.customFields = *values;
 
-    QJsonObject extra = json;
-    for (const TextField& field : textFields)
-        extra.remove(field.key);
-    contact.extra = unknownKeys(extra,
+    contact.extra = unknownKeys(withoutTextFields(json, textFields),
         {L("dateOfBirth"), L("dnd"), L("dndSettings"), L("inboundDndSettings"), L("tags"),
             L("customFields"), L("followers"), L("dateAdded"), L("dateUpdated")});
     return contact;
@@ -234,28 +221,17 @@ std::optional<Contact> Contact::fromJson(
 QJsonObject Contact::toJson() const
 {
     QJsonObject json = extra;
-    for (const TextField& field : textFields) {
-        const QString& text = this->*field.member;
-        if (!text.isEmpty())
-            json.insert(field.key, text);
-        else
-            json.remove(field.key);
-    }
-    const auto put = [&json](QLatin1StringView key, bool present, const QJsonValue& value) {
-        if (present)
-            json.insert(key, value);
-        else
-            json.remove(key);
-    };
-    put(L("dateOfBirth"), dateOfBirth.isValid(), formatWireDate(dateOfBirth));
+    writeTextFields(&json, *this, textFields);
+    putIf(&json, L("dateOfBirth"), dateOfBirth.isValid(), formatWireDate(dateOfBirth));
     json.insert(QStringLiteral("dnd"), dnd);
-    put(L("dndSettings"), !dndSettings.isEmpty(), dndSettingsJson(dndSettings));
-    put(L("inboundDndSettings"), !inboundDndSettings.isEmpty(), inboundJson(inboundDndSettings));
+    putIf(&json, L("dndSettings"), !dndSettings.isEmpty(), dndSettingsJson(dndSettings));
+    putIf(&json, L("inboundDndSettings"), !inboundDndSettings.isEmpty(),
+        inboundJson(inboundDndSettings));
     json.insert(QStringLiteral("tags"), QJsonArray::fromStringList(tags));
     json.insert(QStringLiteral("customFields"), CustomFields::toJson(customFields));
-    put(L("followers"), !followers.isEmpty(), QJsonArray::fromStringList(followers));
-    put(L("dateAdded"), dateAdded.isValid(), isoUtc(dateAdded));
-    put(L("dateUpdated"), dateUpdated.isValid(), isoUtc(dateUpdated));
+    putIf(&json, L("followers"), !followers.isEmpty(), QJsonArray::fromStringList(followers));
+    putIf(&json, L("dateAdded"), dateAdded.isValid(), isoUtc(dateAdded));
+    putIf(&json, L("dateUpdated"), dateUpdated.isValid(), isoUtc(dateUpdated));
     return json;
 }
 
@@ -284,7 +260,7 @@ QJsonObject Contact::updateBody(const Contact& before, const Contact& after, boo
     const QJsonObject old = requestFields(before);
     const QJsonObject now = requestFields(after);
     QJsonObject body;
-    for (const TextField& field : textFields)
+    for (const TextField<Contact>& field : textFields)
         putChanged(&body, updateOperation, field.key, old.value(field.key), now.value(field.key));
     putChanged(&body, updateOperation, L("dateOfBirth"), old.value(L("dateOfBirth")),
         now.value(L("dateOfBirth")));

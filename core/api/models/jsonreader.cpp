@@ -266,4 +266,12 @@ void putChanged(QJsonObject* body, QLatin1StringView operationId, const QString&
     body->insert(key, cleared ? clearedValue(operationId, key) : after);
 }
 
+void putIf(QJsonObject* json, QLatin1StringView key, bool present, const QJsonValue& value)
+{
+    if (present)
+        json->insert(key, value);
+    else
+        json->remove(key);
+}
+
 } // namespace ContactDesk::Api

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QTimeZone>
 
+#include <cstddef>
 #include <initializer_list>
 #include <optional>
 
@@ -91,5 +92,45 @@ QJsonValue clearedValue(QLatin1StringView operationId, QStringView field);
 // became empty are sent as clearedValue().
 void putChanged(QJsonObject* body, QLatin1StringView operationId, const QString& key,
     const QJsonValue& before, const QJsonValue& after);
+
+// In a model's toJson(): `key` with `value` when `present`; otherwise no `key` at all, not even
+// one kept in `extra`.
+void putIf(QJsonObject* json, QLatin1StringView key, bool present, const QJsonValue& value);
+
+// A plain string field of a model. Each model lists its own in a table that its decoder, its
+// toJson() and its `extra` all go by.
+template <typename Model>
+struct TextField
+{
+    QLatin1StringView key;
+    QString Model::*member;
+};
+
+// Reads `fields` into `model` in table order; only the id is required.
+template <typename Model, std::size_t N>
+void readTextFields(JsonReader& r, Model* model, const TextField<Model> (&fields)[N])
+{
+    for (const TextField<Model>& field : fields) {
+        model->*field.member
+            = field.member == &Model::id ? r.requiredString(field.key) : r.string(field.key);
+    }
+}
+
+// Puts `fields` of `model` into `json`; empty ones are left out.
+template <typename Model, std::size_t N>
+void writeTextFields(QJsonObject* json, const Model& model, const TextField<Model> (&fields)[N])
+{
+    for (const TextField<Model>& field : fields)
+        putIf(json, field.key, !(model.*field.member).isEmpty(), model.*field.member);
+}
+
+// `object` without the keys of `fields`: what a model keeps in `extra`, before its other keys go.
+template <typename Model, std::size_t N>
+QJsonObject withoutTextFields(QJsonObject object, const TextField<Model> (&fields)[N])
+{
+    for (const TextField<Model>& field : fields)
+        object.remove(field.key);
+    return object;
+}
 
 } // namespace ContactDesk::Api

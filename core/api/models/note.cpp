@@ -12,13 +12,7 @@ using L = QLatin1StringView;
 const L createOperation("create-note");
 const L updateOperation("update-note");
 
-struct TextField
-{
-    L key;
-    QString Note::*member;
-};
-
-const TextField textFields[] = {
+const TextField<Note> textFields[] = {
     {L("id"), &Note::id},
     {L("contactId"), &Note::contactId},
     {L("body"), &Note::body},
@@ -44,37 +38,21 @@ std::optional<Note> Note::fromJson(const QJsonObject& json, QString* error, cons
 {
     JsonReader r(json, path);
     Note note;
-    note.id = r.requiredString(L("id"));
-    for (const TextField& field : textFields) {
-        if (field.member != &Note::id)
-            note.*field.member = r.string(field.key);
-    }
+    readTextFields(r, &note, textFields);
     note.pinned = r.boolean(L("pinned"));
     note.dateAdded = r.utcTime(L("dateAdded"));
     if (!r.finish(error))
         return std::nullopt;
-    QJsonObject extra = unknownKeys(json, {L("pinned"), L("dateAdded")});
-    for (const TextField& field : textFields)
-        extra.remove(field.key);
-    note.extra = extra;
+    note.extra = unknownKeys(withoutTextFields(json, textFields), {L("pinned"), L("dateAdded")});
     return note;
 }
 
 QJsonObject Note::toJson() const
 {
     QJsonObject json = extra;
-    for (const TextField& field : textFields) {
-        const QString& text = this->*field.member;
-        if (!text.isEmpty())
-            json.insert(field.key, text);
-        else
-            json.remove(field.key);
-    }
+    writeTextFields(&json, *this, textFields);
     json.insert(QStringLiteral("pinned"), pinned);
-    if (dateAdded.isValid())
-        json.insert(QStringLiteral("dateAdded"), isoUtc(dateAdded));
-    else
-        json.remove(QStringLiteral("dateAdded"));
+    putIf(&json, L("dateAdded"), dateAdded.isValid(), isoUtc(dateAdded));
     return json;
 }
 

@@ -12,6 +12,14 @@ using L = QLatin1StringView;
 const L createOperation("create-task");
 const L updateOperation("update-task");
 
+const TextField<Task> textFields[] = {
+    {L("id"), &Task::id},
+    {L("contactId"), &Task::contactId},
+    {L("title"), &Task::title},
+    {L("body"), &Task::body},
+    {L("assignedTo"), &Task::assignedTo},
+};
+
 // The request fields of `task`, empty ones included.
 QJsonObject requestFields(const Task& task)
 {
@@ -30,39 +38,24 @@ std::optional<Task> Task::fromJson(const QJsonObject& json, QString* error, cons
 {
     JsonReader r(json, path);
     Task task;
-    task.id = r.requiredString(L("id"));
-    task.contactId = r.string(L("contactId"));
-    task.title = r.string(L("title"));
-    task.body = r.string(L("body"));
-    task.assignedTo = r.string(L("assignedTo"));
+    readTextFields(r, &task, textFields);
     task.dueDate = r.utcTime(L("dueDate"));
     task.completed = r.boolean(L("completed"));
     task.dateAdded = r.utcTime(L("dateAdded"));
     if (!r.finish(error))
         return std::nullopt;
-    task.extra = unknownKeys(json,
-        {L("id"), L("contactId"), L("title"), L("body"), L("assignedTo"), L("dueDate"),
-            L("completed"), L("dateAdded")});
+    task.extra = unknownKeys(
+        withoutTextFields(json, textFields), {L("dueDate"), L("completed"), L("dateAdded")});
     return task;
 }
 
 QJsonObject Task::toJson() const
 {
     QJsonObject json = extra;
-    const auto put = [&json](QLatin1StringView key, const QString& text) {
-        if (!text.isEmpty())
-            json.insert(key, text);
-        else
-            json.remove(key);
-    };
-    put(L("id"), id);
-    put(L("contactId"), contactId);
-    put(L("title"), title);
-    put(L("body"), body);
-    put(L("assignedTo"), assignedTo);
-    put(L("dueDate"), dueDate.isValid() ? isoUtc(dueDate) : QString());
+    writeTextFields(&json, *this, textFields);
+    putIf(&json, L("dueDate"), dueDate.isValid(), isoUtc(dueDate));
     json.insert(QStringLiteral("completed"), completed);
-    put(L("dateAdded"), dateAdded.isValid() ? isoUtc(dateAdded) : QString());
+    putIf(&json, L("dateAdded"), dateAdded.isValid(), isoUtc(dateAdded));
     return json;
 }
 
