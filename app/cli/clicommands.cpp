@@ -31,6 +31,7 @@ struct Options
     QCommandLineOption token {QStringLiteral("token"), QString(), QStringLiteral("TOKEN")};
     QCommandLineOption location {QStringLiteral("location"), QString(), QStringLiteral("ID")};
     QCommandLineOption sandbox {QStringLiteral("sandbox"), QString()};
+    QCommandLineOption connection {QStringLiteral("connection"), QString(), QStringLiteral("ID")};
     QCommandLineOption adminKey {
         QStringLiteral("sandbox-admin-key"), QString(), QStringLiteral("KEY")};
     QCommandLineOption verbose {QStringLiteral("verbose"), QString()};
@@ -45,11 +46,12 @@ struct Options
     QCommandLineOption workflowId {QStringLiteral("workflow-id"), QString(), QStringLiteral("ID")};
     QCommandLineOption businessId {QStringLiteral("business-id"), QString(), QStringLiteral("ID")};
     QCommandLineOption userId {QStringLiteral("user-id"), QString(), QStringLiteral("ID")};
+    QCommandLineOption name {QStringLiteral("name"), QString(), QStringLiteral("NAME")};
 
     QList<QCommandLineOption> list() const
     {
-        return {baseUrl, token, location, sandbox, adminKey, verbose, help, path, query, body, all,
-            limit, allowWrites, campaignId, workflowId, businessId, userId};
+        return {baseUrl, token, location, sandbox, connection, adminKey, verbose, help, path, query,
+            body, all, limit, allowWrites, campaignId, workflowId, businessId, userId, name};
     }
 };
 
@@ -83,7 +85,7 @@ public:
         if (group == L("verify"))
             return verify(command);
         static const QStringList groups {QStringLiteral("contacts"), QStringLiteral("tasks"),
-            QStringLiteral("notes"), QStringLiteral("tags")};
+            QStringLiteral("notes"), QStringLiteral("tags"), QStringLiteral("connections")};
         if (!groups.contains(group))
             usage(QStringLiteral("unknown command %1").arg(group));
         if (m_words.isEmpty())
@@ -95,6 +97,8 @@ public:
             return tasks(command, verb);
         if (group == L("notes"))
             return notes(command, verb);
+        if (group == L("connections"))
+            return connections(command, verb);
         return tags(command, verb);
     }
 
@@ -104,7 +108,8 @@ private:
     {
         const QList<const QCommandLineOption*> specific {&m_options.path, &m_options.query,
             &m_options.body, &m_options.all, &m_options.limit, &m_options.allowWrites,
-            &m_options.campaignId, &m_options.workflowId, &m_options.businessId, &m_options.userId};
+            &m_options.campaignId, &m_options.workflowId, &m_options.businessId, &m_options.userId,
+            &m_options.name};
         for (const QCommandLineOption* option : specific) {
             if (m_parser.isSet(*option) && !allowed.contains(option))
                 usage(
@@ -347,6 +352,35 @@ private:
             verb == L("add") ? QStringLiteral("add-tags") : QStringLiteral("remove-tags"), spec);
     }
 
+    Command connections(Command command, const QString& verb)
+    {
+        const QString name = QStringLiteral("connections ") + verb;
+        if (verb == L("list")) {
+            allowOnly(name, {});
+            expectArguments(name, 0, QString());
+            command.action = Action::ConnectionsList;
+            return command;
+        }
+        if (verb == L("add")) {
+            allowOnly(name, {&m_options.name});
+            expectArguments(
+                name, 0, QStringLiteral("--name NAME --base-url URL --location ID --token TOKEN"));
+            command.connectionName = m_parser.value(m_options.name).trimmed();
+            if (command.connectionName.isEmpty())
+                usage(QStringLiteral("connections add needs --name NAME"));
+            command.action = Action::ConnectionsAdd;
+            return command;
+        }
+        if (verb == L("remove") || verb == L("use")) {
+            allowOnly(name, {});
+            expectArguments(name, 1, QStringLiteral("CONNECTION_ID"));
+            command.connectionId = m_words.first();
+            command.action = verb == L("use") ? Action::ConnectionsUse : Action::ConnectionsRemove;
+            return command;
+        }
+        usage(QStringLiteral("unknown command %1").arg(name));
+    }
+
     Command verify(Command command)
     {
         allowOnly(QStringLiteral("verify"),
@@ -369,28 +403,22 @@ private:
     QStringList m_words;
 };
 
-Target parseTarget(const QCommandLineParser& parser, const Options& options,
-    const QProcessEnvironment& environment)
+QString pick(const QCommandLineParser& parser, const QCommandLineOption& option,
+    const QProcessEnvironment& environment, const char* variable)
+{
+    return parser.isSet(option) ? parser.value(option)
+                                : environment.value(QString::fromLatin1(variable));
+}
+
+// A base URL, token and location from the options, each falling back to its environment
+// variable. `missingMessage` names who needs them; %1 becomes the options that are missing.
+Target explicitTarget(const QCommandLineParser& parser, const Options& options,
+    const QProcessEnvironment& environment, const QString& missingMessage)
 {
     Target target;
-    target.sandbox = parser.isSet(options.sandbox);
-    const auto pick = [&](const QCommandLineOption& option, const char* variable) {
-        return parser.isSet(option) ? parser.value(option)
-                                    : environment.value(QString::fromLatin1(variable));
-    };
-    target.sandboxAdminKey = pick(options.adminKey, "CONTACTDESK_SANDBOX_ADMIN_KEY");
-    if (target.sandbox) {
-        for (const QCommandLineOption* option :
-            {&options.baseUrl, &options.token, &options.location, &options.adminKey}) {
-            if (parser.isSet(*option))
-                usage(QStringLiteral("--sandbox brings its own target; drop --%1")
-                          .arg(option->names().first()));
-        }
-        return target;
-    }
-    const QString url = pick(options.baseUrl, "CONTACTDESK_BASE_URL");
-    target.token = pick(options.token, "CONTACTDESK_TOKEN");
-    target.locationId = pick(options.location, "CONTACTDESK_LOCATION");
+    const QString url = pick(parser, options.baseUrl, environment, "CONTACTDESK_BASE_URL");
+    target.token = pick(parser, options.token, environment, "CONTACTDESK_TOKEN");
+    target.locationId = pick(parser, options.location, environment, "CONTACTDESK_LOCATION");
     QStringList missing;
     if (url.isEmpty())
         missing.append(QStringLiteral("--base-url"));
@@ -399,9 +427,7 @@ Target parseTarget(const QCommandLineParser& parser, const Options& options,
     if (target.locationId.isEmpty())
         missing.append(QStringLiteral("--location"));
     if (!missing.isEmpty())
-        usage(QStringLiteral("no target: give --sandbox, or %1 (or the CONTACTDESK_* "
-                             "environment variables)")
-                  .arg(missing.join(QStringLiteral(", "))));
+        usage(missingMessage.arg(missing.join(QStringLiteral(", "))));
     target.baseUrl = QUrl(url, QUrl::StrictMode);
     const QString scheme = target.baseUrl.scheme();
     if (!target.baseUrl.isValid() || target.baseUrl.host().isEmpty()
@@ -410,7 +436,97 @@ Target parseTarget(const QCommandLineParser& parser, const Options& options,
     return target;
 }
 
+void refuseOptions(const QCommandLineParser& parser,
+    const QList<const QCommandLineOption*>& refused, const QString& why)
+{
+    for (const QCommandLineOption* option : refused) {
+        if (parser.isSet(*option))
+            usage(why.arg(option->names().first()));
+    }
+}
+
+Target parseTarget(const QCommandLineParser& parser, const Options& options,
+    const QProcessEnvironment& environment)
+{
+    const QString adminKey
+        = pick(parser, options.adminKey, environment, "CONTACTDESK_SANDBOX_ADMIN_KEY");
+    if (parser.isSet(options.sandbox)) {
+        refuseOptions(parser,
+            {&options.connection, &options.baseUrl, &options.token, &options.location,
+                &options.adminKey},
+            QStringLiteral("--sandbox brings its own target; drop --%1"));
+        Target target;
+        target.sandbox = true;
+        target.sandboxAdminKey = adminKey;
+        return target;
+    }
+    // An explicit --connection beats the CONTACTDESK_* variables, as options always do.
+    const bool explicitOptions = parser.isSet(options.baseUrl) || parser.isSet(options.token)
+        || parser.isSet(options.location);
+    if (parser.isSet(options.connection)) {
+        refuseOptions(parser, {&options.baseUrl, &options.token, &options.location},
+            QStringLiteral("--connection brings its own target; drop --%1"));
+        Target target;
+        target.saved = true;
+        target.connectionId = parser.value(options.connection);
+        if (target.connectionId.isEmpty())
+            usage(QStringLiteral("--connection needs a connection id (see connections list)"));
+        target.sandboxAdminKey = adminKey;
+        return target;
+    }
+    const bool fromEnvironment
+        = !environment.value(QStringLiteral("CONTACTDESK_BASE_URL")).isEmpty()
+        || !environment.value(QStringLiteral("CONTACTDESK_TOKEN")).isEmpty()
+        || !environment.value(QStringLiteral("CONTACTDESK_LOCATION")).isEmpty();
+    if (!explicitOptions && !fromEnvironment) {
+        Target target;
+        target.saved = true;
+        target.sandboxAdminKey = adminKey;
+        return target;
+    }
+    Target target = explicitTarget(parser, options, environment,
+        QStringLiteral("incomplete target: give --sandbox, --connection ID, or also %1 (or the "
+                       "CONTACTDESK_* environment variables)"));
+    target.sandboxAdminKey = adminKey;
+    return target;
+}
+
+// `connections add` takes the connection to add as its target; the other connections commands
+// take none.
+Target connectionsTarget(const QCommandLineParser& parser, const Options& options,
+    const QProcessEnvironment& environment, Action action)
+{
+    if (action != Action::ConnectionsAdd) {
+        refuseOptions(parser,
+            {&options.sandbox, &options.connection, &options.baseUrl, &options.token,
+                &options.location, &options.adminKey},
+            QStringLiteral("--%1 does not apply to the connections commands"));
+        return {};
+    }
+    refuseOptions(parser, {&options.sandbox, &options.connection, &options.adminKey},
+        QStringLiteral("--%1 does not apply to connections add"));
+    return explicitTarget(parser, options, environment,
+        QStringLiteral("connections add needs %1 (or the CONTACTDESK_* environment variables)"));
+}
+
 } // namespace
+
+bool isConnectionsAction(Action action)
+{
+    switch (action) {
+    case Action::ConnectionsList:
+    case Action::ConnectionsAdd:
+    case Action::ConnectionsRemove:
+    case Action::ConnectionsUse:
+        return true;
+    case Action::Help:
+    case Action::Call:
+    case Action::ListAll:
+    case Action::Verify:
+        return false;
+    }
+    return false;
+}
 
 QStringList pathParameters(const Api::Endpoint& endpoint)
 {
@@ -452,9 +568,12 @@ ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnviron
     try {
         Command command;
         command.verbose = parser.isSet(options.verbose);
+        command.keychainService = environment.value(QStringLiteral("CONTACTDESK_KEYCHAIN_SERVICE"));
         Parser words(parser, options, parser.positionalArguments());
         command = words.parse(command);
-        command.target = parseTarget(parser, options, environment);
+        command.target = isConnectionsAction(command.action)
+            ? connectionsTarget(parser, options, environment, command.action)
+            : parseTarget(parser, options, environment);
         return {command, {}};
     } catch (const UsageError& error) {
         return {std::nullopt, error.message};
@@ -467,8 +586,9 @@ QString helpText()
 
 The HighLevel Contacts API v2 from the command line.
 
-Target (one of):
+Target (one of; without any, the active saved connection, see `connections`):
   --sandbox                  start an embedded sandbox on 127.0.0.1 with 50 demo contacts
+  --connection ID            a saved connection; its token comes from the system keychain
   --base-url URL --token TOKEN --location ID
                              a HighLevel API (https://services.leadconnectorhq.com) or a
                              sandbox; defaults come from CONTACTDESK_BASE_URL,
@@ -499,6 +619,13 @@ Commands:
   verify [--allow-writes] [--campaign-id ID] [--workflow-id ID] [--business-id ID]
          [--user-id ID]
                              runs every operation once and prints one row per operation
+  connections list           the saved connections as a JSON array (never a token)
+  connections add --name NAME --base-url URL --location ID --token TOKEN
+                             saves a private integration token connection once one
+                             GET /contacts/ with it succeeded; the token goes to the system
+                             keychain only (--token may come from CONTACTDESK_TOKEN)
+  connections use ID         makes a saved connection the active one
+  connections remove ID      deletes a saved connection and its keychain entries
 
 The location id is filled in where an operation takes one (the query of get-contacts,
 get-duplicate-contact and get-contacts-by-businessId; the body of create, upsert, search and
@@ -522,8 +649,15 @@ verify:
   on its first existing contact, unless --allow-writes is given.
   Exit status 0 when nothing failed (skips are not failures).
 
+connections:
+  Saved connections are shared with the desktop app. The built-in sandbox is always there,
+  is active until another connection is used, and behaves like --sandbox. Tokens live in the
+  system keychain only (CONTACTDESK_KEYCHAIN_SERVICE names another keychain service); without
+  a usable keychain `connections add` refuses: the command line keeps no token anywhere else.
+
 Exit status:
-  0 success, 1 the API refused or failed the request, 2 usage error,
+  0 success, 1 the API refused or failed the request, or the system keychain failed,
+  2 usage error (also an unknown connection id),
   3 network error (unreachable, timeout, or the outcome of a write is unknown)
 
 Operations:

@@ -14,10 +14,13 @@
 namespace ContactDesk::Cli {
 
 // Where the requests go. With `sandbox` the runner starts an embedded sandbox and fills in the
-// rest itself.
+// rest itself; with `saved` it reads a saved connection (the active one when `connectionId` is
+// empty) and its token from the system keychain.
 struct Target
 {
     bool sandbox = false;
+    bool saved = false;
+    QString connectionId;
     QUrl baseUrl;
     QString token;
     QString locationId;
@@ -32,7 +35,13 @@ enum class Action
     Call, // one operation: `call` and every friendly verb but `contacts list --all`
     ListAll, // contacts list --all
     Verify,
+    ConnectionsList,
+    ConnectionsAdd, // the connection to add is `target`, checked with one request before saving
+    ConnectionsRemove,
+    ConnectionsUse,
 };
+
+bool isConnectionsAction(Action action);
 
 // A parsed command line, before anything is sent.
 struct Command
@@ -50,6 +59,14 @@ struct Command
 
     // Verify. allowWrites holds --allow-writes; the runner also allows writes to a sandbox.
     Api::VerifyOptions verify;
+
+    // ConnectionsAdd: the display name. ConnectionsRemove and ConnectionsUse: the id.
+    QString connectionName;
+    QString connectionId;
+
+    // The system keychain's service for tokens: CONTACTDESK_KEYCHAIN_SERVICE, so tests never
+    // touch the user's entries; empty for the app's own.
+    QString keychainService;
 };
 
 struct ParseResult
@@ -60,7 +77,8 @@ struct ParseResult
 
 // `arguments` includes the program name, as QCoreApplication::arguments() gives it. Target
 // options fall back to CONTACTDESK_BASE_URL, CONTACTDESK_TOKEN, CONTACTDESK_LOCATION and
-// CONTACTDESK_SANDBOX_ADMIN_KEY from `environment`.
+// CONTACTDESK_SANDBOX_ADMIN_KEY from `environment`; with none of them (and neither --sandbox
+// nor --connection) the target is the active saved connection.
 ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnvironment& environment);
 
 QString helpText();

@@ -5,6 +5,9 @@
 #include "api/endpointverifier.h"
 #include "api/ratebudget.h"
 #include "api/tokenprovider.h"
+#include "auth/connectionstore.h"
+#include "auth/keychainsecretstore.h"
+#include "auth/oauthflow.h"
 #include "common/clock.h"
 #include "sandbox/sandboxserver.h"
 
@@ -15,6 +18,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -54,6 +58,55 @@ Api::RetryPolicy cliRetryPolicy()
     return policy;
 }
 
+int usageFailure(const QString& message)
+{
+    writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(message));
+    return ExitUsage;
+}
+
+// The secret stores answer from the event loop; the command line has nothing else to do
+// meanwhile. `start` gets the function to call once the answer is in.
+template <typename Start>
+void waitFor(Start start)
+{
+    QEventLoop loop;
+    bool done = false;
+    start([&done, &loop] {
+        done = true;
+        loop.quit();
+    });
+    if (!done)
+        loop.exec();
+}
+
+// What `connections list` and `connections add` print: everything but secrets, which a
+// Connection does not hold anyway. Absent values are left out rather than printed empty.
+QJsonObject connectionJson(const Auth::Connection& connection, bool active)
+{
+    QJsonObject json {{QStringLiteral("id"), connection.id},
+        {QStringLiteral("name"), connection.displayName},
+        {QStringLiteral("environment"), Auth::environmentName(connection.environment)},
+        {QStringLiteral("authKind"), Auth::authKindName(connection.authKind)},
+        {QStringLiteral("state"), Auth::connectionStateName(connection.state)},
+        {QStringLiteral("active"), active}};
+    if (!connection.baseUrl.isEmpty())
+        json.insert(QStringLiteral("baseUrl"), connection.baseUrl.toString(QUrl::FullyEncoded));
+    if (!connection.locationId.isEmpty())
+        json.insert(QStringLiteral("locationId"), connection.locationId);
+    return json;
+}
+
+QString describe(const Auth::Connection& connection)
+{
+    return QStringLiteral("\"%1\" (%2)").arg(connection.displayName, connection.id);
+}
+
+bool isProduction(const QUrl& baseUrl)
+{
+    const QUrl production(Auth::OAuthWire::productionApiBase);
+    return baseUrl.adjusted(QUrl::StripTrailingSlash) == production;
+}
+
 } // namespace
 
 int exitCodeFor(const Api::ApiError& error)
@@ -80,14 +133,31 @@ CliRunner::~CliRunner()
 
 int CliRunner::run(const Command& command)
 {
-    if (command.action == Action::Help) {
+    switch (command.action) {
+    case Action::Help:
         writeOut(helpText().toUtf8());
         return ExitOk;
+    case Action::ConnectionsList:
+        return runConnectionsList();
+    case Action::ConnectionsAdd:
+        return runConnectionsAdd(command);
+    case Action::ConnectionsRemove:
+        return runConnectionsRemove(command);
+    case Action::ConnectionsUse:
+        return runConnectionsUse(command);
+    case Action::Call:
+    case Action::ListAll:
+    case Action::Verify:
+        break;
     }
-    if (!setUp(command))
+    Target target = command.target;
+    if (target.saved) {
+        const int resolved = resolveSaved(target, command.keychainService);
+        if (resolved != ExitOk)
+            return resolved;
+    }
+    if (!setUp(target, command.verbose))
         return ExitNetwork;
-    if (command.verbose)
-        connect(m_client.get(), &Api::ApiClient::exchanged, this, &CliRunner::printExchange);
     switch (command.action) {
     case Action::Call:
         return runCall(command);
@@ -95,17 +165,217 @@ int CliRunner::run(const Command& command)
         return runListAll(command);
     case Action::Verify:
         return runVerify(command);
-    case Action::Help:
+    default:
         break;
     }
     return ExitOk;
 }
 
-bool CliRunner::setUp(const Command& command)
+Auth::ConnectionStore& CliRunner::connectionStore()
+{
+    if (!m_connections) {
+        m_settings = std::make_unique<QSettings>(
+            QStringLiteral("ContactDesk"), QStringLiteral("ContactDesk"));
+        m_connections = std::make_unique<Auth::ConnectionStore>(*m_settings);
+    }
+    return *m_connections;
+}
+
+Auth::KeychainSecretStore& CliRunner::secretStore(const QString& service)
+{
+    if (!m_secrets) {
+        m_secrets = std::make_unique<Auth::KeychainSecretStore>(
+            service.isEmpty() ? Auth::KeychainSecretStore::defaultService() : service);
+    }
+    return *m_secrets;
+}
+
+int CliRunner::resolveSaved(Target& target, const QString& keychainService)
+{
+    Auth::ConnectionStore& store = connectionStore();
+    const QString id = target.connectionId.isEmpty() ? store.activeId() : target.connectionId;
+    const std::optional<Auth::Connection> connection = store.find(id);
+    if (!connection)
+        return usageFailure(
+            QStringLiteral("there is no saved connection %1 (see connections list)").arg(id));
+    if (connection->isSandbox()) {
+        target.sandbox = true;
+        return ExitOk;
+    }
+    if (connection->authKind != Auth::AuthKind::PrivateIntegrationToken)
+        return usageFailure(QStringLiteral("the connection %1 signs in with OAuth, which the "
+                                           "command line cannot do; add a private integration "
+                                           "token connection with connections add")
+                                .arg(describe(*connection)));
+    target.baseUrl = connection->baseUrl;
+    if (target.baseUrl.isEmpty() && connection->environment == Auth::Environment::Production)
+        target.baseUrl = QUrl(Auth::OAuthWire::productionApiBase);
+    target.locationId = connection->locationId;
+    if (target.baseUrl.isEmpty() || target.locationId.isEmpty())
+        return usageFailure(
+            QStringLiteral("the connection %1 has no base URL or location; remove it and add "
+                           "it again")
+                .arg(describe(*connection)));
+
+    QString token;
+    bool found = false;
+    QString error;
+    waitFor([&](auto done) {
+        secretStore(keychainService)
+            .read(connection->id, Auth::SecretKind::PrivateIntegrationToken,
+                [&, done](const QString& value, bool exists, const QString& failure) {
+                    token = value;
+                    found = exists;
+                    error = failure;
+                    done();
+                });
+    });
+    if (!error.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(error));
+        return ExitApiError;
+    }
+    if (!found || token.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: the system keychain holds no token for the "
+                                "connection %1; remove it and add it again\n")
+                     .arg(describe(*connection)));
+        return ExitApiError;
+    }
+    target.token = token;
+    return ExitOk;
+}
+
+int CliRunner::runConnectionsList()
+{
+    Auth::ConnectionStore& store = connectionStore();
+    QJsonArray list;
+    for (const Auth::Connection& connection : store.connections())
+        list.append(connectionJson(connection, connection.id == store.activeId()));
+    writeOut(QJsonDocument(list).toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+int CliRunner::runConnectionsAdd(const Command& command)
+{
+    // The keychain first: a token checked against the API but then kept nowhere helps nobody,
+    // and the command line has no session to keep it in memory for.
+    Auth::KeychainSecretStore& secrets = secretStore(command.keychainService);
+    bool available = false;
+    QString reason;
+    waitFor([&](auto done) {
+        secrets.checkAvailable([&, done](bool usable, const QString& why) {
+            available = usable;
+            reason = why;
+            done();
+        });
+    });
+    if (!available) {
+        writeErr(QStringLiteral("contactdesk-cli: %1. The command line keeps tokens in the "
+                                "system keychain only; nothing was saved.\n")
+                     .arg(reason));
+        return ExitApiError;
+    }
+
+    if (!setUp(command.target, command.verbose))
+        return ExitNetwork;
+    Api::RequestSpec spec;
+    spec.query = {{QStringLiteral("locationId"), m_target.locationId},
+        {QStringLiteral("limit"), QStringLiteral("1")}};
+    Api::ApiError error;
+    waitFor([&](auto done) {
+        m_client->call(QStringLiteral("get-contacts"), spec)
+            ->onFinished(this, [&, done](const Api::ApiJob& finished) {
+                error = finished.error();
+                done();
+            });
+    });
+    if (error.isError())
+        return fail(error, QStringLiteral("the token check failed, nothing was saved: "));
+
+    Auth::Connection connection;
+    connection.id = Auth::ConnectionStore::newId();
+    connection.displayName = command.connectionName;
+    connection.environment = isProduction(m_target.baseUrl) ? Auth::Environment::Production
+                                                            : Auth::Environment::Custom;
+    connection.baseUrl = m_target.baseUrl;
+    connection.authKind = Auth::AuthKind::PrivateIntegrationToken;
+    connection.locationId = m_target.locationId;
+
+    QString failure;
+    waitFor([&](auto done) {
+        secrets.write(connection.id, Auth::SecretKind::PrivateIntegrationToken, m_target.token,
+            [&, done](const QString& writeError) {
+                failure = writeError;
+                done();
+            });
+    });
+    if (!failure.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1; nothing was saved\n").arg(failure));
+        return ExitApiError;
+    }
+    Auth::ConnectionStore& store = connectionStore();
+    if (!store.save(connection)) {
+        // A token whose connection is not saved could never be found again.
+        waitFor([&](auto done) {
+            secrets.removeAll(connection.id, [done](const QString&) { done(); });
+        });
+        writeErr(QStringLiteral("contactdesk-cli: the settings file %1 could not be written; "
+                                "nothing was saved\n")
+                     .arg(m_settings->fileName()));
+        return ExitApiError;
+    }
+    writeOut(QJsonDocument(connectionJson(connection, store.activeId() == connection.id))
+                 .toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+int CliRunner::runConnectionsRemove(const Command& command)
+{
+    Auth::ConnectionStore& store = connectionStore();
+    const QString& id = command.connectionId;
+    if (id == Auth::ConnectionStore::sandboxId())
+        return usageFailure(QStringLiteral("the built-in sandbox connection cannot be removed"));
+    const std::optional<Auth::Connection> connection = store.find(id);
+    if (!connection)
+        return usageFailure(
+            QStringLiteral("there is no saved connection %1 (see connections list)").arg(id));
+    // Secrets first: a connection forgotten while its token stays in the keychain would leave
+    // that token where nothing ever deletes it.
+    QString failure;
+    waitFor([&](auto done) {
+        secretStore(command.keychainService).removeAll(id, [&, done](const QString& error) {
+            failure = error;
+            done();
+        });
+    });
+    if (!failure.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1; the connection %2 is kept, try again once "
+                                "the keychain works\n")
+                     .arg(QString(failure).replace(u'\n', u' '), describe(*connection)));
+        return ExitApiError;
+    }
+    store.remove(id);
+    return ExitOk;
+}
+
+int CliRunner::runConnectionsUse(const Command& command)
+{
+    Auth::ConnectionStore& store = connectionStore();
+    if (!store.contains(command.connectionId))
+        return usageFailure(QStringLiteral("there is no saved connection %1 (see connections list)")
+                                .arg(command.connectionId));
+    if (!store.setActive(command.connectionId)) {
+        writeErr(QStringLiteral("contactdesk-cli: the settings file %1 could not be written\n")
+                     .arg(m_settings->fileName()));
+        return ExitApiError;
+    }
+    return ExitOk;
+}
+
+bool CliRunner::setUp(const Target& target, bool verbose)
 {
     m_clock = std::make_unique<SystemClock>();
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_target = command.target;
+    m_target = target;
     if (m_target.sandbox) {
         const quint64 seed = QRandomGenerator::system()->generate64();
         m_sandbox = std::make_unique<Sandbox::SandboxServer>(*m_clock, seed);
@@ -129,10 +399,12 @@ bool CliRunner::setUp(const Command& command)
     config.locationId = m_target.locationId;
     config.retry = cliRetryPolicy();
     m_client = std::make_unique<Api::ApiClient>(*m_network, *m_tokens, *m_budget, *m_clock, config);
+    if (verbose)
+        connect(m_client.get(), &Api::ApiClient::exchanged, this, &CliRunner::printExchange);
     return true;
 }
 
-int CliRunner::fail(const Api::ApiError& error)
+int CliRunner::fail(const Api::ApiError& error, const QString& context)
 {
     QStringList detail;
     if (error.httpStatus() > 0)
@@ -141,7 +413,7 @@ int CliRunner::fail(const Api::ApiError& error)
         detail.append(QStringLiteral("no HTTP answer"));
     if (!error.traceId().isEmpty())
         detail.append(QStringLiteral("traceId %1").arg(error.traceId()));
-    QString line = QStringLiteral("contactdesk-cli: ") + error.userText();
+    QString line = QStringLiteral("contactdesk-cli: ") + context + error.userText();
     if (!detail.isEmpty())
         line += QStringLiteral(" (%1)").arg(detail.join(QStringLiteral(", ")));
     // One line, whatever the server put in its messages.

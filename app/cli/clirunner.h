@@ -9,6 +9,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QSettings;
 
 namespace ContactDesk {
 class SystemClock;
@@ -17,6 +18,12 @@ class SystemClock;
 namespace ContactDesk::Sandbox {
 class SandboxServer;
 }
+
+namespace ContactDesk::Auth {
+class ConnectionStore;
+class KeychainSecretStore;
+struct Connection;
+} // namespace ContactDesk::Auth
 
 namespace ContactDesk::Api {
 class ApiClient;
@@ -40,7 +47,9 @@ enum ExitCode
 int exitCodeFor(const Api::ApiError& error);
 
 // Runs one parsed command to the end: sets up the target (starting the embedded sandbox for
-// --sandbox), sends, writes JSON to stdout and errors to stderr, and returns the exit code.
+// --sandbox, reading a saved connection and its token from the system keychain), sends, writes
+// JSON to stdout and errors to stderr, and returns the exit code. Saved connections live in
+// the settings of organisation and application "ContactDesk", shared with the desktop app.
 class CliRunner : public QObject
 {
     Q_OBJECT
@@ -52,14 +61,22 @@ public:
     int run(const Command& command);
 
 private:
-    bool setUp(const Command& command);
+    bool setUp(const Target& target, bool verbose);
+    // Turns a saved connection into a target; an exit code other than ExitOk when it cannot.
+    int resolveSaved(Target& target, const QString& keychainService);
+    int runConnectionsList();
+    int runConnectionsAdd(const Command& command);
+    int runConnectionsRemove(const Command& command);
+    int runConnectionsUse(const Command& command);
+    Auth::ConnectionStore& connectionStore();
+    Auth::KeychainSecretStore& secretStore(const QString& service);
     int runCall(const Command& command);
     int runListAll(const Command& command);
     int runVerify(const Command& command);
     // Whether the target is a sandbox `verify` may write to, and why (for the report).
     bool targetIsSandbox(const Target& target, QString* why);
     void printExchange(const ContactDesk::Api::ApiExchange& exchange);
-    int fail(const Api::ApiError& error);
+    int fail(const Api::ApiError& error, const QString& context = {});
 
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
@@ -67,6 +84,9 @@ private:
     std::unique_ptr<Api::StaticTokenProvider> m_tokens;
     std::unique_ptr<Api::RateBudget> m_budget;
     std::unique_ptr<Api::ApiClient> m_client;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Auth::ConnectionStore> m_connections;
+    std::unique_ptr<Auth::KeychainSecretStore> m_secrets;
     Target m_target;
 };
 

@@ -13,12 +13,14 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("contactdesk-cli"));
-    // stderr is for the one-line error and --verbose; QT_LOGGING_RULES can still turn these on.
-    QLoggingCategory::setFilterRules(
-        QStringLiteral("contactdesk.*.debug=false\ncontactdesk.*.info=false"));
-
     const ContactDesk::Cli::ParseResult parsed = ContactDesk::Cli::parseCommandLine(
         QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment());
+    // stderr is for the one-line error and --verbose; QT_LOGGING_RULES can still turn these on.
+    // The keychain's and the settings' own warnings repeat what that line says, in more detail.
+    QString rules = QStringLiteral("contactdesk.*.debug=false\ncontactdesk.*.info=false");
+    if (!parsed.command || !parsed.command->verbose)
+        rules += QStringLiteral("\ncontactdesk.auth.warning=false");
+    QLoggingCategory::setFilterRules(rules);
     if (!parsed.command) {
         std::fprintf(stderr, "contactdesk-cli: %s (see contactdesk-cli --help)\n",
             qPrintable(parsed.usageError));

@@ -31,6 +31,9 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "contactdesk: no display found; try: xvfb-run scripts/run\n");
         return 2;
     }
+    // The sign-in browser (QtWebEngine) shares its GL context with the widgets; this must be
+    // set before the application exists.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ContactDesk"));
     QApplication::setOrganizationName(QStringLiteral("ContactDesk"));

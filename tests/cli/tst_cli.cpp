@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QTest>
 #include <QTimer>
@@ -94,6 +95,8 @@ private:
     QStringList liveContactsTagged(const QString& tag);
 
     std::unique_ptr<SandboxFixture> m_fx;
+    // Settings of their own, so no saved connection of the developer's is ever the target.
+    QTemporaryDir m_home;
 };
 
 void TestCli::init()
@@ -119,6 +122,9 @@ CliResult TestCli::run(const QStringList& arguments, const QProcessEnvironment& 
         if (name.startsWith(QLatin1StringView("CONTACTDESK_")))
             environment.remove(name);
     }
+    environment.insert(
+        QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
     environment.insert(extra);
 
     QProcess process;
@@ -215,7 +221,8 @@ void TestCli::helpListsCommandsAndOperations()
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     for (const char* expected : {"call OPERATION_ID", "contacts list --all", "tags add|remove",
-             "verify [--allow-writes]", "CONTACTDESK_BASE_URL", "--sandbox", "3 network error"}) {
+             "verify [--allow-writes]", "CONTACTDESK_BASE_URL", "--sandbox", "3 network error",
+             "--connection ID", "connections add --name NAME", "connections use ID"}) {
         QVERIFY2(text.contains(QLatin1StringView(expected)), expected);
     }
     for (const Api::Endpoint& e : Api::endpoints())
@@ -278,8 +285,9 @@ void TestCli::usageErrors_data()
     QTest::newRow("tags without tag")
         << QStringList {s, QStringLiteral("tags"), QStringLiteral("add"), QStringLiteral("x")}
         << QStringLiteral("usage: tags add");
-    QTest::newRow("no target") << QStringList {QStringLiteral("contacts"), QStringLiteral("list")}
-                               << QStringLiteral("no target");
+    QTest::newRow("incomplete target") << QStringList {QStringLiteral("--base-url"),
+        QStringLiteral("http://127.0.0.1:1"), QStringLiteral("contacts"), QStringLiteral("list")}
+                                       << QStringLiteral("incomplete target");
     QTest::newRow("sandbox and base url") << QStringList {s, QStringLiteral("--base-url"),
         QStringLiteral("http://127.0.0.1:1"), QStringLiteral("contacts"), QStringLiteral("list")}
                                           << QStringLiteral("--sandbox brings its own target");
