@@ -1,5 +1,6 @@
 // contactdesk-cli as a user runs it: the built executable in a QProcess, against its embedded
 // sandbox (--sandbox) and against a sandbox in this process given by options or environment.
+#include "clirun.h"
 #include "sandboxfixture.h"
 
 #include "api/endpointcatalog.h"
@@ -21,18 +22,6 @@ using namespace ContactDesk;
 using namespace ContactDesk::Testing;
 
 namespace {
-
-struct CliResult
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-    QStringList errLines() const { return QString::fromUtf8(err).split(u'\n', Qt::SkipEmptyParts); }
-    QStringList outLines() const { return QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts); }
-};
 
 QString operation(const Api::Endpoint& endpoint)
 {
@@ -116,41 +105,7 @@ void TestCli::cleanup()
 
 CliResult TestCli::run(const QStringList& arguments, const QProcessEnvironment& extra)
 {
-    // A developer's own CONTACTDESK_* settings must not leak into the test.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString& name : environment.keys()) {
-        if (name.startsWith(QLatin1StringView("CONTACTDESK_")))
-            environment.remove(name);
-    }
-    environment.insert(
-        QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-    environment.insert(extra);
-
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(CONTACTDESK_CLI_EXE), arguments);
-    // The fixture's server lives in this thread: wait with the event loop running.
-    CliResult result;
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timer.start(120000);
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    result.finished
-        = process.state() == QProcess::NotRunning && process.exitStatus() == QProcess::NormalExit;
-    if (!result.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(arguments, m_home.path(), extra);
 }
 
 QStringList TestCli::fixtureTarget() const

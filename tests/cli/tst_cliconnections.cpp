@@ -2,6 +2,7 @@
 // with its settings in a temporary XDG_CONFIG_HOME, its token in a real gnome-keyring (the
 // private D-Bus session scripts/test starts) under a keychain service of this run's own, and a
 // sandbox in this process as the HighLevel API the connection points at.
+#include "clirun.h"
 #include "sandboxfixture.h"
 
 #include "auth/keychainsecretstore.h"
@@ -27,17 +28,6 @@ namespace {
 using L = QLatin1StringView;
 
 constexpr int jobTimeoutMs = 30000;
-
-struct CliResult
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-    QString errText() const { return QString::fromUtf8(err); }
-};
 
 struct ReadResult
 {
@@ -149,42 +139,9 @@ void TestCliConnections::cleanup()
 
 CliResult TestCliConnections::run(const QStringList& arguments, const QProcessEnvironment& extra)
 {
-    // A developer's own CONTACTDESK_* settings and saved connections must not leak in.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString& name : environment.keys()) {
-        if (name.startsWith(L("CONTACTDESK_")))
-            environment.remove(name);
-    }
-    environment.insert(
-        QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
+    QProcessEnvironment environment = extra;
     environment.insert(QStringLiteral("CONTACTDESK_KEYCHAIN_SERVICE"), m_service);
-    environment.insert(extra);
-
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(CONTACTDESK_CLI_EXE), arguments);
-    // The fixture's server lives in this thread: wait with the event loop running.
-    CliResult result;
-    QEventLoop loop;
-    QTimer timer;
-    timer.setSingleShot(true);
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
-    timer.start(120000);
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    result.finished
-        = process.state() == QProcess::NotRunning && process.exitStatus() == QProcess::NormalExit;
-    if (!result.finished) {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(arguments, m_home->path(), environment);
 }
 
 QJsonArray TestCliConnections::list()
