@@ -257,8 +257,8 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
         reply = dispatch(request, fault ? &*fault : nullptr, &operationId);
     }
 
-    const bool wrote
-        = control || (reply.status >= 200 && reply.status < 300 && request.method != "GET");
+    // Reads (the inspector polling the request log, say) neither save nor notify.
+    const bool wrote = reply.status >= 200 && reply.status < 300 && request.method != "GET";
     if (wrote) {
         // Bursts of writes share one save.
         if (!m_dataFile.isEmpty() && !m_saveTimer.isActive())
