@@ -1,31 +1,152 @@
 #pragma once
 
+#include "auth/connection.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
+#include <functional>
+
+class QAction;
+class QComboBox;
 class QLabel;
+class QMenu;
+class QNetworkAccessManager;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QToolBar;
 
-namespace ContactDesk::Sandbox {
-class SandboxServer;
+namespace ContactDesk {
+class Clock;
+}
+
+namespace ContactDesk::Api {
+class RateBudget;
+}
+
+namespace ContactDesk::Sync {
+class Workspace;
 }
 
 namespace ContactDesk::Ui {
 
-// The main window. For now it shows the built-in sandbox the app runs on: where it listens,
-// its location, how many contacts it holds and how many requests it has served.
+class AppController;
+class AppSettings;
+class ConnectDialog;
+class ContactActions;
+class ContactDetailPane;
+class ContactListPane;
+class NoticeBar;
+class OutboxDialog;
+class StatusPanel;
+class SyncChildLoader;
+
+// The main window composes: the toolbar and menus hold the actions, the contact list sits on the
+// left and the detail pane on the right of a splitter, banners say what needs the user (sandbox
+// data, a sign-in), and the status bar shows the connection, the last sync, the outbox and the
+// API budget. Each pane and dialog owns its behaviour; the window rebuilds the panes when the
+// app opens another connection's workspace. Every dialog opens window-modal without blocking,
+// so tests answer it by finding it among the window's children.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(Sandbox::SandboxServer& sandbox, QWidget* parent = nullptr);
+    struct Services
+    {
+        AppController& app;
+        QSettings& settings;
+        QNetworkAccessManager& network;
+        const Clock& clock;
+        Api::RateBudget& budget;
+    };
+
+    explicit MainWindow(const Services& services, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ContactListPane* listPane() const { return m_list; }
+    ContactDetailPane* detailPane() const { return m_detail; }
+    ContactActions* contactActions() const { return m_actions; }
+    OutboxDialog* outboxDialog() const;
+    StatusPanel* statusPanel() const { return m_status; }
+    NoticeBar* sandboxBanner() const { return m_sandboxBanner; }
+    NoticeBar* signInBanner() const { return m_signInBanner; }
+    QComboBox* connectionSwitcher() const { return m_switcher; }
+    // Actions by objectName ("newContactAction", ...).
+    QAction* action(const QString& objectName) const;
+
+    // Called on every ConnectDialog before it opens (tests set the browser seams here).
+    void setConnectDialogSetup(std::function<void(ConnectDialog&)> setup);
+
+public Q_SLOTS:
+    void newContact();
+    void openCurrent();
+    void editCurrent();
+    void deleteSelected();
+    void undoDelete();
+    void addTask();
+    void addNote();
+    void addTags();
+    void removeTags();
+    void fixCurrent();
+    void syncNow();
+    void showOutbox();
+    void showSettings();
+    void showConnections();
+    void showConnect();
+    void signInAgain();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void refresh();
+    // mainwindowactions.cpp
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void refreshSwitcher();
+    void updateActions();
+    void fillColumnsMenu();
+    void showAbout();
 
-    Sandbox::SandboxServer& m_sandbox;
-    QLabel* m_status = nullptr;
-    QLabel* m_contactCount = nullptr;
-    QLabel* m_requestCount = nullptr;
+    void attachWorkspace(Sync::Workspace* workspace, const QString& notice);
+    void detachWorkspace();
+    void updateBanners();
+    void onNeedsSignIn(const Auth::Connection& connection);
+    void selectContact(const QString& contactId);
+    void restoreLayout();
+    void saveLayout();
+    QString currentContactId() const;
+
+    AppController& m_app;
+    QSettings& m_settings;
+    QNetworkAccessManager& m_network;
+    const Clock& m_clock;
+    Api::RateBudget& m_budget;
+    std::unique_ptr<AppSettings> m_appSettings;
+    std::function<void(ConnectDialog&)> m_connectSetup;
+
+    QHash<QString, QAction*> m_actionsByName;
+    QMenu* m_editMenu = nullptr;
+    QAction* m_findAnchor = nullptr;
+    QMenu* m_columnsMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QComboBox* m_switcher = nullptr;
+    NoticeBar* m_sandboxBanner = nullptr;
+    NoticeBar* m_signInBanner = nullptr;
+    QStackedWidget* m_centre = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QSplitter* m_splitter = nullptr;
+    StatusPanel* m_status = nullptr;
+
+    // Built per workspace.
+    ContactListPane* m_list = nullptr;
+    ContactDetailPane* m_detail = nullptr;
+    ContactActions* m_actions = nullptr;
+    SyncChildLoader* m_loader = nullptr;
+    QPointer<OutboxDialog> m_outboxDialog;
 };
 
 } // namespace ContactDesk::Ui

@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@ const QSet<QString>& locationInQuery()
 }
 
 constexpr int defaultListLimit = 20;
+constexpr int maxCacheSearchLimit = 1000;
 
 struct Options
 {
@@ -47,11 +49,14 @@ struct Options
     QCommandLineOption businessId {QStringLiteral("business-id"), QString(), QStringLiteral("ID")};
     QCommandLineOption userId {QStringLiteral("user-id"), QString(), QStringLiteral("ID")};
     QCommandLineOption name {QStringLiteral("name"), QString(), QStringLiteral("NAME")};
+    QCommandLineOption data {QStringLiteral("data"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption reconcile {QStringLiteral("reconcile"), QString()};
 
     QList<QCommandLineOption> list() const
     {
         return {baseUrl, token, location, sandbox, connection, adminKey, verbose, help, path, query,
-            body, all, limit, allowWrites, campaignId, workflowId, businessId, userId, name};
+            body, all, limit, allowWrites, campaignId, workflowId, businessId, userId, name, data,
+            reconcile};
     }
 };
 
@@ -84,6 +89,15 @@ public:
             return call(command);
         if (group == L("verify"))
             return verify(command);
+        if (group == L("sync"))
+            return sync(command);
+        if (group == L("search"))
+            return cacheSearch(command);
+        if (group == L("outbox") || group == L("trash") || group == L("cache")) {
+            if (m_words.isEmpty())
+                usage(QStringLiteral("%1 needs a subcommand").arg(group));
+            return cacheCommand(command, group, m_words.takeFirst());
+        }
         static const QStringList groups {QStringLiteral("contacts"), QStringLiteral("tasks"),
             QStringLiteral("notes"), QStringLiteral("tags"), QStringLiteral("connections")};
         if (!groups.contains(group))
@@ -109,7 +123,7 @@ private:
         const QList<const QCommandLineOption*> specific {&m_options.path, &m_options.query,
             &m_options.body, &m_options.all, &m_options.limit, &m_options.allowWrites,
             &m_options.campaignId, &m_options.workflowId, &m_options.businessId, &m_options.userId,
-            &m_options.name};
+            &m_options.name, &m_options.reconcile};
         for (const QCommandLineOption* option : specific) {
             if (m_parser.isSet(*option) && !allowed.contains(option))
                 usage(
@@ -381,6 +395,64 @@ private:
         usage(QStringLiteral("unknown command %1").arg(name));
     }
 
+    Command sync(Command command)
+    {
+        allowOnly(QStringLiteral("sync"), {&m_options.reconcile});
+        expectArguments(QStringLiteral("sync"), 0, QStringLiteral("[--reconcile]"));
+        command.action = Action::Sync;
+        command.reconcile = m_parser.isSet(m_options.reconcile);
+        return command;
+    }
+
+    Command cacheSearch(Command command)
+    {
+        allowOnly(QStringLiteral("search"), {&m_options.limit});
+        if (m_words.isEmpty())
+            usage(QStringLiteral("usage: search TEXT [--limit N]"));
+        command.action = Action::CacheSearch;
+        command.searchText = m_words.join(u' ');
+        command.searchLimit = limit(defaultListLimit, maxCacheSearchLimit);
+        return command;
+    }
+
+    // outbox list|retry ID|discard ID, trash list|restore ID, cache stats.
+    Command cacheCommand(Command command, const QString& group, const QString& verb)
+    {
+        const QString name = group + u' ' + verb;
+        allowOnly(name, {});
+        const auto withId = [&](Action action, const QString& idName) {
+            expectArguments(name, 1, idName);
+            bool ok = false;
+            command.itemId = m_words.first().toLongLong(&ok);
+            if (!ok || command.itemId <= 0)
+                usage(QStringLiteral("%1 takes a number (see %2 list), got \"%3\"")
+                          .arg(name, group, m_words.first()));
+            command.action = action;
+            return command;
+        };
+        const auto noArguments = [&](Action action) {
+            expectArguments(name, 0, QString());
+            command.action = action;
+            return command;
+        };
+        if (group == L("outbox")) {
+            if (verb == L("list"))
+                return noArguments(Action::OutboxList);
+            if (verb == L("retry"))
+                return withId(Action::OutboxRetry, QStringLiteral("ITEM_ID"));
+            if (verb == L("discard"))
+                return withId(Action::OutboxDiscard, QStringLiteral("ITEM_ID"));
+        } else if (group == L("trash")) {
+            if (verb == L("list"))
+                return noArguments(Action::TrashList);
+            if (verb == L("restore"))
+                return withId(Action::TrashRestore, QStringLiteral("TRASH_ID"));
+        } else if (verb == L("stats")) {
+            return noArguments(Action::CacheStats);
+        }
+        usage(QStringLiteral("unknown command %1").arg(name));
+    }
+
     Command verify(Command command)
     {
         allowOnly(QStringLiteral("verify"),
@@ -458,8 +530,15 @@ Target parseTarget(const QCommandLineParser& parser, const Options& options,
         Target target;
         target.sandbox = true;
         target.sandboxAdminKey = adminKey;
+        if (parser.isSet(options.data)) {
+            if (parser.value(options.data).isEmpty())
+                usage(QStringLiteral("--data needs a file name"));
+            target.sandboxDataFile = QFileInfo(parser.value(options.data)).absoluteFilePath();
+        }
         return target;
     }
+    refuseOptions(parser, {&options.data},
+        QStringLiteral("--%1 keeps the embedded sandbox's state; it needs --sandbox"));
     // An explicit --connection beats the CONTACTDESK_* variables, as options always do.
     const bool explicitOptions = parser.isSet(options.baseUrl) || parser.isSet(options.token)
         || parser.isSet(options.location);
@@ -499,11 +578,11 @@ Target connectionsTarget(const QCommandLineParser& parser, const Options& option
     if (action != Action::ConnectionsAdd) {
         refuseOptions(parser,
             {&options.sandbox, &options.connection, &options.baseUrl, &options.token,
-                &options.location, &options.adminKey},
+                &options.location, &options.adminKey, &options.data},
             QStringLiteral("--%1 does not apply to the connections commands"));
         return {};
     }
-    refuseOptions(parser, {&options.sandbox, &options.connection, &options.adminKey},
+    refuseOptions(parser, {&options.sandbox, &options.connection, &options.adminKey, &options.data},
         QStringLiteral("--%1 does not apply to connections add"));
     return explicitTarget(parser, options, environment,
         QStringLiteral("connections add needs %1 (or the CONTACTDESK_* environment variables)"));
@@ -523,6 +602,39 @@ bool isConnectionsAction(Action action)
     case Action::Call:
     case Action::ListAll:
     case Action::Verify:
+    case Action::Sync:
+    case Action::OutboxList:
+    case Action::OutboxRetry:
+    case Action::OutboxDiscard:
+    case Action::TrashList:
+    case Action::TrashRestore:
+    case Action::CacheSearch:
+    case Action::CacheStats:
+        return false;
+    }
+    return false;
+}
+
+bool isDataAction(Action action)
+{
+    switch (action) {
+    case Action::Sync:
+    case Action::OutboxList:
+    case Action::OutboxRetry:
+    case Action::OutboxDiscard:
+    case Action::TrashList:
+    case Action::TrashRestore:
+    case Action::CacheSearch:
+    case Action::CacheStats:
+        return true;
+    case Action::Help:
+    case Action::Call:
+    case Action::ListAll:
+    case Action::Verify:
+    case Action::ConnectionsList:
+    case Action::ConnectionsAdd:
+    case Action::ConnectionsRemove:
+    case Action::ConnectionsUse:
         return false;
     }
     return false;
@@ -588,6 +700,7 @@ The HighLevel Contacts API v2 from the command line.
 
 Target (one of; without any, the active saved connection, see `connections`):
   --sandbox                  start an embedded sandbox on 127.0.0.1 with 50 demo contacts
+  --sandbox --data FILE      the same, keeping the sandbox's state in FILE across runs
   --connection ID            a saved connection; its token comes from the system keychain
   --base-url URL --token TOKEN --location ID
                              a HighLevel API (https://services.leadconnectorhq.com) or a
@@ -619,6 +732,18 @@ Commands:
   verify [--allow-writes] [--campaign-id ID] [--workflow-id ID] [--business-id ID]
          [--user-id ID]
                              runs every operation once and prints one row per operation
+  sync [--reconcile]         sends the outbox (local edits), then syncs the offline cache:
+                             the whole location the first time, what changed since after;
+                             --reconcile also looks for contacts deleted on the server now
+  search TEXT [--limit N]    searches the offline cache (name, email, phone, company, tags;
+                             prefix match per word), default 20 matches
+  outbox list                local edits not on the server yet, oldest first
+  outbox retry ID            sends a failed (or waiting) edit again at the next sync
+  outbox discard ID          drops an edit and reverts it in the cache
+  trash list                 contacts deleted here, newest first
+  trash restore ID           re-creates a deleted contact with its tasks and notes (sent at
+                             the next sync)
+  cache stats                counts of the offline cache as JSON
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one
@@ -649,6 +774,15 @@ verify:
   on its first existing contact, unless --allow-writes is given.
   Exit status 0 when nothing failed (skips are not failures).
 
+The offline cache:
+  One per connection, shared with the desktop app, in $XDG_DATA_HOME/ContactDesk/ContactDesk/
+  connections/ID/cache.sqlite (ID: the saved connection's id; for --base-url targets one
+  derived from the URL and location). The embedded --sandbox starts fresh on every run, so its
+  cache is thrown away at exit unless --sandbox --data FILE keeps the sandbox's state in FILE
+  (and then the cache too). `sync` prints one progress line at a time on stderr and its result
+  as JSON on stdout; items that wait for a back-off are sent at once. The other cache commands
+  need no network.
+
 connections:
   Saved connections are shared with the desktop app. The built-in sandbox is always there,
   is active until another connection is used, and behaves like --sandbox. Tokens live in the
@@ -657,7 +791,7 @@ connections:
 
 Exit status:
   0 success, 1 the API refused or failed the request, or the system keychain failed,
-  2 usage error (also an unknown connection id),
+  2 usage error (also an unknown connection id, outbox item or trash entry),
   3 network error (unreachable, timeout, or the outcome of a write is unknown)
 
 Operations:

@@ -27,6 +27,9 @@ struct Target
     // The X-Sandbox-Admin-Key of an external sandbox: lets `verify` confirm through
     // GET /__sandbox/info that the target is a sandbox serving this location.
     QString sandboxAdminKey;
+    // --sandbox --data FILE: the embedded sandbox keeps its state in FILE across runs, so its
+    // cache (and outbox) can persist too. Absolute.
+    QString sandboxDataFile;
 };
 
 enum class Action
@@ -39,9 +42,20 @@ enum class Action
     ConnectionsAdd, // the connection to add is `target`, checked with one request before saving
     ConnectionsRemove,
     ConnectionsUse,
+    // The offline cache of the target's connection (see dataCommand()).
+    Sync, // send the outbox, then sync the cache
+    OutboxList,
+    OutboxRetry,
+    OutboxDiscard,
+    TrashList,
+    TrashRestore,
+    CacheSearch, // search TEXT over the cache
+    CacheStats,
 };
 
 bool isConnectionsAction(Action action);
+// The commands on the cache; all but `sync` work without the network.
+bool isDataAction(Action action);
 
 // A parsed command line, before anything is sent.
 struct Command
@@ -67,6 +81,13 @@ struct Command
     // The system keychain's service for tokens: CONTACTDESK_KEYCHAIN_SERVICE, so tests never
     // touch the user's entries; empty for the app's own.
     QString keychainService;
+
+    // Cache commands: the outbox item or trash entry, the search text and how many matches.
+    qint64 itemId = 0;
+    QString searchText;
+    int searchLimit = 20;
+    // sync --reconcile: look for contacts deleted on the server even when not due.
+    bool reconcile = false;
 };
 
 struct ParseResult

@@ -5,12 +5,22 @@
 #include "api/endpointverifier.h"
 #include "api/ratebudget.h"
 #include "api/tokenprovider.h"
+#include "auth/connectioncheck.h"
 #include "auth/connectionstore.h"
 #include "auth/keychainsecretstore.h"
 #include "auth/oauthflow.h"
 #include "common/clock.h"
 #include "sandbox/sandboxserver.h"
+#include "store/contactcache.h"
+#include "store/localedits.h"
+#include "store/outbox.h"
+#include "store/syncstate.h"
+#include "store/trash.h"
+#include "sync/workspace.h"
 
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,8 +29,10 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QTemporaryDir>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace ContactDesk::Cli {
 
@@ -145,6 +157,15 @@ int CliRunner::run(const Command& command)
         return runConnectionsRemove(command);
     case Action::ConnectionsUse:
         return runConnectionsUse(command);
+    case Action::Sync:
+    case Action::OutboxList:
+    case Action::OutboxRetry:
+    case Action::OutboxDiscard:
+    case Action::TrashList:
+    case Action::TrashRestore:
+    case Action::CacheSearch:
+    case Action::CacheStats:
+        return runData(command);
     case Action::Call:
     case Action::ListAll:
     case Action::Verify:
@@ -277,12 +298,9 @@ int CliRunner::runConnectionsAdd(const Command& command)
 
     if (!setUp(command.target, command.verbose))
         return ExitNetwork;
-    Api::RequestSpec spec;
-    spec.query = {{QStringLiteral("locationId"), m_target.locationId},
-        {QStringLiteral("limit"), QStringLiteral("1")}};
     Api::ApiError error;
     waitFor([&](auto done) {
-        m_client->call(QStringLiteral("get-contacts"), spec)
+        Auth::startConnectionCheck(*m_client, m_target.locationId)
             ->onFinished(this, [&, done](const Api::ApiJob& finished) {
                 error = finished.error();
                 done();
@@ -384,7 +402,16 @@ bool CliRunner::setUp(const Target& target, bool verbose)
                                     "127.0.0.1\n"));
             return false;
         }
-        m_sandbox->seed(sandboxContacts, seed);
+        if (!m_target.sandboxDataFile.isEmpty()) {
+            QString error;
+            if (!m_sandbox->useDataFile(m_target.sandboxDataFile, &error)) {
+                writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(error));
+                return false;
+            }
+        }
+        // A --data file from an earlier run brings its own contacts.
+        if (m_sandbox->data().contacts().isEmpty())
+            m_sandbox->seed(sandboxContacts, seed);
         m_target.baseUrl = m_sandbox->baseUrl();
         m_target.token = m_sandbox->data().privateIntegrationToken();
         m_target.locationId = m_sandbox->data().mainLocation().id;
@@ -614,6 +641,471 @@ void CliRunner::printExchange(const Api::ApiExchange& exchange)
     if (!exchange.responseBody.isEmpty())
         text += QStringLiteral("< %1\n").arg(QString::fromUtf8(exchange.responseBody));
     writeErr(text);
+}
+
+// The offline cache ---------------------------------------------------------------------------
+
+namespace {
+
+QString isoOrEmpty(qint64 ms)
+{
+    return ms > 0 ? isoUtc(ms) : QString();
+}
+
+QJsonObject outboxItemJson(const Store::OutboxItem& item)
+{
+    QJsonObject json {{QStringLiteral("id"), item.id},
+        {QStringLiteral("kind"), Store::Outbox::kindName(item.kind)},
+        {QStringLiteral("state"), Store::Outbox::stateName(item.state)},
+        {QStringLiteral("contactId"), item.contactId}, {QStringLiteral("attempts"), item.attempts},
+        {QStringLiteral("createdAt"), isoOrEmpty(item.createdAtMs)},
+        {QStringLiteral("payload"), item.payload}};
+    if (!item.childId.isEmpty())
+        json.insert(QStringLiteral("childId"), item.childId);
+    if (!item.base.isEmpty())
+        json.insert(QStringLiteral("base"), item.base);
+    if (!item.theirs.isEmpty())
+        json.insert(QStringLiteral("theirs"), item.theirs);
+    if (!item.lastError.isEmpty())
+        json.insert(QStringLiteral("lastError"), item.lastError);
+    if (item.nextAttemptAtMs > 0)
+        json.insert(QStringLiteral("nextAttemptAt"), isoUtc(item.nextAttemptAtMs));
+    if (!item.dependsOn.isEmpty())
+        json.insert(QStringLiteral("dependsOn"), item.dependsOn);
+    return json;
+}
+
+QJsonObject trashEntryJson(const Store::TrashEntry& entry)
+{
+    QJsonObject json {{QStringLiteral("id"), entry.id},
+        {QStringLiteral("contactId"), entry.contactId},
+        {QStringLiteral("name"), Store::ContactCache::displayName(entry.contact)},
+        {QStringLiteral("deletedAt"), isoOrEmpty(entry.deletedAtMs)},
+        {QStringLiteral("tasks"), int(entry.tasks.size())},
+        {QStringLiteral("notes"), int(entry.notes.size())}};
+    if (!entry.contact.email.isEmpty())
+        json.insert(QStringLiteral("email"), entry.contact.email);
+    if (!entry.restoredAs.isEmpty())
+        json.insert(QStringLiteral("restoredAs"), entry.restoredAs);
+    return json;
+}
+
+QString statusName(Store::LocalStatus status)
+{
+    switch (status) {
+    case Store::LocalStatus::Synced:
+        return QStringLiteral("synced");
+    case Store::LocalStatus::Pending:
+        return QStringLiteral("pending");
+    case Store::LocalStatus::Failed:
+        return QStringLiteral("failed");
+    case Store::LocalStatus::Conflict:
+        return QStringLiteral("conflict");
+    }
+    return {};
+}
+
+QString kindName(Sync::SyncKind kind)
+{
+    return kind == Sync::SyncKind::Full ? QStringLiteral("full") : QStringLiteral("incremental");
+}
+
+QString progressLine(const Sync::SyncProgress& progress)
+{
+    const QString prefix = QStringLiteral("sync (%1): ").arg(kindName(progress.kind));
+    switch (progress.phase) {
+    case Sync::SyncProgress::Phase::Planning:
+        return prefix + QStringLiteral("starting");
+    case Sync::SyncProgress::Phase::Walking: {
+        QString line
+            = prefix + QStringLiteral("%1 pages, %2").arg(progress.pages).arg(progress.contacts);
+        if (progress.total >= 0)
+            line += QStringLiteral(" of %1").arg(progress.total);
+        line += QStringLiteral(" contacts");
+        if (progress.msLeft >= 0)
+            line += QStringLiteral(", about %1 s left").arg((progress.msLeft + 999) / 1000);
+        return line;
+    }
+    case Sync::SyncProgress::Phase::Reconciling:
+        return prefix + QStringLiteral("looking for contacts deleted on the server");
+    case Sync::SyncProgress::Phase::Refreshing:
+        return prefix + QStringLiteral("fetching contacts whose local change was discarded");
+    }
+    return prefix;
+}
+
+// One progress line at a time: rewritten in place on a terminal, one line per update (at most a
+// few a second) when stderr goes to a file or a pipe.
+class ProgressLine
+{
+public:
+    ProgressLine()
+        : m_terminal(::isatty(fileno(stderr)) == 1)
+    {
+        m_sinceLast.start();
+    }
+    ~ProgressLine() { finish(); }
+
+    void show(const QString& text, bool force = false)
+    {
+        if (text == m_last || (!force && m_shown && m_sinceLast.elapsed() < 250)) {
+            m_pending = text;
+            return;
+        }
+        m_pending.clear();
+        m_last = text;
+        m_shown = true;
+        m_sinceLast.restart();
+        writeErr(m_terminal ? QStringLiteral("\r\033[K") + text : text + u'\n');
+    }
+
+    void finish()
+    {
+        if (!m_pending.isEmpty())
+            show(std::exchange(m_pending, {}), true);
+        if (m_terminal && m_shown)
+            writeErr(QStringLiteral("\n"));
+        m_shown = false;
+    }
+
+private:
+    bool m_terminal;
+    bool m_shown = false;
+    QString m_last;
+    QString m_pending;
+    QElapsedTimer m_sinceLast;
+};
+
+QString hashed(const QString& text, int length)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex().left(length));
+}
+
+} // namespace
+
+int CliRunner::resolveCacheTarget(Target& target, const QString& keychainService, bool needsToken)
+{
+    if (!target.saved)
+        return ExitOk;
+    Auth::ConnectionStore& store = connectionStore();
+    const QString id = target.connectionId.isEmpty() ? store.activeId() : target.connectionId;
+    if (needsToken) {
+        const int resolved = resolveSaved(target, keychainService);
+        if (resolved != ExitOk)
+            return resolved;
+        target.connectionId = id;
+        return ExitOk;
+    }
+    const std::optional<Auth::Connection> connection = store.find(id);
+    if (!connection)
+        return usageFailure(
+            QStringLiteral("there is no saved connection %1 (see connections list)").arg(id));
+    target.connectionId = id;
+    target.sandbox = connection->isSandbox();
+    return ExitOk;
+}
+
+QString CliRunner::cachePath(const Target& target)
+{
+    QString connectionId;
+    if (target.sandbox) {
+        if (!target.sandboxDataFile.isEmpty())
+            connectionId = QStringLiteral("sandbox-") + hashed(target.sandboxDataFile, 12);
+    } else if (target.saved) {
+        connectionId = target.connectionId;
+    } else {
+        const QString base
+            = target.baseUrl.adjusted(QUrl::StripTrailingSlash).toString(QUrl::FullyEncoded);
+        connectionId = QStringLiteral("direct-") + hashed(base + u'|' + target.locationId, 16);
+    }
+    if (connectionId.isEmpty()) {
+        // The embedded sandbox is gone when this process ends; so is a cache of it.
+        m_scratchCache = std::make_unique<QTemporaryDir>();
+        return m_scratchCache->filePath(QStringLiteral("cache.sqlite"));
+    }
+    // The desktop app's folder, so both see the same cache, outbox and trash.
+    QCoreApplication::setOrganizationName(QStringLiteral("ContactDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("ContactDesk"));
+    return Store::Database::defaultPath(connectionId);
+}
+
+int CliRunner::runData(const Command& command)
+{
+    const bool online = command.action == Action::Sync;
+    Target target = command.target;
+    const int resolved = resolveCacheTarget(target, command.keychainService, online);
+    if (resolved != ExitOk)
+        return resolved;
+    const QString path = cachePath(target);
+    if (online) {
+        if (!setUp(target, command.verbose))
+            return ExitNetwork;
+    } else {
+        // The cache commands never send anything; the workspace still wants a client.
+        m_clock = std::make_unique<SystemClock>();
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_tokens = std::make_unique<Api::StaticTokenProvider>(QString());
+        m_budget = std::make_unique<Api::RateBudget>(*m_clock);
+        m_target = target;
+    }
+    Api::ApiConfig config;
+    config.baseUrl = m_target.baseUrl;
+    config.locationId = m_target.locationId;
+    config.retry = cliRetryPolicy();
+    Sync::Workspace workspace(*m_network, *m_tokens, *m_budget, *m_clock, config, path);
+    if (online && command.verbose)
+        connect(&workspace.client(), &Api::ApiClient::exchanged, this, &CliRunner::printExchange);
+    const Store::Database::OpenResult& opened = workspace.open();
+    if (!opened.ok) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(opened.message));
+        return ExitApiError;
+    }
+    if (!opened.movedAsidePath.isEmpty())
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(opened.message));
+
+    switch (command.action) {
+    case Action::Sync:
+        return runSync(command, workspace);
+    case Action::OutboxList:
+        return runOutboxList(workspace);
+    case Action::OutboxRetry:
+        return runOutboxRetry(command, workspace);
+    case Action::OutboxDiscard:
+        return runOutboxDiscard(command, workspace);
+    case Action::TrashList:
+        return runTrashList(workspace);
+    case Action::TrashRestore:
+        return runTrashRestore(command, workspace);
+    case Action::CacheSearch:
+        return runCacheSearch(command, workspace);
+    case Action::CacheStats:
+        return runCacheStats(workspace);
+    default:
+        break;
+    }
+    return ExitUsage;
+}
+
+int CliRunner::runSync(const Command& command, Sync::Workspace& workspace)
+{
+    Store::Outbox& outbox = workspace.outbox();
+    // The user asked for a sync: edits waiting for a back-off go now. Failed ones and
+    // conflicts wait for `outbox retry` or the app.
+    int toSend = 0;
+    for (const Store::OutboxItem& item : outbox.list()) {
+        const bool sendable = item.state == Store::OutboxState::Queued
+            || item.state == Store::OutboxState::OutcomeUnknown;
+        if (sendable && item.nextAttemptAtMs > m_clock->nowMs())
+            outbox.retry(item.id);
+        toSend += sendable ? 1 : 0;
+    }
+
+    ProgressLine line;
+    QEventLoop loop;
+    Sync::OutboxWorker& worker = workspace.outboxWorker();
+    int sent = 0;
+    int failed = 0;
+    int conflicts = 0;
+    QString pausedFor;
+    connect(&worker, &Sync::OutboxWorker::itemDone, &loop, [&](qint64) {
+        ++sent;
+        line.show(QStringLiteral("outbox: %1 of %2 sent").arg(sent).arg(toSend));
+    });
+    connect(&worker, &Sync::OutboxWorker::itemFailed, &loop, [&](qint64) { ++failed; });
+    connect(&worker, &Sync::OutboxWorker::itemConflict, &loop, [&](qint64) { ++conflicts; });
+    connect(&worker, &Sync::OutboxWorker::idle, &loop, [&] {
+        if (worker.isIdle())
+            loop.quit();
+    });
+    connect(&worker, &Sync::OutboxWorker::pausedForSignIn, &loop, [&](const QString& why) {
+        pausedFor = why;
+        loop.quit();
+    });
+    if (toSend > 0) {
+        line.show(QStringLiteral("outbox: sending %1 edit(s)").arg(toSend), true);
+        worker.start();
+        loop.exec();
+        worker.stop();
+        line.show(QStringLiteral("outbox: %1 of %2 sent").arg(sent).arg(toSend), true);
+    }
+
+    Sync::SyncEngine& engine = workspace.syncEngine();
+    Sync::SyncResult result;
+    connect(&engine, &Sync::SyncEngine::progressChanged, &loop,
+        [&line](const Sync::SyncProgress& progress) {
+            line.show(progressLine(progress), progress.phase != Sync::SyncProgress::Phase::Walking);
+        });
+    connect(&engine, &Sync::SyncEngine::finished, &loop, [&](const Sync::SyncResult& finished) {
+        result = finished;
+        loop.quit();
+    });
+    if (engine.sync(command.reconcile))
+        loop.exec();
+    line.finish();
+
+    const int waiting = outbox.pendingCount();
+    QJsonObject json {{QStringLiteral("ok"), result.ok},
+        {QStringLiteral("kind"), kindName(result.kind)}, {QStringLiteral("pages"), result.pages},
+        {QStringLiteral("contacts"), result.contacts}, {QStringLiteral("removed"), result.removed},
+        {QStringLiteral("reconciled"), result.reconciled},
+        {QStringLiteral("refreshed"), result.refreshed},
+        {QStringLiteral("elapsedMs"), result.elapsedMs},
+        {QStringLiteral("outbox"),
+            QJsonObject {{QStringLiteral("sent"), sent}, {QStringLiteral("failed"), failed},
+                {QStringLiteral("conflicts"), conflicts}, {QStringLiteral("waiting"), waiting}}},
+        {QStringLiteral("cache"),
+            QJsonObject {{QStringLiteral("contacts"), workspace.cache().count()}}}};
+    if (!result.ok)
+        json.insert(QStringLiteral("error"), result.message());
+    writeOut(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    if (waiting > 0) {
+        writeErr(QStringLiteral("contactdesk-cli: %1 local edit(s) are not on the server yet (see "
+                                "outbox list)%2\n")
+                     .arg(waiting)
+                     .arg(pausedFor.isEmpty() ? QString() : QStringLiteral(": ") + pausedFor));
+    }
+    if (result.ok)
+        return ExitOk;
+    if (result.storeError.isError()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(result.storeError.message));
+        return ExitApiError;
+    }
+    return fail(result.apiError, QStringLiteral("the sync stopped: "));
+}
+
+int CliRunner::runOutboxList(Sync::Workspace& workspace)
+{
+    QJsonArray items;
+    for (const Store::OutboxItem& item : workspace.outbox().list())
+        items.append(outboxItemJson(item));
+    writeOut(QJsonDocument(items).toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+int CliRunner::runOutboxRetry(const Command& command, Sync::Workspace& workspace)
+{
+    Store::Outbox& outbox = workspace.outbox();
+    const std::optional<Store::OutboxItem> item = outbox.item(command.itemId);
+    if (!item || item->state == Store::OutboxState::Done)
+        return usageFailure(
+            QStringLiteral("there is no outbox item %1 (see outbox list)").arg(command.itemId));
+    if (!outbox.retry(command.itemId)) {
+        writeErr(QStringLiteral("contactdesk-cli: outbox item %1 is %2 and cannot be retried%3\n")
+                     .arg(command.itemId)
+                     .arg(Store::Outbox::stateName(item->state),
+                         item->state == Store::OutboxState::Conflict
+                             ? QStringLiteral(" (a conflict is resolved in the app, or discarded)")
+                             : QString()));
+        return ExitApiError;
+    }
+    writeOut(QJsonDocument(outboxItemJson(*outbox.item(command.itemId)))
+                 .toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+int CliRunner::runOutboxDiscard(const Command& command, Sync::Workspace& workspace)
+{
+    Store::Outbox& outbox = workspace.outbox();
+    const std::optional<Store::OutboxItem> item = outbox.item(command.itemId);
+    if (!item || item->state == Store::OutboxState::Done)
+        return usageFailure(
+            QStringLiteral("there is no outbox item %1 (see outbox list)").arg(command.itemId));
+    if (!outbox.discard(command.itemId)) {
+        const Store::StoreError error = outbox.lastError();
+        writeErr(QStringLiteral("contactdesk-cli: outbox item %1 cannot be discarded%2\n")
+                     .arg(command.itemId)
+                     .arg(error.isError() ? QStringLiteral(": ") + error.message
+                                          : QStringLiteral(" while it is being sent")));
+        return ExitApiError;
+    }
+    writeOut(compact(QJsonObject {{QStringLiteral("discarded"), command.itemId},
+                 {QStringLiteral("kind"), Store::Outbox::kindName(item->kind)}})
+        + '\n');
+    return ExitOk;
+}
+
+int CliRunner::runTrashList(Sync::Workspace& workspace)
+{
+    QJsonArray entries;
+    for (const Store::TrashEntry& entry : workspace.trash().list())
+        entries.append(trashEntryJson(entry));
+    writeOut(QJsonDocument(entries).toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+int CliRunner::runTrashRestore(const Command& command, Sync::Workspace& workspace)
+{
+    const std::optional<Store::TrashEntry> entry = workspace.trash().entry(command.itemId);
+    if (!entry)
+        return usageFailure(
+            QStringLiteral("there is no trash entry %1 (see trash list)").arg(command.itemId));
+    if (!entry->restoredAs.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: trash entry %1 was already restored as %2\n")
+                     .arg(command.itemId)
+                     .arg(entry->restoredAs));
+        return ExitApiError;
+    }
+    const QString restoredAs = workspace.edits().restore(command.itemId);
+    if (restoredAs.isEmpty() || !workspace.edits().unsavedEdits().isEmpty()) {
+        const Store::StoreError error = workspace.database().lastError();
+        writeErr(QStringLiteral("contactdesk-cli: the restore could not be saved%1\n")
+                     .arg(error.isError() ? QStringLiteral(": ") + error.message : QString()));
+        return ExitApiError;
+    }
+    QJsonObject json = trashEntryJson(*workspace.trash().entry(command.itemId));
+    json.insert(QStringLiteral("restoredAs"), restoredAs);
+    writeOut(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+int CliRunner::runCacheSearch(const Command& command, Sync::Workspace& workspace)
+{
+    Store::ContactCache& cache = workspace.cache();
+    QVector<qint64> rowIds = cache.matchingRowIds(command.searchText);
+    if (rowIds.size() > command.searchLimit)
+        rowIds.resize(command.searchLimit);
+    QJsonArray matches;
+    for (const Store::ContactSummary& summary : cache.summaries(rowIds)) {
+        matches.append(QJsonObject {{QStringLiteral("id"), summary.id},
+            {QStringLiteral("name"), summary.displayName}, {QStringLiteral("email"), summary.email},
+            {QStringLiteral("phone"), summary.phone}, {QStringLiteral("company"), summary.company},
+            {QStringLiteral("tags"), QJsonArray::fromStringList(summary.tags)},
+            {QStringLiteral("status"), statusName(summary.localStatus)}});
+    }
+    if (cache.lastError().isError()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(cache.lastError().message));
+        return ExitApiError;
+    }
+    writeOut(QJsonDocument(matches).toJson(QJsonDocument::Indented));
+    return ExitOk;
+}
+
+int CliRunner::runCacheStats(Sync::Workspace& workspace)
+{
+    QJsonObject outbox;
+    int pending = 0;
+    for (const Store::OutboxItem& item : workspace.outbox().list()) {
+        const QString state = Store::Outbox::stateName(item.state);
+        outbox.insert(state, outbox.value(state).toInt() + 1);
+        ++pending;
+    }
+    outbox.insert(QStringLiteral("pending"), pending);
+    Store::SyncState& state = workspace.syncState();
+    QJsonObject json {{QStringLiteral("path"), workspace.database().path()},
+        {QStringLiteral("schemaVersion"), workspace.database().schemaVersion()},
+        {QStringLiteral("contacts"), workspace.cache().count()}, {QStringLiteral("outbox"), outbox},
+        {QStringLiteral("trash"), workspace.trash().count()},
+        {QStringLiteral("fullSyncComplete"), state.fullSyncComplete()}};
+    const auto time = [&json](const char* key, const std::optional<qint64>& ms) {
+        if (ms)
+            json.insert(QLatin1StringView(key), isoUtc(*ms));
+    };
+    time("lastFullSync", state.lastFullSyncMs());
+    time("lastIncrementalSync", state.lastIncrementalSyncMs());
+    time("lastReconciliation", state.lastReconciliationMs());
+    writeOut(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    return ExitOk;
 }
 
 } // namespace ContactDesk::Cli

@@ -10,6 +10,7 @@
 
 class QNetworkAccessManager;
 class QSettings;
+class QTemporaryDir;
 
 namespace ContactDesk {
 class SystemClock;
@@ -24,6 +25,10 @@ class ConnectionStore;
 class KeychainSecretStore;
 struct Connection;
 } // namespace ContactDesk::Auth
+
+namespace ContactDesk::Sync {
+class Workspace;
+}
 
 namespace ContactDesk::Api {
 class ApiClient;
@@ -78,6 +83,24 @@ private:
     void printExchange(const ContactDesk::Api::ApiExchange& exchange);
     int fail(const Api::ApiError& error, const QString& context = {});
 
+    // The offline cache of the target's connection: `sync` (the only one that needs the
+    // network), outbox, trash, search and cache stats.
+    int runData(const Command& command);
+    // The connection whose cache the target uses (resolving a saved one without its token);
+    // an exit code other than ExitOk when it cannot.
+    int resolveCacheTarget(Target& target, const QString& keychainService, bool needsToken);
+    // Where that cache lives: the desktop app's data folder, or a temporary one for the
+    // throw-away embedded sandbox.
+    QString cachePath(const Target& target);
+    int runSync(const Command& command, Sync::Workspace& workspace);
+    int runOutboxList(Sync::Workspace& workspace);
+    int runOutboxRetry(const Command& command, Sync::Workspace& workspace);
+    int runOutboxDiscard(const Command& command, Sync::Workspace& workspace);
+    int runTrashList(Sync::Workspace& workspace);
+    int runTrashRestore(const Command& command, Sync::Workspace& workspace);
+    int runCacheSearch(const Command& command, Sync::Workspace& workspace);
+    int runCacheStats(Sync::Workspace& workspace);
+
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -87,6 +110,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<Auth::ConnectionStore> m_connections;
     std::unique_ptr<Auth::KeychainSecretStore> m_secrets;
+    std::unique_ptr<QTemporaryDir> m_scratchCache;
     Target m_target;
 };
 

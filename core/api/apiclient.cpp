@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -64,10 +65,44 @@ bool neverReachedServer(QNetworkReply::NetworkError error)
 
 QHash<QByteArray, QByteArray> lowerCaseHeaders(const QNetworkReply* reply)
 {
+    const QList<QNetworkReply::RawHeaderPair>& pairs = reply->rawHeaderPairs();
     QHash<QByteArray, QByteArray> headers;
-    for (const auto& [name, value] : reply->rawHeaderPairs())
+    headers.reserve(pairs.size());
+    for (const auto& [name, value] : pairs)
         headers.insert(name.toLower(), value);
     return headers;
+}
+
+QByteArray encodedBase(const QUrl& baseUrl)
+{
+    QByteArray base = baseUrl.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    while (base.endsWith('/'))
+        base.chop(1);
+    return base;
+}
+
+// expectedResultKeys() with each entry already split into its alternatives, looked up by the
+// catalog's own operation id so the check after every answer allocates nothing.
+const QList<QStringList>& resultKeyAlternatives(const Endpoint& endpoint)
+{
+    static const QHash<QLatin1StringView, QList<QStringList>> table = [] {
+        QHash<QLatin1StringView, QList<QStringList>> alternatives;
+        for (const Endpoint& e : endpoints()) {
+            QList<QStringList>& keys = alternatives[e.operationId];
+            for (const QString& key : expectedResultKeys(e))
+                keys.append(key.split(u'|'));
+        }
+        return alternatives;
+    }();
+    static const QList<QStringList> none;
+    const auto it = table.constFind(endpoint.operationId);
+    return it == table.cend() ? none : *it;
+}
+
+const QMetaMethod& exchangedSignal()
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&ApiClient::exchanged);
+    return signal;
 }
 
 } // namespace
@@ -95,10 +130,10 @@ void ApiJob::cancel()
 
 bool createsRecord(const Endpoint& endpoint)
 {
-    static const QStringList creates {QStringLiteral("create-contact"),
-        QStringLiteral("create-task"), QStringLiteral("create-note"),
-        QStringLiteral("add-contact-to-workflow")};
-    return creates.contains(QString(endpoint.operationId));
+    const QLatin1StringView id = endpoint.operationId;
+    return id == QLatin1StringView("create-contact") || id == QLatin1StringView("create-task")
+        || id == QLatin1StringView("create-note")
+        || id == QLatin1StringView("add-contact-to-workflow");
 }
 
 QStringList expectedResultKeys(const Endpoint& endpoint)
@@ -152,41 +187,59 @@ ApiClient::ApiClient(QNetworkAccessManager& network, TokenProvider& tokens, Rate
     , m_clock(clock)
     , m_config(std::move(config))
     , m_random(QRandomGenerator::securelySeeded())
-{ }
+    , m_baseEncoded(encodedBase(m_config.baseUrl))
+{
+    m_requestTemplate.setRawHeader(QByteArrayLiteral("Version"), m_config.apiVersion.toUtf8());
+    m_requestTemplate.setRawHeader(
+        QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    m_requestTemplate.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    m_requestTemplate.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    m_requestTemplate.setTransferTimeout(int(m_config.retry.transferTimeoutMs));
+}
 
 ApiClient::~ApiClient() = default;
 
 QUrl ApiClient::urlFor(const Endpoint& endpoint, const RequestSpec& spec, QString* error) const
 {
-    QByteArray path;
-    const QStringList segments = QString(endpoint.path).split(u'/');
-    for (qsizetype i = 1; i < segments.size(); ++i) {
-        const QString& segment = segments.at(i);
-        path += '/';
-        if (segment.startsWith(u'{')) {
-            const QString name = segment.mid(1, segment.size() - 2);
-            const QString value = spec.path.value(name);
-            if (value.isEmpty()) {
-                if (error)
-                    *error = QStringLiteral("missing path parameter %1").arg(name);
-                return {};
-            }
-            path += QUrl::toPercentEncoding(value);
-        } else {
-            path += segment.toUtf8();
+    // Walks the template in place: every segment after the first '/' is copied, or, when it is
+    // a {name}, replaced by the percent-encoded path parameter.
+    const QLatin1StringView path = endpoint.path;
+    QByteArray encoded = m_baseEncoded;
+    encoded.reserve(m_baseEncoded.size() + path.size() + 64);
+    qsizetype slash = path.indexOf(u'/');
+    while (slash >= 0) {
+        const qsizetype begin = slash + 1;
+        slash = path.indexOf(u'/', begin);
+        const QLatin1StringView segment
+            = path.sliced(begin, (slash < 0 ? path.size() : slash) - begin);
+        encoded += '/';
+        if (!segment.startsWith(u'{')) {
+            encoded.append(segment.data(), segment.size());
+            continue;
         }
+        const QLatin1StringView name
+            = segment.size() > 2 ? segment.sliced(1, segment.size() - 2) : QLatin1StringView();
+        const QString* value = nullptr;
+        for (auto it = spec.path.cbegin(); it != spec.path.cend() && !value; ++it) {
+            if (it.key() == name)
+                value = &it.value();
+        }
+        if (!value || value->isEmpty()) {
+            if (error)
+                *error = QStringLiteral("missing path parameter %1").arg(name);
+            return {};
+        }
+        encoded += QUrl::toPercentEncoding(*value);
     }
-    QByteArray query;
-    for (const auto& [key, value] : spec.query) {
-        if (!query.isEmpty())
-            query += '&';
-        query += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    for (qsizetype i = 0; i < spec.query.size(); ++i) {
+        const auto& [key, value] = spec.query.at(i);
+        encoded += i == 0 ? '?' : '&';
+        encoded += QUrl::toPercentEncoding(key);
+        encoded += '=';
+        encoded += QUrl::toPercentEncoding(value);
     }
-    QByteArray base = m_config.baseUrl.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment);
-    while (base.endsWith('/'))
-        base.chop(1);
-    return QUrl::fromEncoded(
-        base + path + (query.isEmpty() ? QByteArray() : '?' + query), QUrl::StrictMode);
+    return QUrl::fromEncoded(encoded, QUrl::StrictMode);
 }
 
 ApiJob* ApiClient::call(const QString& operationId, RequestSpec spec)
@@ -212,7 +265,8 @@ ApiJob* ApiClient::call(const QString& operationId, RequestSpec spec)
             return;
         }
         QString problem;
-        if (urlFor(*endpoint, job->spec(), &problem).isEmpty()) {
+        job->m_url = urlFor(*endpoint, job->spec(), &problem);
+        if (job->m_url.isEmpty()) {
             finish(job, ApiError(ApiError::Kind::BadRequest, 0, {problem}));
             return;
         }
@@ -246,22 +300,28 @@ void ApiClient::start(ApiJob* job)
     });
 }
 
+const QByteArray& ApiClient::authorization(const QString& token)
+{
+    if (token != m_authToken || m_authHeader.isEmpty()) {
+        m_authToken = token;
+        m_authHeader = "Bearer " + token.toUtf8();
+    }
+    return m_authHeader;
+}
+
 void ApiClient::send(ApiJob* job)
 {
     const Endpoint& endpoint = job->endpoint();
-    QNetworkRequest request(urlFor(endpoint, job->spec()));
-    request.setRawHeader("Version", m_config.apiVersion.toUtf8());
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("Authorization", "Bearer " + job->m_token.toUtf8());
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(m_config.retry.transferTimeoutMs));
+    QNetworkRequest request(m_requestTemplate);
+    request.setUrl(job->m_url);
+    request.setRawHeader(QByteArrayLiteral("Authorization"), authorization(job->m_token));
 
     QByteArray body;
     QIODevice* device = nullptr;
     if (job->spec().body) {
-        body = QJsonDocument(*job->spec().body).toJson(QJsonDocument::Compact);
+        if (job->m_body.isNull())
+            job->m_body = QJsonDocument(*job->spec().body).toJson(QJsonDocument::Compact);
+        body = job->m_body;
         request.setHeader(
             QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
@@ -273,6 +333,10 @@ void ApiClient::send(ApiJob* job)
     ++job->m_attempts;
     const qint64 startedAtMs = m_clock.nowMs();
     const QByteArray method = methodName(endpoint.method);
+    // Body-less calls still carry an empty upload device. Sending them without one is about a
+    // tenth cheaper for QNetworkAccessManager, but Qt 6.4 then sometimes leaves a request sent
+    // just after the server closed a connection ("Connection: close", as on a 502 page) waiting
+    // for the transfer timeout instead of reconnecting.
     QNetworkReply* reply = device ? m_network.sendCustomRequest(request, method, device)
                                   : m_network.sendCustomRequest(request, method, body);
     job->m_reply = reply;
@@ -288,7 +352,10 @@ void ApiClient::send(ApiJob* job)
         // An aborted reply (cancel, transfer timeout) is closed; reading it only warns.
         const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
         m_budget.answered(m_config.locationId, job->m_ticket);
-        logExchange(job, reply, body, answer, startedAtMs);
+        // The request log's record copies and redacts headers and bodies: only worth it when
+        // someone reads it.
+        if (isSignalConnected(exchangedSignal()))
+            logExchange(job, reply, body, answer, startedAtMs);
         handleReply(job, reply, answer);
         reply->deleteLater();
     });
@@ -339,8 +406,7 @@ void ApiClient::handleReply(ApiJob* job, QNetworkReply* reply, const QByteArray&
             return;
         }
         const QJsonObject result = document.object();
-        for (const QString& alternatives : expectedResultKeys(job->endpoint())) {
-            const QStringList names = alternatives.split(u'|');
+        for (const QStringList& names : resultKeyAlternatives(job->endpoint())) {
             const bool present = std::any_of(
                 names.begin(), names.end(), [&](const QString& n) { return result.contains(n); });
             if (!present) {
@@ -446,11 +512,10 @@ void ApiClient::logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray&
         exchange.transportError = reply->errorString();
     exchange.startedAtMs = startedAtMs;
     exchange.durationMs = m_clock.nowMs() - startedAtMs;
-    for (const QByteArray& name : reply->request().rawHeaderList()) {
-        const QByteArray lower = name.toLower();
+    const QNetworkRequest sent = reply->request();
+    for (const QByteArray& name : sent.rawHeaderList())
         exchange.requestHeaders.append(
-            {name, redactHeaderValue(lower, reply->request().rawHeader(name))});
-    }
+            {name, redactHeaderValue(name.toLower(), sent.rawHeader(name))});
     exchange.requestBody = redactBody(requestBody);
     for (const auto& [name, value] : reply->rawHeaderPairs())
         exchange.responseHeaders.append({name, redactHeaderValue(name.toLower(), value)});

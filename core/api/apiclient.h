@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QUrl>
@@ -81,14 +82,22 @@ private:
     void finish(ApiJob* job, const ApiError& error, const QJsonObject& result = {});
     void logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray& requestBody,
         const QByteArray& responseBody, qint64 startedAtMs);
+    const QByteArray& authorization(const QString& token);
     friend class ApiJob;
 
     QNetworkAccessManager& m_network;
     TokenProvider& m_tokens;
     RateBudget& m_budget;
     const Clock& m_clock;
-    ApiConfig m_config;
+    const ApiConfig m_config;
     QRandomGenerator m_random;
+    // Built once from the config, which never changes: the encoded base URL (no trailing
+    // slash) and a request carrying every header and attribute that is the same on each call.
+    const QByteArray m_baseEncoded;
+    QNetworkRequest m_requestTemplate;
+    // "Bearer <token>" for the token last sent; tokens change rarely, requests often.
+    QString m_authToken;
+    QByteArray m_authHeader;
 };
 
 // Whether sending the operation twice could make two records; such requests are never resent

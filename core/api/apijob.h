@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
 #include <optional>
 
@@ -80,6 +81,9 @@ private:
     bool m_cancelled = false;
     bool m_tooLarge = false;
     quint64 m_ticket = 0;
+    // Worked out once, before the first attempt; every retry sends the same.
+    QUrl m_url;
+    QByteArray m_body;
     QString m_token;
     QPointer<QNetworkReply> m_reply;
 };

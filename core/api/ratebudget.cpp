@@ -9,6 +9,8 @@ namespace ContactDesk::Api {
 namespace {
 constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 
+// `name` comes as a QByteArrayLiteral: a key built from a C string would allocate on every
+// answer.
 qint64 header(const QHash<QByteArray, QByteArray>& headers, const QByteArray& name, qint64 fallback)
 {
     bool ok = false;
@@ -70,12 +72,15 @@ void RateBudget::observe(const QString& key, const QHash<QByteArray, QByteArray>
         bucket = std::make_shared<Bucket>();
     State& s = bucket->state;
     const State before = s;
-    s.limit = int(header(headers, "x-ratelimit-max", s.limit));
-    s.windowMs = qMax<qint64>(1, header(headers, "x-ratelimit-interval-milliseconds", s.windowMs));
-    s.serverRemaining = int(header(headers, "x-ratelimit-remaining", s.serverRemaining));
-    s.dailyLimit = header(headers, "x-ratelimit-limit-daily",
-        header(headers, "x-ratelimit-daily-limit", s.dailyLimit));
-    s.dailyRemaining = header(headers, "x-ratelimit-daily-remaining", s.dailyRemaining);
+    s.limit = int(header(headers, QByteArrayLiteral("x-ratelimit-max"), s.limit));
+    s.windowMs = qMax<qint64>(
+        1, header(headers, QByteArrayLiteral("x-ratelimit-interval-milliseconds"), s.windowMs));
+    s.serverRemaining
+        = int(header(headers, QByteArrayLiteral("x-ratelimit-remaining"), s.serverRemaining));
+    s.dailyLimit = header(headers, QByteArrayLiteral("x-ratelimit-limit-daily"),
+        header(headers, QByteArrayLiteral("x-ratelimit-daily-limit"), s.dailyLimit));
+    s.dailyRemaining
+        = header(headers, QByteArrayLiteral("x-ratelimit-daily-remaining"), s.dailyRemaining);
     const qint64 now = m_clock.nowMs();
     // Someone else spends this location's budget too (another app, another device): trust
     // the server when it says the window is used up even though our own count says otherwise.

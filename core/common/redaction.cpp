@@ -1,9 +1,11 @@
 #include "common/redaction.h"
 
+#include <QByteArrayMatcher>
 #include <QList>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <vector>
 
 namespace ContactDesk {
 
@@ -33,11 +35,18 @@ QByteArray redactHeaderValue(QByteArrayView lowerCaseName, const QByteArray& val
 
 QByteArray redactBody(const QByteArray& body)
 {
-    // Most bodies (contacts, tasks, notes) hold no secret key at all: skip the expressions.
-    static const QList<QByteArray> keys = QByteArray(secretKeys).split('|');
-    const bool mayHoldSecret = std::any_of(keys.begin(), keys.end(), [&body](const QByteArray& k) {
-        return body.contains('"' + k + '"') || body.contains(k + '=');
-    });
+    // Most bodies (contacts, tasks, notes) hold no secret key at all: skip the expressions. The
+    // needles ("key" and key=) are built once; this runs on every request-log record.
+    static const std::vector<QByteArrayMatcher> needles = [] {
+        std::vector<QByteArrayMatcher> matchers;
+        for (const QByteArray& key : QByteArray(secretKeys).split('|')) {
+            matchers.emplace_back(QByteArray('"' + key + '"'));
+            matchers.emplace_back(QByteArray(key + '='));
+        }
+        return matchers;
+    }();
+    const bool mayHoldSecret = std::any_of(needles.begin(), needles.end(),
+        [&body](const QByteArrayMatcher& needle) { return needle.indexIn(body) >= 0; });
     if (!mayHoldSecret)
         return body;
     static const QRegularExpression json(

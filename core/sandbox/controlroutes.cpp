@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/ids.h"
+#include "sandbox/contactwriter.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QJsonArray>
@@ -43,7 +44,44 @@ Reply ControlRoutes::handle(const Request& request)
         return mintToken(request);
     if (route == QStringLiteral("/info") && method == "GET")
         return Reply::json(200, m_server.connectionInfo());
+    if (route == QStringLiteral("/contacts") || route.startsWith(QStringLiteral("/contacts/")))
+        return contacts(request, route);
     return Reply::notFoundRoute(method, request.path);
+}
+
+Reply ControlRoutes::contacts(const Request& request, const QString& route)
+{
+    SandboxData& data = m_server.data();
+    ContactWriter writer(data);
+    const Location& location = data.mainLocation();
+    const QString id = route.mid(QStringLiteral("/contacts/").size());
+    if (route == QStringLiteral("/contacts") && request.method == "POST") {
+        QStringList errors;
+        const std::optional<QJsonObject> contact
+            = writer.build(request.object(), location, &errors);
+        if (!contact)
+            return Reply::validation(errors);
+        writer.save(*contact);
+        return Reply::json(201, {{QStringLiteral("contact"), *contact}});
+    }
+    if (id.isEmpty() || id.contains(u'/'))
+        return Reply::notFoundRoute(request.method, request.path);
+    const QJsonObject* live = data.liveContact(id);
+    if (!live || live->value(QStringLiteral("locationId")).toString() != location.id)
+        return Reply::error(404, QStringLiteral("Contact with id %1 not found").arg(id));
+    if (request.method == "PATCH") {
+        QJsonObject contact = *live;
+        if (const QStringList errors = writer.apply(contact, request.object(), location);
+            !errors.isEmpty())
+            return Reply::validation(errors);
+        writer.save(contact);
+        return Reply::json(200, {{QStringLiteral("contact"), contact}});
+    }
+    if (request.method == "DELETE") {
+        data.deleteContact(id);
+        return Reply::json(200, {{QStringLiteral("deleted"), id}});
+    }
+    return Reply::notFoundRoute(request.method, request.path);
 }
 
 Reply ControlRoutes::seed(const Request& request)

@@ -21,6 +21,9 @@ private:
     Reply requests(const Request& request);
     Reply settings(const Request& request);
     Reply mintToken(const Request& request);
+    // Server-side edits for tests ("another user changed this contact"): create, change and
+    // delete contacts of the main location as HighLevel would, without the API's rate limit.
+    Reply contacts(const Request& request, const QString& route);
 
     SandboxServer& m_server;
 };

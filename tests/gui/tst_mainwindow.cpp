@@ -1,46 +1,337 @@
-// The main window on the built-in sandbox: it shows where the sandbox listens and keeps the
-// contact count current as the data changes.
-#include "sandboxfixture.h"
-#include "ui/mainwindow.h"
+// The main window as composed on the built-in sandbox: what it shows (list, detail, toolbar,
+// connection, status bar, the sandbox banner), every keyboard shortcut, the outbox and settings
+// dialogs it opens, its models under QAbstractItemModelTester, the layout it remembers, and a
+// PNG of it on the seeded sandbox in the build folder.
+#include "appflowfixture.h"
+#include "appflowhelpers.h"
+#include "ui/app/noticebar.h"
+#include "ui/app/statuspanel.h"
+#include "ui/app/translations.h"
+#include "ui/connect/connectdialog.h"
+#include "ui/detail/childtab.h"
+#include "ui/detail/contactdetailpane.h"
+#include "ui/detail/tasklistmodel.h"
+#include "ui/dialogs/contactdialog.h"
+#include "ui/dialogs/deletecontactdialog.h"
+#include "ui/dialogs/notedialog.h"
+#include "ui/dialogs/taskdialog.h"
+#include "ui/outbox/outboxdialog.h"
+#include "ui/outbox/outboxmodel.h"
+#include "ui/settings/settingsdialog.h"
 
-#include <QJsonArray>
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTranslator>
 
-using namespace ContactDesk::Testing;
+using namespace AppFlowTest;
+using ContactDesk::Ui::ContactListModel;
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void showsSandboxStatusAndLiveContactCount()
+    void showsTheSandboxListDetailAndStatus()
     {
-        SandboxFixture fx(12);
-        ContactDesk::Ui::MainWindow window(fx.server());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        AppFlow flow(24);
+        QVERIFY(flow.start());
+        QAbstractItemModelTester tester(flow.model());
 
-        auto* status = window.findChild<QLabel*>(QStringLiteral("sandboxStatus"));
-        auto* count = window.findChild<QLabel*>(QStringLiteral("contactCount"));
-        QVERIFY(status && count);
-        QVERIFY(status->text().contains(fx.baseUrl().toString()));
-        QCOMPARE(count->text(), QStringLiteral("12"));
+        // The connection is named plainly, in the toolbar and the status bar.
+        QComboBox* switcher = flow.window.connectionSwitcher();
+        QVERIFY(switcher->currentText().startsWith(QStringLiteral("Sandbox")));
+        QVERIFY(flow.window.windowTitle().contains(QStringLiteral("Sandbox")));
+        auto* connection = flow.child<QLabel>("statusConnection");
+        QVERIFY(connection->text().contains(QStringLiteral("Sandbox")));
+        QVERIFY(connection->text().contains(QStringLiteral("connected")));
 
-        const HttpResult created = fx.api("POST", QStringLiteral("/contacts/"),
-            QJsonObject {{QStringLiteral("locationId"), fx.locationId()},
-                {QStringLiteral("firstName"), QStringLiteral("Window")},
-                {QStringLiteral("email"), QStringLiteral("window@example.com")}});
-        QCOMPARE(created.status, 201);
-        QTRY_COMPARE(count->text(), QStringLiteral("13"));
+        // First start on the sandbox: the banner says so.
+        ContactDesk::Ui::NoticeBar* banner = flow.window.sandboxBanner();
+        QVERIFY(banner->isVisible());
+        QCOMPARE(
+            banner->message(), QStringLiteral("Sandbox data - connect your HighLevel account"));
 
-        const QString id
-            = created.object()[QStringLiteral("contact")][QStringLiteral("id")].toString();
-        QCOMPARE(fx.api("DELETE", QStringLiteral("/contacts/") + id).status, 200);
-        QTRY_COMPARE(count->text(), QStringLiteral("12"));
+        // The status bar: last sync, an empty outbox, the API budget as HighLevel reported it.
+        auto* lastSync = flow.child<QLabel>("statusLastSync");
+        QTRY_VERIFY(lastSync->text().startsWith(QStringLiteral("Last sync")));
+        auto* outbox = flow.child<QToolButton>("statusOutbox");
+        QCOMPARE(outbox->text(), QStringLiteral("Outbox: 0"));
+        auto* rate = flow.child<QProgressBar>("statusRateBudget");
+        QVERIFY(rate->isVisible());
+        QVERIFY(rate->maximum() > 0);
+        QVERIFY(rate->value() < rate->maximum());
 
-        const QString shot = QStringLiteral(CONTACTDESK_BUILD_DIR "/mainwindow-sandbox.png");
-        QVERIFY(window.grab().save(shot, "PNG"));
+        // The list on the left, the detail of the current contact on the right.
+        auto* splitter = flow.child<QSplitter>("mainSplitter");
+        QCOMPARE(splitter->widget(0), static_cast<QWidget*>(flow.list()));
+        QCOMPARE(splitter->widget(1), static_cast<QWidget*>(flow.window.detailPane()));
+        const QString first = flow.model()->contactIdAt(0);
+        QVERIFY(flow.select(first));
+        QCOMPARE(flow.window.detailPane()->contactId(), first);
+        QTRY_VERIFY(flow.window.detailPane()->taskModel()->rowCount()
+            == flow.fx.data().tasks().value(first).size());
+
+        // Every menu holds its actions.
+        QStringList menus;
+        const QList<QAction*> top = flow.window.menuBar()->actions();
+        for (QAction* action : top)
+            menus.append(action->text().remove(u'&'));
+        QCOMPARE(menus,
+            (QStringList {QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
+                QStringLiteral("Contact"), QStringLiteral("Sync"), QStringLiteral("Help")}));
+        QVERIFY(flow.window.findChild<QMenu*>(QStringLiteral("editMenu"))
+                    ->actions()
+                    .contains(flow.list()->findAction()));
+
+        QVERIFY(flow.saveScreenshot(QStringLiteral("mainwindow-sandbox.png")));
+    }
+
+    void bannerOpensTheConnectDialog()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        QVERIFY(press(flow.window.sandboxBanner(), "sandboxBannerAction"));
+        auto* connect = flow.openDialog<ContactDesk::Ui::ConnectDialog>();
+        QVERIFY(connect);
+        connect->reject();
+
+        // Closed by the user, it stays closed, also in the next window.
+        QVERIFY(press(flow.window.sandboxBanner(), "sandboxBannerClose"));
+        QVERIFY(!flow.window.sandboxBanner()->isVisible());
+        ContactDesk::Ui::MainWindow second(
+            {flow.app, flow.settings, flow.nam, flow.fx.clock(), flow.budget});
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QVERIFY(!second.sandboxBanner()->isVisible());
+    }
+
+    void everyShortcutDoesItsJob_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("modifiers");
+        QTest::addColumn<QString>("expect");
+        const int ctrl = int(Qt::ControlModifier);
+        const int ctrlShift = int(Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::newRow("Ctrl+N new contact") << int(Qt::Key_N) << ctrl << QStringLiteral("new");
+        QTest::newRow("Ctrl+F search") << int(Qt::Key_F) << ctrl << QStringLiteral("search");
+        QTest::newRow("Enter opens") << int(Qt::Key_Return) << 0 << QStringLiteral("edit");
+        QTest::newRow("Del deletes") << int(Qt::Key_Delete) << 0 << QStringLiteral("delete");
+        QTest::newRow("Ctrl+Shift+T task") << int(Qt::Key_T) << ctrlShift << QStringLiteral("task");
+        QTest::newRow("Ctrl+Shift+N note") << int(Qt::Key_N) << ctrlShift << QStringLiteral("note");
+        QTest::newRow("F5 syncs") << int(Qt::Key_F5) << 0 << QStringLiteral("sync");
+    }
+
+    void everyShortcutDoesItsJob()
+    {
+        QFETCH(int, key);
+        QFETCH(int, modifiers);
+        QFETCH(QString, expect);
+        AppFlow flow;
+        QVERIFY(flow.start());
+        QVERIFY(flow.select(flow.model()->contactIdAt(1)));
+        QTRY_VERIFY(!flow.window.detailPane()->contactId().isEmpty());
+        QVERIFY(AppFlow::waitFor([&] { return !flow.workspace().syncEngine().isRunning(); }));
+        const qint64 seq = flow.mark();
+
+        QTest::keyClick(flow.list()->view(), Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+        if (expect == QStringLiteral("new")) {
+            auto* dialog = flow.openDialog<ContactDesk::Ui::ContactDialog>();
+            QVERIFY(dialog && !dialog->isEditMode());
+        } else if (expect == QStringLiteral("edit")) {
+            auto* dialog = flow.openDialog<ContactDesk::Ui::ContactDialog>();
+            QVERIFY(dialog && dialog->isEditMode());
+            QCOMPARE(dialog->original().id, flow.model()->contactIdAt(1));
+        } else if (expect == QStringLiteral("search")) {
+            QTRY_VERIFY(flow.list()->searchField()->hasFocus());
+        } else if (expect == QStringLiteral("delete")) {
+            QVERIFY(flow.openDialog<ContactDesk::Ui::DeleteContactDialog>());
+        } else if (expect == QStringLiteral("task")) {
+            QVERIFY(flow.openDialog<ContactDesk::Ui::TaskDialog>());
+            QCOMPARE(flow.window.detailPane()->tabs()->currentWidget(),
+                static_cast<QWidget*>(flow.window.detailPane()->tasksTab()));
+        } else if (expect == QStringLiteral("note")) {
+            QVERIFY(flow.openDialog<ContactDesk::Ui::NoteDialog>());
+            QCOMPARE(flow.window.detailPane()->tabs()->currentWidget(),
+                static_cast<QWidget*>(flow.window.detailPane()->notesTab()));
+        } else if (expect == QStringLiteral("sync")) {
+            QVERIFY(AppFlow::waitFor([&] {
+                return !flow.requests(seq, QStringLiteral("search-contacts-advanced")).isEmpty();
+            }));
+        }
+    }
+
+    void enterAndDeleteInTheSearchFieldStayThere()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        QVERIFY(flow.select(flow.model()->contactIdAt(0)));
+        QLineEdit* search = flow.list()->searchField();
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("abc"));
+        search->setCursorPosition(0);
+        QTest::keyClick(search, Qt::Key_Delete);
+        QCOMPARE(search->text(), QStringLiteral("bc"));
+        QTest::qWait(50);
+        QVERIFY(!flow.window.findChild<ContactDesk::Ui::DeleteContactDialog*>());
+    }
+
+    void outboxButtonOpensTheOutboxWithItsItems()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        // Hold the queue so the item stays listed.
+        QVERIFY(flow.fx.server()
+                    .faults()
+                    .add(QJsonObject {{QStringLiteral("kind"), QStringLiteral("drop")},
+                        {QStringLiteral("path"), QStringLiteral("/contacts/*")}})
+                    .isEmpty());
+        const QString id = flow.model()->contactIdAt(2);
+        QVERIFY(flow.workspace().edits().updateContact(
+                    id, QJsonObject {{QStringLiteral("email"), QStringLiteral("held@example.org")}})
+            == ContactDesk::Store::EditOutcome::Saved);
+        auto* outboxButton = flow.child<QToolButton>("statusOutbox");
+        QCOMPARE(outboxButton->text(), QStringLiteral("Outbox: 1"));
+
+        outboxButton->click();
+        ContactDesk::Ui::OutboxDialog* dialog = flow.window.outboxDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QAbstractItemModelTester tester(dialog->model());
+        QCOMPARE(dialog->model()->rowCount(), 1);
+        QVERIFY(dialog->model()
+                    ->index(0, ContactDesk::Ui::OutboxModel::Change)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("email")));
+
+        // Discarding undoes the local change, after a question answered through the seam.
+        QVERIFY(dialog->selectItem(dialog->model()->itemAt(0)->id));
+        bool asked = false;
+        dialog->setConfirm(
+            [&asked](const QString&, const QString&, std::function<void(bool)> answer) {
+                asked = true;
+                answer(true);
+            });
+        QVERIFY(press(dialog, "outboxDiscard"));
+        QVERIFY(asked);
+        QCOMPARE(dialog->model()->rowCount(), 0);
+        QVERIFY(flow.child<QLabel>("outboxEmpty", dialog)->isVisible());
+        QCOMPARE(outboxButton->text(), QStringLiteral("Outbox: 0"));
+        const int row = flow.model()->rowForContactId(id);
+        QVERIFY(flow.model()->index(row, ContactListModel::Email).data().toString()
+            != QStringLiteral("held@example.org"));
+    }
+
+    void settingsChangeColumnsAndSyncInterval()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        QVERIFY(flow.list()->isColumnVisible(ContactListModel::Email));
+        flow.window.action(QStringLiteral("settingsAction"))->trigger();
+        auto* dialog = flow.openDialog<ContactDesk::Ui::SettingsDialog>();
+        QVERIFY(dialog);
+        auto* email = dialog->findChild<QCheckBox*>(
+            QStringLiteral("settingsColumn%1").arg(int(ContactListModel::Email)));
+        QVERIFY(email && email->isChecked());
+        email->setChecked(false);
+        auto* updated = dialog->findChild<QCheckBox*>(
+            QStringLiteral("settingsColumn%1").arg(int(ContactListModel::DateUpdated)));
+        updated->setChecked(true);
+        dialog->findChild<QSpinBox*>(QStringLiteral("settingsSyncInterval"))->setValue(15);
+        auto* region = dialog->findChild<QComboBox*>(QStringLiteral("settingsRegion"));
+        region->setCurrentIndex(region->findData(QStringLiteral("DE")));
+        QVERIFY(press(dialog, "settingsOk"));
+
+        QVERIFY(!flow.list()->isColumnVisible(ContactListModel::Email));
+        QVERIFY(flow.list()->isColumnVisible(ContactListModel::DateUpdated));
+        QCOMPARE(flow.workspace().syncEngine().options().intervalMs, 15LL * 60 * 1000);
+        QCOMPARE(flow.settings.value(QStringLiteral("app/defaultPhoneCountry")).toString(),
+            QStringLiteral("DE"));
+
+        // The new contact dialog reads numbers in the chosen country.
+        flow.window.action(QStringLiteral("newContactAction"))->trigger();
+        auto* contact = flow.openDialog<ContactDesk::Ui::ContactDialog>();
+        QVERIFY(type(contact, "firstNameEdit", QStringLiteral("Karl")));
+        QVERIFY(type(contact, "phoneEdit", QStringLiteral("030 1234567")));
+        QCOMPARE(contact->draft().phone, QStringLiteral("+49301234567"));
+        contact->reject();
+    }
+
+    void windowLayoutIsRestored()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        auto* splitter = flow.child<QSplitter>("mainSplitter");
+        splitter->setSizes({300, 700});
+        const QList<int> sizes = splitter->sizes();
+        flow.window.close();
+
+        ContactDesk::Ui::MainWindow second(
+            {flow.app, flow.settings, flow.nam, flow.fx.clock(), flow.budget});
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        auto* restored = second.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+        QCOMPARE(restored->sizes(), sizes);
+    }
+
+    void everyControlHasAnAccessibleName()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        QVERIFY(flow.select(flow.model()->contactIdAt(0)));
+        QStringList unnamed;
+        const QList<QWidget*> widgets = flow.window.findChildren<QWidget*>();
+        for (QWidget* widget : widgets) {
+            const bool control = qobject_cast<QAbstractButton*>(widget)
+                || qobject_cast<QLineEdit*>(widget) || qobject_cast<QComboBox*>(widget)
+                || qobject_cast<QAbstractItemView*>(widget);
+            if (!control || !widget->isVisibleTo(&flow.window)
+                || widget->inherits("QToolBarExtension"))
+                continue;
+            const auto* button = qobject_cast<QAbstractButton*>(widget);
+            const bool named = !widget->accessibleName().isEmpty()
+                || (button && !button->text().remove(u'&').trimmed().isEmpty())
+                || (qobject_cast<QToolButton*>(widget)
+                    && qobject_cast<QToolButton*>(widget)->defaultAction());
+            if (!named)
+                unnamed.append(widget->objectName() + QStringLiteral(" (")
+                    + QString::fromLatin1(widget->metaObject()->className()) + u')');
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+
+    // Last: it leaves German installed until it removes it.
+    void germanTranslationIsEmbeddedAndUsed()
+    {
+        QVERIFY(ContactDesk::Ui::installTranslations(
+            *QCoreApplication::instance(), QLocale(QLocale::German, QLocale::Germany)));
+        {
+            AppFlow flow;
+            QVERIFY(flow.start());
+            QCOMPARE(flow.window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+            QCOMPARE(
+                flow.child<QToolButton>("statusOutbox")->text(), QStringLiteral("Postausgang: 0"));
+            QCOMPARE(flow.window.sandboxBanner()->message(),
+                QStringLiteral("Sandbox-Daten – verbinden Sie Ihr HighLevel-Konto"));
+        }
+        const QList<QTranslator*> translators
+            = QCoreApplication::instance()->findChildren<QTranslator*>();
+        for (QTranslator* translator : translators) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
     }
 };
 
