@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace ContactDesk {
 
 // Time comes through this interface so tests can move it by hand instead of sleeping.
@@ -22,5 +24,10 @@ public:
 // The wire format for timestamps: ISO-8601 UTC with milliseconds and a trailing Z.
 QString isoUtc(qint64 msecsSinceEpoch);
 QString isoUtc(const QDateTime& time);
+// Epoch milliseconds of a timestamp written exactly in that format ("2021-07-02T05:18:26.704Z";
+// any number of fraction digits, or none). Nothing for every other spelling, which callers hand
+// to a general parser. Sync and search read hundreds of thousands of these, so this is the
+// fast path.
+std::optional<qint64> isoUtcToMs(QStringView text);
 
 } // namespace ContactDesk

@@ -1,11 +1,13 @@
 #include "sandbox/contactfilter.h"
 
+#include "common/clock.h"
 #include "common/phonenumbers.h"
 #include "sandbox/sandboxdata.h"
 
 #include <QDateTime>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ContactDesk::Sandbox {
 
@@ -118,6 +120,8 @@ std::optional<double> asNumber(const QJsonValue& value, SearchFieldKind kind)
         return std::nullopt;
     const QString text = value.toString().trimmed();
     if (kind == SearchFieldKind::Date || kind == SearchFieldKind::Custom) {
+        if (const auto ms = isoUtcToMs(text))
+            return double(*ms);
         QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
         if (!time.isValid())
             time = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), Qt::UTC);
@@ -245,6 +249,34 @@ std::optional<SearchError> ContactFilter::parse(const SandboxData& data, const Q
 bool ContactFilter::matches(const QJsonObject& contact, const QString& country) const
 {
     return matches(contact, m_root, country);
+}
+
+std::optional<ContactFilter::DateBounds> ContactFilter::onlyRangesOn(const QString& field) const
+{
+    DateBounds bounds;
+    for (const Condition& condition : m_root.children) {
+        if (condition.op != Condition::Op::Range || condition.field != field
+            || condition.kind != SearchFieldKind::Date)
+            return std::nullopt;
+        bounds.excludesMissing = true;
+        const QJsonObject limits = condition.value.toObject();
+        for (auto it = limits.begin(); it != limits.end(); ++it) {
+            const auto bound = asNumber(it.value(), SearchFieldKind::Custom);
+            // Beyond any real date (and any qint64): left to the general path.
+            if (!bound || !(std::abs(*bound) < 1e17))
+                return std::nullopt;
+            // Whole milliseconds: "> 10.5" starts at 11, "< 10.5" ends at 10.
+            if (it.key() == L("gte"))
+                bounds.from = std::max(bounds.from, qint64(std::ceil(*bound)));
+            else if (it.key() == L("gt"))
+                bounds.from = std::max(bounds.from, qint64(std::floor(*bound)) + 1);
+            else if (it.key() == L("lte"))
+                bounds.to = std::min(bounds.to, qint64(std::floor(*bound)));
+            else if (it.key() == L("lt"))
+                bounds.to = std::min(bounds.to, qint64(std::ceil(*bound)) - 1);
+        }
+    }
+    return bounds;
 }
 
 std::optional<SearchError> ContactFilter::parseCondition(
@@ -439,6 +471,14 @@ bool ContactOrdering::before(const Position& a, const Position& b) const
             return c < 0;
     }
     return a.id < b.id;
+}
+
+std::optional<QString> ContactOrdering::singleAscendingDate() const
+{
+    if (m_specs.size() != 1 || m_specs.first().kind != SearchFieldKind::Date
+        || m_specs.first().descending)
+        return std::nullopt;
+    return m_specs.first().field;
 }
 
 QJsonArray ContactOrdering::searchAfter(const Position& position)

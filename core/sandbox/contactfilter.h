@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <limits>
 #include <optional>
 
 namespace ContactDesk::Sandbox {
@@ -44,6 +45,18 @@ public:
     // The free-text `query`: a case-insensitive match on the name, email, company and tags, and
     // a digits match on the phone. When the whole text is not found, every word must be.
     static bool matchesText(const QJsonObject& contact, const QString& text);
+
+    // Inclusive epoch-ms bounds on one date field.
+    struct DateBounds
+    {
+        qint64 from = std::numeric_limits<qint64>::min();
+        qint64 to = std::numeric_limits<qint64>::max();
+        // A range condition leaves out contacts without the field.
+        bool excludesMissing = false;
+    };
+    // When the filters are nothing but ranges on `field` (or nothing at all): the bounds they
+    // add up to, so a search can read them straight off a date index. Nothing otherwise.
+    std::optional<DateBounds> onlyRangesOn(const QString& field) const;
 
 private:
     struct Condition
@@ -102,6 +115,8 @@ public:
     std::optional<Position> cursor(const QJsonArray& searchAfter) const;
     bool before(const Position& a, const Position& b) const;
     static QJsonArray searchAfter(const Position& position);
+    // The field when the order is that one date field going up; nothing otherwise.
+    std::optional<QString> singleAscendingDate() const;
 
 private:
     struct Spec

@@ -9,7 +9,9 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
+#include <vector>
 
 namespace ContactDesk::Sandbox {
 
@@ -72,8 +74,10 @@ QString encoded(const QString& value)
 
 qint64 dateAddedMs(const QJsonObject& contact)
 {
-    return QDateTime::fromString(contact.value(L("dateAdded")).toString(), Qt::ISODateWithMs)
-        .toMSecsSinceEpoch();
+    const QString text = contact.value(L("dateAdded")).toString();
+    if (const auto ms = isoUtcToMs(text))
+        return *ms;
+    return QDateTime::fromString(text, Qt::ISODateWithMs).toMSecsSinceEpoch();
 }
 
 } // namespace
@@ -127,37 +131,116 @@ Reply ContactSearch::search(const Location& location, const QJsonObject& body)
         }
     }
 
+    if (auto reply = searchDateIndex(location, query, filter, ordering, cursor, page, pageLimit))
+        return *reply;
+
     struct Hit
     {
         const QJsonObject* contact;
         ContactOrdering::Position position;
     };
     const qint64 now = m_data.clock().nowMs();
-    QList<Hit> hits;
+    const auto before = [&ordering](const Hit& a, const Hit& b) {
+        return ordering.before(a.position, b.position);
+    };
+    // `total` counts every match, but only the page itself needs sorting: a searchAfter walk
+    // keeps the matches after the cursor, page paging the first page * pageLimit, and a partial
+    // sort orders just those. A sync walks the whole location one page at a time, so sorting
+    // every match on every page would make each page cost as much as the whole walk.
+    qsizetype total = 0;
+    std::vector<Hit> hits;
     for (const auto& [key, id] : m_data.contactOrder(location.id)) {
         const QJsonObject* contact = m_data.liveContact(id);
         if (!contact || !visibleToSearch(id, now) || !ContactFilter::matchesText(*contact, query)
             || !filter.matches(*contact, location.country))
             continue;
-        hits.append({contact, ordering.positionOf(id, *contact)});
+        ++total;
+        Hit hit {contact, ordering.positionOf(id, *contact)};
+        if (cursor && !ordering.before(*cursor, hit.position))
+            continue;
+        hits.push_back(std::move(hit));
     }
-    const auto before = [&ordering](const Hit& a, const Hit& b) {
-        return ordering.before(a.position, b.position);
-    };
-    std::sort(hits.begin(), hits.end(), before);
+    const qsizetype skipped = cursor ? 0 : qsizetype(page - 1) * pageLimit;
+    const qsizetype wanted = std::min<qsizetype>(skipped + pageLimit, qsizetype(hits.size()));
+    std::partial_sort(hits.begin(), hits.begin() + wanted, hits.end(), before);
 
-    auto first = hits.cbegin() + std::min<qsizetype>(qsizetype(page - 1) * pageLimit, hits.size());
-    if (cursor)
-        first = std::upper_bound(hits.cbegin(), hits.cend(), Hit {nullptr, *cursor}, before);
-    const auto last = first + std::min<qsizetype>(pageLimit, hits.cend() - first);
     QJsonArray contacts;
-    for (auto it = first; it != last; ++it) {
-        QJsonObject contact = *it->contact;
-        contact.insert(QStringLiteral("searchAfter"), ContactOrdering::searchAfter(it->position));
+    for (qsizetype i = skipped; i < wanted; ++i) {
+        QJsonObject contact = *hits[i].contact;
+        contact.insert(
+            QStringLiteral("searchAfter"), ContactOrdering::searchAfter(hits[i].position));
         contacts.append(contact);
     }
     return Reply::json(
-        200, {{QStringLiteral("contacts"), contacts}, {QStringLiteral("total"), hits.size()}});
+        200, {{QStringLiteral("contacts"), contacts}, {QStringLiteral("total"), total}});
+}
+
+std::optional<Reply> ContactSearch::searchDateIndex(const Location& location, const QString& query,
+    const ContactFilter& filter, const ContactOrdering& ordering,
+    const std::optional<ContactOrdering::Position>& cursor, int page, int pageLimit)
+{
+    const std::optional<QString> field = ordering.singleAscendingDate();
+    if (!query.simplified().isEmpty() || !field
+        || (*field != L("dateAdded") && *field != L("dateUpdated")))
+        return std::nullopt;
+    const std::optional<ContactFilter::DateBounds> bounds = filter.onlyRangesOn(*field);
+    if (!bounds)
+        return std::nullopt;
+    std::pair<qint64, QString> after;
+    if (cursor) {
+        const ContactOrdering::Key& key = cursor->keys.first();
+        if (key.missing || !key.numeric || !(std::abs(key.number) < 1e17)
+            || key.number != std::floor(key.number))
+            return std::nullopt;
+        after = {qint64(key.number), cursor->id};
+    }
+
+    const SandboxData::ContactOrder& order = *field == L("dateAdded")
+        ? m_data.contactOrder(location.id)
+        : m_data.contactOrderByUpdated(location.id);
+    const qint64 to
+        = bounds->excludesMissing ? std::min(bounds->to, SandboxData::missingDate - 1) : bounds->to;
+    if (bounds->from > to)
+        return Reply::json(
+            200, {{QStringLiteral("contacts"), QJsonArray()}, {QStringLiteral("total"), 0}});
+    const auto first = order.lower_bound({bounds->from, QString()});
+    const auto end
+        = to == SandboxData::missingDate ? order.end() : order.lower_bound({to + 1, QString()});
+    auto start = first;
+    if (cursor) {
+        start = order.upper_bound(after);
+        if (start != order.end()
+            && order.key_comp()(start->first, std::pair(bounds->from, QString())))
+            start = first;
+    }
+
+    const qint64 now = m_data.clock().nowMs();
+    qsizetype total = 0;
+    qsizetype toSkip = cursor ? 0 : qsizetype(page - 1) * pageLimit;
+    QJsonArray contacts;
+    bool pageStarted = !cursor;
+    for (auto it = first; it != end; ++it) {
+        if (it == start)
+            pageStarted = true;
+        if (!visibleToSearch(it->second, now))
+            continue;
+        ++total;
+        if (!pageStarted || contacts.size() >= pageLimit)
+            continue;
+        if (toSkip > 0) {
+            --toSkip;
+            continue;
+        }
+        const QJsonObject* stored = m_data.liveContact(it->second);
+        if (!stored)
+            continue;
+        QJsonObject contact = *stored;
+        contact.insert(QStringLiteral("searchAfter"),
+            ContactOrdering::searchAfter(ordering.positionOf(it->second, *stored)));
+        contacts.append(contact);
+    }
+    return Reply::json(
+        200, {{QStringLiteral("contacts"), contacts}, {QStringLiteral("total"), total}});
 }
 
 Reply ContactSearch::list(const Location& location, const Request& request)

@@ -20,11 +20,18 @@ const QString kAllowDuplicates = QStringLiteral("allowDuplicates");
 const QString kTokenLifetime = QStringLiteral("accessTokenLifetimeS");
 const QString kIndexLag = QStringLiteral("searchIndexLagMs");
 
+qint64 dateMs(const QJsonObject& contact, const QString& field)
+{
+    const QString text = contact.value(field).toString();
+    if (const auto ms = isoUtcToMs(text))
+        return *ms;
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    return time.isValid() ? time.toMSecsSinceEpoch() : SandboxData::missingDate;
+}
+
 qint64 dateAddedMs(const QJsonObject& contact)
 {
-    return QDateTime::fromString(
-        contact.value(QStringLiteral("dateAdded")).toString(), Qt::ISODateWithMs)
-        .toMSecsSinceEpoch();
+    return dateMs(contact, QStringLiteral("dateAdded"));
 }
 
 template <typename T>
@@ -264,6 +271,8 @@ void SandboxData::index(const QJsonObject& contact, bool add)
     const QString email = contact.value(QStringLiteral("email")).toString().toLower();
     const QString phone = contact.value(QStringLiteral("phone")).toString();
     const std::pair<qint64, QString> key {dateAddedMs(contact), id};
+    const std::pair<qint64, QString> updatedKey {
+        dateMs(contact, QStringLiteral("dateUpdated")), id};
     const auto update = [&](QHash<QString, QSet<QString>>& map, const QString& value) {
         if (value.isEmpty())
             return;
@@ -278,10 +287,13 @@ void SandboxData::index(const QJsonObject& contact, bool add)
     };
     update(m_byEmail, email);
     update(m_byPhone, phone);
-    if (add)
+    if (add) {
         m_order[locationId].insert({key, id});
-    else
+        m_updatedOrder[locationId].insert({updatedKey, id});
+    } else {
         m_order[locationId].erase(key);
+        m_updatedOrder[locationId].erase(updatedKey);
+    }
 }
 
 QStringList SandboxData::oldestFirst(const QSet<QString>& ids) const
@@ -306,10 +318,14 @@ QStringList SandboxData::contactsWithPhone(const QString& locationId, const QStr
     return oldestFirst(m_byPhone.value(locationId + u'|' + phone));
 }
 
-const std::map<std::pair<qint64, QString>, QString>& SandboxData::contactOrder(
-    const QString& locationId)
+const SandboxData::ContactOrder& SandboxData::contactOrder(const QString& locationId)
 {
     return m_order[locationId];
+}
+
+const SandboxData::ContactOrder& SandboxData::contactOrderByUpdated(const QString& locationId)
+{
+    return m_updatedOrder[locationId];
 }
 
 const QJsonObject* SandboxData::customFieldDefinition(const QString& idOrKey) const
@@ -337,6 +353,7 @@ void SandboxData::clearContacts()
     m_contacts.clear();
     m_deleted.clear();
     m_order.clear();
+    m_updatedOrder.clear();
     m_byEmail.clear();
     m_byPhone.clear();
     m_searchVisibleAt.clear();

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -133,8 +134,14 @@ public:
     // the duplicate matcher's lookups, kept as indexes so a create stays O(1).
     QStringList contactsWithEmail(const QString& locationId, const QString& email) const;
     QStringList contactsWithPhone(const QString& locationId, const QString& phone) const;
-    // Live contacts of a location ordered by (dateAdded, id): the GET /contacts/ order.
-    const std::map<std::pair<qint64, QString>, QString>& contactOrder(const QString& locationId);
+    // Live contacts of a location keyed by (date in epoch ms, id), the id again as the value. A
+    // contact whose date cannot be read gets `missingDate` and so sorts last.
+    using ContactOrder = std::map<std::pair<qint64, QString>, QString>;
+    static constexpr qint64 missingDate = std::numeric_limits<qint64>::max();
+    // By dateAdded: the GET /contacts/ order.
+    const ContactOrder& contactOrder(const QString& locationId);
+    // By dateUpdated: what a sync walks, so search can page it without scanning the location.
+    const ContactOrder& contactOrderByUpdated(const QString& locationId);
     // When search may see a contact again after a write (index lag).
     QHash<QString, qint64>& searchVisibleAtMs() { return m_searchVisibleAt; }
 
@@ -181,7 +188,8 @@ private:
     QHash<QString, AuthCode> m_authCodes;
     QHash<QString, QJsonObject> m_contacts;
     QSet<QString> m_deleted;
-    QHash<QString, std::map<std::pair<qint64, QString>, QString>> m_order;
+    QHash<QString, ContactOrder> m_order;
+    QHash<QString, ContactOrder> m_updatedOrder;
     QHash<QString, qint64> m_searchVisibleAt;
     QHash<QString, QSet<QString>> m_byEmail; // "locationId|email lower case" -> ids
     QHash<QString, QSet<QString>> m_byPhone; // "locationId|phone" -> ids

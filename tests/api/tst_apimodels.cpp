@@ -9,17 +9,20 @@
 #include "api/models/searchquery.h"
 #include "api/models/task.h"
 #include "api/models/wiretime.h"
+#include "common/clock.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QTimeZone>
 
 #include <climits>
 #include <functional>
 
+using namespace ContactDesk;
 using namespace ContactDesk::Api;
 
 namespace {
@@ -200,6 +203,9 @@ private Q_SLOTS:
     void contactRejectsWrongTypes();
     void wireTimes_data();
     void wireTimes();
+    void isoUtcAgreesWithQt();
+    void isoUtcToMsIsStrict_data();
+    void isoUtcToMsIsStrict();
     void birthDates_data();
     void birthDates();
 
@@ -467,6 +473,56 @@ void TestApiModels::wireTimes()
         return;
     QCOMPARE(*parsed, expected);
     QCOMPARE(parsed->timeSpec(), Qt::UTC);
+}
+
+// The hand-written formatter and parser (sync and search read and write hundreds of thousands of
+// timestamps) must say exactly what Qt says, on both sides of the epoch and across leap days.
+void TestApiModels::isoUtcAgreesWithQt()
+{
+    QList<qint64> values {0, -1, 1, 951782400000, 951868799999, -62135596800000, 253402300799999,
+        1625203106704, 4102444800000, -2208988800001};
+    QRandomGenerator random(20261129);
+    for (int i = 0; i < 2000; ++i)
+        values.append(qint64(random.bounded(1.0) * 253402300799999.0) - 62135596800000 / 2);
+    for (const qint64 ms : values) {
+        const QString expected
+            = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+        QCOMPARE(isoUtc(ms), expected);
+        QCOMPARE(isoUtcToMs(expected), std::optional<qint64>(ms));
+    }
+    QCOMPARE(isoUtc(QDateTime()), QString());
+}
+
+void TestApiModels::isoUtcToMsIsStrict_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("expected"); // -1: not this format
+    QTest::newRow("milliseconds") << QStringLiteral("2021-07-02T05:18:26.704Z") << 1625203106704LL;
+    QTest::newRow("no fraction") << QStringLiteral("2021-07-02T05:18:26Z") << 1625203106000LL;
+    QTest::newRow("one fraction digit")
+        << QStringLiteral("2021-07-02T05:18:26.7Z") << 1625203106700LL;
+    QTest::newRow("microseconds") << QStringLiteral("2021-07-02T05:18:26.704999Z")
+                                  << 1625203106704LL;
+    QTest::newRow("leap day") << QStringLiteral("2024-02-29T00:00:00.000Z") << 1709164800000LL;
+    QTest::newRow("not a leap day") << QStringLiteral("2023-02-29T00:00:00.000Z") << -1LL;
+    QTest::newRow("hour 24") << QStringLiteral("2021-07-02T24:00:00.000Z") << -1LL;
+    QTest::newRow("empty fraction") << QStringLiteral("2021-07-02T05:18:26.Z") << -1LL;
+    QTest::newRow("space separator") << QStringLiteral("2021-07-02 05:18:26.704Z") << -1LL;
+    QTest::newRow("offset") << QStringLiteral("2021-07-02T05:18:26.704+00:00") << -1LL;
+    QTest::newRow("letter in fraction") << QStringLiteral("2021-07-02T05:18:26.7x4Z") << -1LL;
+    QTest::newRow("year zero") << QStringLiteral("0000-01-01T00:00:00.000Z") << -1LL;
+    QTest::newRow("date only") << QStringLiteral("2021-07-02") << -1LL;
+}
+
+void TestApiModels::isoUtcToMsIsStrict()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, expected);
+    const auto parsed = isoUtcToMs(text);
+    QCOMPARE(parsed.value_or(-1), expected);
+    // Whatever the fast path declines, the general parser still reads when it is a valid time.
+    if (expected >= 0)
+        QCOMPARE(parseUtcTime(text)->toMSecsSinceEpoch(), expected);
 }
 
 void TestApiModels::birthDates_data()

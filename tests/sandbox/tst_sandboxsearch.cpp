@@ -80,6 +80,8 @@ private Q_SLOTS:
     void searchPageStyleStopsAtTenThousand_data();
     void searchPageStyleStopsAtTenThousand();
     void searchHonoursIndexLag();
+    void dateWalksAnswerLikeAFullScan_data();
+    void dateWalksAnswerLikeAFullScan();
     void searchSkipsDeletedAndOtherLocations();
 };
 
@@ -716,6 +718,112 @@ void TestSandboxSearch::searchPageStyleStopsAtTenThousand()
         QVERIFY2(messageText(result).contains(QStringLiteral("searchAfter")),
             qPrintable(messageText(result)));
     }
+}
+
+// A sync's walk (date ranges on the field it sorts by, going up) is answered from a date index;
+// every page, cursor and total must be what reading every contact gives. An `exists` condition
+// on the same field changes no result but takes the walk off the index.
+void TestSandboxSearch::dateWalksAnswerLikeAFullScan_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QStringList>("bounds"); // "gte", "lt", ... each at a quantile: "gte@0.25"
+    QTest::addColumn<int>("pageLimit");
+    QTest::addColumn<bool>("pagePaging");
+
+    QTest::newRow("updated, whole range")
+        << QStringLiteral("dateUpdated") << QStringList() << 100 << false;
+    QTest::newRow("updated, gte and lt")
+        << QStringLiteral("dateUpdated")
+        << QStringList {QStringLiteral("gte@0.2"), QStringLiteral("lt@0.7")} << 37 << false;
+    QTest::newRow("updated, gt and lte")
+        << QStringLiteral("dateUpdated")
+        << QStringList {QStringLiteral("gt@0.5"), QStringLiteral("lte@0.9")} << 50 << false;
+    QTest::newRow("updated, empty range")
+        << QStringLiteral("dateUpdated")
+        << QStringList {QStringLiteral("gte@0.8"), QStringLiteral("lt@0.3")} << 50 << false;
+    QTest::newRow("added, gte only")
+        << QStringLiteral("dateAdded") << QStringList {QStringLiteral("gte@0.4")} << 64 << false;
+    QTest::newRow("added, page paging")
+        << QStringLiteral("dateAdded") << QStringList {QStringLiteral("lt@0.6")} << 45 << true;
+}
+
+void TestSandboxSearch::dateWalksAnswerLikeAFullScan()
+{
+    QFETCH(QString, field);
+    QFETCH(QStringList, bounds);
+    QFETCH(int, pageLimit);
+    QFETCH(bool, pagePaging);
+    SandboxFixture fx(seededCount);
+    fx.data().settings().rateLimitCount = 0;
+    // Some contacts change, so dateUpdated differs from dateAdded and repeats within a page.
+    const QStringList ids = listOrder(fx);
+    for (int i = 0; i < ids.size(); i += 7) {
+        fx.clock().advance(i % 3 == 0 ? 0 : 1000);
+        fx.api("PUT", QStringLiteral("/contacts/") + ids.at(i),
+            QJsonObject {{QStringLiteral("companyName"), QStringLiteral("Changed %1").arg(i)}});
+    }
+    QList<QString> dates;
+    for (const QString& id : ids)
+        dates.append(fx.data().contacts().value(id).value(field).toString());
+    std::sort(dates.begin(), dates.end());
+
+    QJsonObject range;
+    for (const QString& bound : bounds) {
+        const QStringList parts = bound.split(u'@');
+        const int at = int(parts.at(1).toDouble() * (dates.size() - 1));
+        range.insert(parts.at(0), dates.at(at));
+    }
+    QJsonArray filters;
+    if (!range.isEmpty()) {
+        filters.append(QJsonObject {{QStringLiteral("field"), field},
+            {QStringLiteral("operator"), QStringLiteral("range")},
+            {QStringLiteral("value"), range}});
+    }
+    QJsonArray scanned = filters;
+    scanned.append(QJsonObject {
+        {QStringLiteral("field"), field}, {QStringLiteral("operator"), QStringLiteral("exists")}});
+    const QJsonArray sort {QJsonObject {
+        {QStringLiteral("field"), field}, {QStringLiteral("direction"), QStringLiteral("asc")}}};
+
+    // Every page as the server answers it, searchAfter values and totals included.
+    const auto walk = [&](const QJsonArray& withFilters) {
+        QList<QJsonObject> pages;
+        QJsonValue after;
+        for (int page = 1; page < 200; ++page) {
+            QJsonObject body {{QStringLiteral("pageLimit"), pageLimit},
+                {QStringLiteral("sort"), sort}, {QStringLiteral("filters"), withFilters}};
+            if (pagePaging)
+                body.insert(QStringLiteral("page"), page);
+            else if (after.isArray())
+                body.insert(QStringLiteral("searchAfter"), after);
+            const HttpResult result = search(fx, body);
+            if (result.status != 200) {
+                qWarning() << "search answered" << result.status << result.body;
+                return pages;
+            }
+            QJsonObject answer = result.object();
+            answer.remove(QStringLiteral("traceId")); // differs on every answer
+            pages.append(answer);
+            const QJsonArray contacts = result.object().value(QStringLiteral("contacts")).toArray();
+            if (contacts.isEmpty())
+                break;
+            after = contacts.last().toObject().value(QStringLiteral("searchAfter"));
+        }
+        return pages;
+    };
+    const QList<QJsonObject> indexed = walk(filters);
+    const QList<QJsonObject> full = walk(scanned);
+    QVERIFY(!full.isEmpty());
+    QCOMPARE(indexed, full);
+    const qint64 total = full.first().value(QStringLiteral("total")).toInteger();
+    if (bounds.size() == 2 && bounds.at(0).endsWith(QStringLiteral("0.8")))
+        QCOMPARE(total, 0);
+    else
+        QVERIFY(total > pageLimit);
+    QStringList walked;
+    for (const QJsonObject& page : full)
+        walked += idsOf(page.value(QStringLiteral("contacts")).toArray());
+    QCOMPARE(walked.size(), total);
 }
 
 void TestSandboxSearch::searchHonoursIndexLag()

@@ -1,5 +1,7 @@
 #include "api/models/wiretime.h"
 
+#include "common/clock.h"
+
 #include <cstdlib>
 
 namespace ContactDesk::Api {
@@ -184,6 +186,9 @@ std::optional<WireTime> parseWireTime(QStringView text, const QTimeZone& zoneles
 
 std::optional<QDateTime> parseUtcTime(QStringView text)
 {
+    // What the server writes nearly always; a sync reads two per contact.
+    if (const auto ms = isoUtcToMs(text))
+        return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
     const auto parsed = parseWireTime(text, QTimeZone::utc());
     if (!parsed)
         return std::nullopt;
