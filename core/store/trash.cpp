@@ -5,6 +5,7 @@
 #include "store/trashrows.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -120,6 +121,52 @@ bool Trash::purge(qint64 deletedBeforeMs)
 {
     return Sql::run(
         m_db, QStringLiteral("DELETE FROM trash WHERE deleted_at < ?"), {deletedBeforeMs});
+}
+
+bool Trash::addServerChildren(
+    const QString& contactId, const QList<Api::Task>& tasks, const QList<Api::Note>& notes)
+{
+    QSqlQuery query = Sql::prepare(m_db,
+        QStringLiteral("SELECT id, snapshot FROM trash WHERE contact_id = ? AND restored_as = ''"
+                       " ORDER BY id DESC LIMIT 1"));
+    query.setForwardOnly(true);
+    query.addBindValue(contactId);
+    if (!Sql::exec(m_db, query))
+        return false;
+    if (!query.next())
+        return true;
+    const qint64 id = query.value(0).toLongLong();
+    QJsonObject snapshot = Sql::objectFromText(query.value(1).toString());
+    query.finish();
+
+    // The snapshot's own JSON is extended rather than re-encoded, so nothing it held is lost.
+    const auto merged = [&snapshot](const QString& key, const QList<QJsonObject>& fromServer) {
+        QJsonArray held = snapshot.value(key).toArray();
+        QSet<QString> ids;
+        for (const QJsonValue& value : std::as_const(held))
+            ids.insert(value.toObject().value(QStringLiteral("id")).toString());
+        bool added = false;
+        for (const QJsonObject& child : fromServer) {
+            if (ids.contains(child.value(QStringLiteral("id")).toString()))
+                continue;
+            held.append(child);
+            added = true;
+        }
+        snapshot.insert(key, held);
+        return added;
+    };
+    QList<QJsonObject> taskJson;
+    for (const Api::Task& task : tasks)
+        taskJson.append(task.toJson());
+    QList<QJsonObject> noteJson;
+    for (const Api::Note& note : notes)
+        noteJson.append(note.toJson());
+    const bool tasksAdded = merged(QStringLiteral("tasks"), taskJson);
+    const bool notesAdded = merged(QStringLiteral("notes"), noteJson);
+    if (!tasksAdded && !notesAdded)
+        return true;
+    return Sql::run(m_db, QStringLiteral("UPDATE trash SET snapshot = ? WHERE id = ?"),
+        {Sql::toText(snapshot), id});
 }
 
 StoreError Trash::lastError() const

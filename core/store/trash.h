@@ -44,6 +44,12 @@ public:
     int count() const;
     // Drops entries deleted before `ms` (a restore no longer possible).
     bool purge(qint64 deletedBeforeMs);
+    // Completes the newest unrestored entry of `contactId` with the server's tasks and notes it
+    // lacks (by id): the cache loads them lazily, so a contact deleted without being opened
+    // reaches the trash without them. Ones the entry holds keep their local version. True when
+    // there is no such entry; false on a write failure.
+    bool addServerChildren(
+        const QString& contactId, const QList<Api::Task>& tasks, const QList<Api::Note>& notes);
 
     StoreError lastError() const;
 

@@ -5,6 +5,7 @@
 #include "common/clock.h"
 #include "common/phonenumbers.h"
 #include "store/database.h"
+#include "store/trash.h"
 #include "sync/logging.h"
 
 #include <QCoreApplication>
@@ -120,7 +121,7 @@ public:
         case Kind::UpdateContact:
             return updateContact();
         case Kind::DeleteContact:
-            return finishWith(api().deleteContact(m_item.contactId));
+            return keepChildrenThenDelete();
         case Kind::AddTags:
         case Kind::RemoveTags: {
             QStringList tags;
@@ -174,6 +175,39 @@ private:
     }
 
     // Contacts ----------------------------------------------------------------------------------
+
+    // HighLevel's delete takes the contact's tasks and notes with it, and the cache loads them
+    // only when a contact is opened: the trash gets the server's lists first, so a restore
+    // re-creates them too. A contact already gone (404) needs no delete.
+    void keepChildrenThenDelete()
+    {
+        await(api().tasks(m_item.contactId),
+            [](Send& send, const Api::Result<QList<Api::Task>>& tasks) {
+                if (!tasks.ok())
+                    return send.failure(tasks.error, false);
+                send.await(send.api().notes(send.m_item.contactId),
+                    [tasks = tasks.value](Send& send, const Api::Result<QList<Api::Note>>& notes) {
+                        if (!notes.ok())
+                            return send.failure(notes.error, false);
+                        send.deleteKeeping(tasks, notes.value);
+                    });
+            });
+    }
+
+    void deleteKeeping(const QList<Api::Task>& tasks, const QList<Api::Note>& notes)
+    {
+        reached();
+        Store::Trash trash(m_worker.m_db);
+        if (!trash.addServerChildren(m_item.contactId, tasks, notes)) {
+            // Not sent without them: the delete would make them unrecoverable.
+            const Store::StoreError error = trash.lastError();
+            qCWarning(lcSync) << "outbox item" << m_item.id
+                              << "waits: the trash could not be written:" << error.detail;
+            return defer(now() + m_worker.backoffFor(m_item.attempts + 1),
+                error.message.isEmpty() ? text("The cache could not be written.") : error.message);
+        }
+        finishWith(api().deleteContact(m_item.contactId));
+    }
 
     std::optional<Api::Contact> draftContact()
     {

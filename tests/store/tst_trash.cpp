@@ -28,6 +28,7 @@ private slots:
     void restoreOnlyOnce();
     void discardedRestoreCanBeRestoredAgain();
     void purgeDropsOldEntries();
+    void serverChildrenCompleteTheEntry();
 
 private:
     std::unique_ptr<TempStore> m_store;
@@ -217,6 +218,49 @@ void TestTrash::purgeDropsOldEntries()
     QVERIFY(m_trash->purge(m_store->clock().nowMs() - 1000));
     QCOMPARE(m_trash->count(), 1);
     QCOMPARE(m_trash->list().first().contactId, serverId(2));
+}
+
+void TestTrash::serverChildrenCompleteTheEntry()
+{
+    // A task edited here before the delete: the trash keeps the edited version.
+    QCOMPARE(m_edits->updateTask(m_contact.id, m_tasks.first().id,
+                 QJsonObject {{QStringLiteral("title"), QStringLiteral("Send photo 51 today")}}),
+        EditOutcome::Saved);
+    const qint64 trashId = deleteTheContact();
+    QVERIFY(trashId != 0);
+
+    // The server's lists: the same tasks as they were there, and a task and a note the cache
+    // never loaded.
+    Api::Task unseen;
+    unseen.id = serverId(3, QLatin1Char('t'));
+    unseen.contactId = m_contact.id;
+    unseen.title = QStringLiteral("Call the journal");
+    Api::Note unseenNote;
+    unseenNote.id = serverId(2, QLatin1Char('n'));
+    unseenNote.contactId = m_contact.id;
+    unseenNote.body = QStringLiteral("Met at the conference");
+    QVERIFY(m_trash->addServerChildren(m_contact.id, m_tasks + QList<Api::Task> {unseen},
+        m_notes + QList<Api::Note> {unseenNote}));
+
+    const TrashEntry entry = *m_trash->entry(trashId);
+    QCOMPARE(entry.contact, m_contact);
+    QStringList titles;
+    for (const Api::Task& task : entry.tasks)
+        titles.append(task.title);
+    QCOMPARE(titles,
+        QStringList({QStringLiteral("Send photo 51 today"), QStringLiteral("Book the lab"),
+            QStringLiteral("Call the journal")}));
+    QCOMPARE(entry.notes, m_notes + QList<Api::Note> {unseenNote});
+    // Nothing new: nothing changes, and a contact without an entry is no error.
+    QVERIFY(m_trash->addServerChildren(m_contact.id, m_tasks, m_notes));
+    QCOMPARE(*m_trash->entry(trashId), entry);
+    QVERIFY(m_trash->addServerChildren(serverId(7), {unseen}, {}));
+
+    // The restore re-creates all of them.
+    const QString restored = m_edits->restore(trashId);
+    QVERIFY(!restored.isEmpty());
+    QCOMPARE(m_children->tasks(restored).size(), 3);
+    QCOMPARE(m_children->notes(restored).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestTrash)

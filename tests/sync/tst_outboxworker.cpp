@@ -2,7 +2,8 @@
 // exactly-once creates when the sandbox drops the connection after committing (contact, task,
 // note) or answers garbage, conflicts on the same field held and different fields merged with a
 // PUT that carries only the changed fields, 422s that stay visible with the server's message,
-// back-off on the injected clock, an offline queue that drains in order, deletes, and the
+// back-off on the injected clock, an offline queue that drains in order, deletes (the trash gets
+// the server's tasks and notes first, and a restore re-creates them), and the
 // revoked refresh token of issue 4: needs sign-in, queued work intact, a new sign-in resumes it.
 #include "synctesthelpers.h"
 
@@ -141,6 +142,7 @@ private Q_SLOTS:
     void retryableFailureBacksOffOnInjectedClock();
     void offlineQueueDrainsInOrder();
     void deletesAndAlreadyDeleted();
+    void deleteKeepsUnopenedTasksAndNotesForRestore();
     void revokedRefreshTokenPausesUntilSignIn();
 
 private:
@@ -593,6 +595,65 @@ void TestOutboxWorker::deletesAndAlreadyDeleted()
     QVERIFY(!serverIds(*m_fx).contains(goneAlready));
     // The trash keeps both for a restore.
     QCOMPARE(m_h->ws().trash().count(), 2);
+}
+
+void TestOutboxWorker::deleteKeepsUnopenedTasksAndNotesForRestore()
+{
+    // A contact with tasks and notes on the server, never opened here: none of them cached.
+    QString id;
+    for (const QString& candidate : std::as_const(m_ids)) {
+        if (!m_fx->data().tasks().value(candidate).isEmpty()
+            && !m_fx->data().notes().value(candidate).isEmpty()) {
+            id = candidate;
+            break;
+        }
+    }
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_h->ws().children().tasks(id).isEmpty());
+    QVERIFY(m_h->ws().children().notes(id).isEmpty());
+    const auto serverChildren = [this](const QString& contactId) {
+        QStringList titles;
+        for (const QJsonObject& task : m_fx->data().tasks().value(contactId))
+            titles.append(task.value(QStringLiteral("title")).toString());
+        QStringList bodies;
+        for (const QJsonObject& note : m_fx->data().notes().value(contactId))
+            bodies.append(note.value(QStringLiteral("body")).toString());
+        titles.sort();
+        bodies.sort();
+        return std::make_pair(titles, bodies);
+    };
+    const auto before = serverChildren(id);
+
+    QCOMPARE(m_h->ws().edits().deleteContact(id), Store::EditOutcome::Saved);
+    QVERIFY(m_h->drainOutbox());
+    QCOMPARE(m_h->ws().outbox().list(), QList<Store::OutboxItem>());
+    QVERIFY(!serverIds(*m_fx).contains(id));
+    const auto entry = m_h->ws().trash().latestUnrestored();
+    QVERIFY(entry);
+    QCOMPARE(entry->contactId, id);
+    QStringList trashedTitles;
+    for (const Api::Task& task : entry->tasks)
+        trashedTitles.append(task.title);
+    QStringList trashedBodies;
+    for (const Api::Note& note : entry->notes)
+        trashedBodies.append(note.body);
+    trashedTitles.sort();
+    trashedBodies.sort();
+    QCOMPARE(trashedTitles, before.first);
+    QCOMPARE(trashedBodies, before.second);
+
+    // The restore re-creates the contact with every task and note and records the new id.
+    QVERIFY(m_h->ws().edits().restore(entry->id).startsWith(QStringLiteral("local-")));
+    QVERIFY(m_h->drainOutbox());
+    QCOMPARE(m_h->ws().outbox().list(), QList<Store::OutboxItem>());
+    const QString newId = m_h->ws().trash().entry(entry->id)->restoredAs;
+    QVERIFY2(!newId.startsWith(QStringLiteral("local-")) && newId != id, qPrintable(newId));
+    QVERIFY(serverIds(*m_fx).contains(newId));
+    QCOMPARE(serverChildren(newId), before);
+    const QList<Api::Task> cachedTasks = m_h->ws().children().tasks(newId);
+    QCOMPARE(cachedTasks.size(), before.first.size());
+    for (const Api::Task& task : cachedTasks)
+        QVERIFY(!task.id.startsWith(QStringLiteral("local-")));
 }
 
 void TestOutboxWorker::revokedRefreshTokenPausesUntilSignIn()

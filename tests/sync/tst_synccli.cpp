@@ -1,6 +1,7 @@
 // The data-layer commands of the built contactdesk-cli against its embedded sandbox kept in a
 // --data file: sync (progress on stderr, JSON on stdout), search and cache stats over the cache,
-// outbox list|retry|discard, trash list|restore, and their exit codes.
+// outbox list|retry|discard, trash list|restore, a corrupt cache moved aside and rebuilt from the
+// server, and their exit codes.
 #include "clirun.h"
 
 #include "common/clock.h"
@@ -9,6 +10,9 @@
 #include "store/localedits.h"
 #include "store/outbox.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -52,6 +56,7 @@ private Q_SLOTS:
     void searchAndStatsReadTheCache();
     void outboxListRetryDiscard();
     void trashListAndRestore();
+    void corruptCacheIsMovedAsideAndRebuilt();
     void throwAwaySandboxCacheIsTemporary();
     void unreachableTargetExitsWithNetworkError();
     void usageErrors_data();
@@ -327,6 +332,43 @@ void TestSyncCli::trashListAndRestore()
                  .value(QStringLiteral("restoredAs"))
                  .toString(),
         newId);
+}
+
+void TestSyncCli::corruptCacheIsMovedAsideAndRebuilt()
+{
+    QCOMPARE(cli({QStringLiteral("sync")}).exitCode, 0);
+    const QString path = object(cli({QStringLiteral("cache"), QStringLiteral("stats")}))
+                             .value(QStringLiteral("path"))
+                             .toString();
+    QVERIFY(QFile::exists(path));
+    const QByteArray garbage = QByteArray("not a contact cache\n").repeated(500);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(garbage);
+    }
+
+    // The next run says so on stderr, keeps the damaged file, and fetches everything again.
+    const CliResult rebuilt = cli({QStringLiteral("sync")});
+    QVERIFY2(rebuilt.exitCode == 0, qPrintable(describe(rebuilt)));
+    QCOMPARE(object(rebuilt).value(QStringLiteral("kind")).toString(), QStringLiteral("full"));
+    QCOMPARE(object(rebuilt)
+                 .value(QStringLiteral("cache"))
+                 .toObject()
+                 .value(QStringLiteral("contacts"))
+                 .toInt(),
+        50);
+    const QStringList aside
+        = QDir(QFileInfo(path).path())
+              .entryList({QFileInfo(path).fileName() + QStringLiteral(".broken-*")}, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QVERIFY2(rebuilt.errText().contains(aside.constFirst()), qPrintable(rebuilt.errText()));
+    QFile moved(QFileInfo(path).dir().filePath(aside.constFirst()));
+    QVERIFY(moved.open(QIODevice::ReadOnly));
+    QCOMPARE(moved.readAll(), garbage);
+    const CliResult stats = cli({QStringLiteral("cache"), QStringLiteral("stats")});
+    QCOMPARE(object(stats).value(QStringLiteral("fullSyncComplete")).toBool(), true);
+    QVERIFY(!stats.errText().contains(QStringLiteral("broken")));
 }
 
 void TestSyncCli::throwAwaySandboxCacheIsTemporary()
