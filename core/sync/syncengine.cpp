@@ -479,6 +479,11 @@ void SyncEngine::streamPage(int index, const Api::Result<Api::ContactPage>& resu
             || (stream.toMs >= 0 && stream.lastMs >= stream.toMs);
     }
     m_run->planDelivered += page.contacts.size();
+    // The next page is on its way while this one is stored; if storing fails, the run ends and
+    // takes that request with it.
+    const bool more = !m_run->streams.at(index).done;
+    if (more)
+        requestStreamPage(index);
     const QJsonObject plan = planJson();
     if (!writePage(page.contacts, [this, &plan] {
             return m_state.setValue(
@@ -492,10 +497,8 @@ void SyncEngine::streamPage(int index, const Api::Result<Api::ContactPage>& resu
     if (!emitProgress())
         return;
 
-    if (!m_run->streams.at(index).done) {
-        requestStreamPage(index);
+    if (more)
         return;
-    }
     splitStreams();
     if (std::all_of(
             m_run->streams.cbegin(), m_run->streams.cend(), [](const Stream& s) { return s.done; }))
