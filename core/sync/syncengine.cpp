@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "contactdesk.sync", QtInfoMsg)
 
@@ -123,6 +124,12 @@ struct SyncEngine::Run
     int planAnswers = 0;
     qint64 oldestMs = -1;
     qint64 newestMs = -1;
+    // Pages that arrived while the last ones were being stored: written together, with one
+    // checkpoint, in one transaction (storing, not the network, limits a fast sync).
+    QList<Api::Contact> unwritten;
+    int unwrittenPages = 0;
+    bool streamEnded = false;
+    bool writeQueued = false;
 
     // Incremental sync.
     qint64 sinceMs = 0;
@@ -467,8 +474,9 @@ void SyncEngine::streamPage(int index, const Api::Result<Api::ContactPage>& resu
         return;
     }
     const Api::ContactPage& page = result.value;
+    Run& run = *m_run;
     {
-        Stream& stream = m_run->streams[index];
+        Stream& stream = run.streams[index];
         stream.delivered += page.contacts.size();
         if (!page.contacts.isEmpty()) {
             stream.after = nextCursor(page, dateUpdatedField);
@@ -478,30 +486,54 @@ void SyncEngine::streamPage(int index, const Api::Result<Api::ContactPage>& resu
         stream.done = page.contacts.size() < m_options.pageLimit
             || (stream.toMs >= 0 && stream.lastMs >= stream.toMs);
     }
-    m_run->planDelivered += page.contacts.size();
+    run.planDelivered += page.contacts.size();
     // The next page is on its way while this one is stored; if storing fails, the run ends and
     // takes that request with it.
-    const bool more = !m_run->streams.at(index).done;
-    if (more)
+    if (!run.streams.at(index).done)
         requestStreamPage(index);
+    else
+        run.streamEnded = true;
+    run.unwritten += page.contacts;
+    ++run.unwrittenPages;
+    if (run.writeQueued)
+        return;
+    // Answers already waiting in the event queue join this write.
+    run.writeQueued = true;
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation] {
+            if (m_run && generation == m_generation)
+                writeStreamPages();
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::writeStreamPages()
+{
+    Run& run = *m_run;
+    run.writeQueued = false;
+    const QList<Api::Contact> contacts = std::exchange(run.unwritten, {});
+    const int pages = std::exchange(run.unwrittenPages, 0);
+    const bool streamEnded = std::exchange(run.streamEnded, false);
     const QJsonObject plan = planJson();
-    if (!writePage(page.contacts, [this, &plan] {
+    if (!writePage(contacts, [this, &plan] {
             return m_state.setValue(
                 fullPlanKey, QString::fromUtf8(QJsonDocument(plan).toJson(QJsonDocument::Compact)));
         }))
         return;
-    countPage(page);
-    m_run->progress.contacts = m_run->planDelivered;
-    if (m_run->planTotal >= 0)
-        m_run->progress.total = std::max(m_run->planTotal, m_run->planDelivered);
-    if (!emitProgress())
-        return;
-
-    if (more)
+    run.result.pages += pages;
+    run.result.contacts += contacts.size();
+    run.progress.pages += pages;
+    run.progress.contacts = run.planDelivered;
+    if (run.planTotal >= 0)
+        run.progress.total = std::max(run.planTotal, run.planDelivered);
+    if (!emitProgress() || !streamEnded)
         return;
     splitStreams();
-    if (std::all_of(
-            m_run->streams.cbegin(), m_run->streams.cend(), [](const Stream& s) { return s.done; }))
+    if (m_run && std::all_of(m_run->streams.cbegin(), m_run->streams.cend(), [](const Stream& s) {
+            return s.done;
+        }))
         completeFull();
 }
 

@@ -168,6 +168,7 @@ private:
     void buildPlan(qint64 minMs, qint64 maxMs, qint64 total);
     void requestStreamPage(int index);
     void streamPage(int index, const Api::Result<Api::ContactPage>& result);
+    void writeStreamPages();
     void splitStreams();
     QJsonObject planJson() const;
     bool loadPlan();

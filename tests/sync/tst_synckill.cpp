@@ -247,7 +247,8 @@ void TestSyncKill::killedMidSyncResumesAndConverges()
         const auto db = openCache();
         cachedAtKill = Store::ContactCache(*db).count();
     }
-    QVERIFY2(cachedAtKill >= 2 * 500 && cachedAtKill < seeded,
+    // Two pages stored (a range's last page may be short), the rest not yet.
+    QVERIFY2(cachedAtKill > 500 && cachedAtKill < seeded,
         qPrintable(QString::number(cachedAtKill)));
 
     const CliResult resumed = sync();
