@@ -57,6 +57,14 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     setWindowTitle(tr("ContactDesk"));
     setWindowIcon(Icons::appIcon());
 
+    // Tab follows creation order, and goes the way the eye does: the status bar's buttons, which
+    // wrap round to the connection switcher in the toolbar, the banners' buttons, then the panes,
+    // which join the end of the chain whenever a workspace opens.
+    m_status = new StatusPanel(*statusBar(), m_budget, this);
+    createActions();
+    createMenus();
+    createToolBar();
+
     m_sandboxBanner = new NoticeBar(QStringLiteral("sandboxBanner"), this);
     m_sandboxBanner->setMessage(
         tr("Sandbox data - connect your HighLevel account"), tr("&Connect HighLevel…"));
@@ -82,11 +90,6 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     layout->addWidget(m_signInBanner);
     layout->addWidget(m_centre, 1);
     setCentralWidget(central);
-
-    m_status = new StatusPanel(*statusBar(), m_budget, this);
-    createActions();
-    createMenus();
-    createToolBar();
 
     connect(m_sandboxBanner, &NoticeBar::actionTriggered, this, &MainWindow::showConnect);
     connect(m_sandboxBanner, &NoticeBar::closed, this,
@@ -147,6 +150,7 @@ void MainWindow::attachWorkspace(Sync::Workspace* workspace, const QString& noti
         m_splitter);
     m_list->setObjectName(QStringLiteral("contactListPane"));
     m_detail->setObjectName(QStringLiteral("contactDetailPane"));
+    m_detail->setCustomFieldNames(m_app.customFieldNames());
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
@@ -193,8 +197,8 @@ void MainWindow::attachWorkspace(Sync::Workspace* workspace, const QString& noti
                            m_app.connection().displayName));
     if (!notice.isEmpty())
         statusBar()->showMessage(notice);
-    setTabOrder(m_list->searchField(), m_list->view());
-    setTabOrder(m_list->view(), m_detail);
+    // The panes join the end of the focus chain, after the banners' buttons (see the
+    // constructor): each keeps its own order (search, tag filter, table; then the detail).
     m_list->view()->setFocus(Qt::OtherFocusReason);
     updateActions();
 }

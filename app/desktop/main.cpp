@@ -4,6 +4,7 @@
 // it.
 #include "api/ratebudget.h"
 #include "auth/connectionstore.h"
+#include "auth/memorysecretstore.h"
 #include "common/clock.h"
 #include "sandbox/sandboxserver.h"
 #include "store/database.h"
@@ -20,17 +21,24 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEvent>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSettings>
+#include <QTableView>
 #include <QTimer>
 
 #include <memory>
 #include <utility>
 
 #include <cstdio>
+#include <ctime>
+#include <unistd.h>
 
 namespace {
 
@@ -85,10 +93,98 @@ void saveScreenshotWhenFilled(ContactDesk::Ui::MainWindow& window,
     QTimer::singleShot(screenshotTimeoutMs, &window, take);
 }
 
+// Milliseconds since the kernel started this process (its start time in /proc/self/stat, in clock
+// ticks since boot, so 10 ms resolution); -1 where that is not available.
+double msSinceProcessStart()
+{
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray text = stat.readAll();
+    // Field 22 (starttime) is the 20th after the parenthesised command name.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const qint64 startTicks = fields.value(19).toLongLong();
+    timespec now {};
+    if (startTicks <= 0 || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+        return -1;
+    const double nowMs = double(now.tv_sec) * 1000.0 + double(now.tv_nsec) / 1e6;
+    return nowMs - double(startTicks) * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
+
+qint64 residentKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return 0;
+}
+
+// For `--report-first-paint` (scripts/bench ui): once the contact table has finished its first
+// paint with contacts in it, prints one JSON line to stderr with the time since the process
+// started and since main(), the rows listed and the resident memory, then quits.
+class FirstPaintReporter : public QObject
+{
+public:
+    FirstPaintReporter(ContactDesk::Ui::MainWindow& window,
+        ContactDesk::Ui::AppController& controller, const QElapsedTimer& sinceMain)
+        : QObject(&window)
+        , m_window(window)
+        , m_sinceMain(sinceMain)
+    {
+        // After the window's own handler, which builds the list for the workspace.
+        connect(&controller, &ContactDesk::Ui::AppController::workspaceOpened, this,
+            &FirstPaintReporter::watch);
+        watch();
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            ContactDesk::Ui::ContactListPane* list = m_window.listPane();
+            if (list && watched == list->view()->viewport() && list->model()->rowCount() > 0) {
+                m_reported = true;
+                // The next turn of the event loop: the paint has then finished.
+                QTimer::singleShot(
+                    0, this, [this, rows = list->model()->rowCount()] { report(rows); });
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void watch()
+    {
+        if (ContactDesk::Ui::ContactListPane* list = m_window.listPane())
+            list->view()->viewport()->installEventFilter(this);
+    }
+
+    void report(int rows)
+    {
+        const QJsonObject line {{QStringLiteral("firstPaintMs"), msSinceProcessStart()},
+            {QStringLiteral("sinceMainMs"), double(m_sinceMain.nsecsElapsed()) / 1e6},
+            {QStringLiteral("rows"), rows}, {QStringLiteral("rssKb"), residentKb()}};
+        std::fprintf(
+            stderr, "%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+        std::fflush(stderr);
+        QCoreApplication::exit(0);
+    }
+
+    ContactDesk::Ui::MainWindow& m_window;
+    const QElapsedTimer& m_sinceMain;
+    bool m_reported = false;
+};
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     if (!hasDisplay()) {
         std::fprintf(stderr, "contactdesk: no display found; try: xvfb-run scripts/run\n");
         return 2;
@@ -113,6 +209,16 @@ int main(int argc, char* argv[])
             "Save a PNG of the main window to FILE once the contacts are shown, then quit."),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption memorySecrets(QStringLiteral("memory-secrets"),
+        QCoreApplication::translate("main",
+            "Keep passwords and tokens in memory for this run only, without asking for the "
+            "system keychain."));
+    parser.addOption(memorySecrets);
+    const QCommandLineOption reportFirstPaint(QStringLiteral("report-first-paint"),
+        QCoreApplication::translate("main",
+            "Print the milliseconds from process start to the first painted contact list to "
+            "standard error, as JSON, then quit."));
+    parser.addOption(reportFirstPaint);
     parser.process(app);
 
     ContactDesk::SystemClock clock;
@@ -142,9 +248,15 @@ int main(int argc, char* argv[])
     QObject::connect(&chooser, &ContactDesk::Ui::SecretStoreChooser::cancelled, &controller,
         &ContactDesk::Ui::AppController::setSecretStoreRefused);
 
+    if (parser.isSet(memorySecrets))
+        controller.setSecretStore(new ContactDesk::Auth::MemorySecretStore(&controller));
+    if (parser.isSet(reportFirstPaint))
+        new FirstPaintReporter(window, controller, sinceMain);
+
     controller.openActive();
     window.show();
-    chooser.start();
+    if (!parser.isSet(memorySecrets))
+        chooser.start();
     if (parser.isSet(screenshot))
         saveScreenshotWhenFilled(window, controller, parser.value(screenshot));
     return app.exec();

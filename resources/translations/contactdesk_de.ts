@@ -1770,6 +1770,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Contact detail pages</source>
+        <translation>Seiten der Kontaktdetails</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -2396,6 +2400,10 @@
     <message>
         <source>Followers</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
     </message>
 </context>
 <context>
@@ -3541,6 +3549,14 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     <message>
         <source>Save a PNG of the main window to FILE once the contacts are shown, then quit.</source>
         <translation>Ein PNG des Hauptfensters in DATEI speichern, sobald die Kontakte angezeigt werden, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Keep passwords and tokens in memory for this run only, without asking for the system keychain.</source>
+        <translation>Passwörter und Tokens nur für diesen Lauf im Speicher halten, ohne nach dem Schlüsselbund des Systems zu fragen.</translation>
+    </message>
+    <message>
+        <source>Print the milliseconds from process start to the first painted contact list to standard error, as JSON, then quit.</source>
+        <translation>Die Millisekunden vom Prozessstart bis zur ersten gezeichneten Kontaktliste als JSON auf die Standardfehlerausgabe schreiben, dann beenden.</translation>
     </message>
 </context>
 </TS>

@@ -1770,6 +1770,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Contact detail pages</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -2395,6 +2399,10 @@
     </message>
     <message>
         <source>Followers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3540,6 +3548,14 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Save a PNG of the main window to FILE once the contacts are shown, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep passwords and tokens in memory for this run only, without asking for the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the milliseconds from process start to the first painted contact list to standard error, as JSON, then quit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -137,9 +137,12 @@ public:
     }
     int pendingCount() { return workspace().outbox().pendingCount(); }
 
-    // Writes a PNG of the window into the build folder.
+    // Writes a PNG of the window into the build folder, as the user sees it: the layouts that
+    // the last changes asked for are applied first.
     bool saveScreenshot(const QString& name)
     {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
         return window.grab().save(QStringLiteral(CONTACTDESK_BUILD_DIR "/") + name, "PNG");
     }
 

@@ -9,14 +9,17 @@
 #include "ui/detail/contactdetailpane.h"
 #include "ui/detail/notelistmodel.h"
 #include "ui/detail/tasklistmodel.h"
+#include "ui/dialogs/bulktagsdialog.h"
 #include "ui/dialogs/contactdialog.h"
 #include "ui/dialogs/deletecontactdialog.h"
 #include "ui/dialogs/notedialog.h"
+#include "ui/dialogs/tageditor.h"
 #include "ui/dialogs/taskdialog.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QItemSelectionModel>
+#include <QJsonArray>
 #include <QLabel>
 #include <QSet>
 #include <QTableView>
@@ -340,6 +343,62 @@ private Q_SLOTS:
         restoredBodies.sort();
         QCOMPARE(restoredTitles, taskTitles);
         QCOMPARE(restoredBodies, noteBodies);
+    }
+
+    void selectedContactsAreTaggedThenDeletedTogether()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        QTableView* view = flow.list()->view();
+        // Three rows chosen from the keyboard: the first, then Shift+Down twice.
+        selectRow(view, 0);
+        QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+        QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+        const QStringList chosen = flow.list()->selectedContactIds();
+        QCOMPARE(chosen.size(), 3);
+        QVERIFY(flow.window.action(QStringLiteral("addTagsAction"))->isEnabled());
+        qint64 seq = flow.mark();
+
+        const QString tag = QStringLiteral("spring promo");
+        flow.window.action(QStringLiteral("addTagsAction"))->trigger();
+        auto* tags = flow.openDialog<ContactDesk::Ui::BulkTagsDialog>();
+        QVERIFY(tags);
+        QTest::keyClicks(tags->tagEditor()->lineEdit(), tag);
+        QVERIFY(press(tags, "okButton"));
+
+        // On the screen at once, then on the server for each of the three.
+        for (const QString& id : chosen) {
+            const int row = flow.model()->rowForContactId(id);
+            QVERIFY(
+                flow.model()->index(row, ContactListModel::Tags).data().toString().contains(tag));
+        }
+        QVERIFY(flow.waitOutboxEmpty());
+        const auto added = flow.requests(seq, QStringLiteral("add-tags"));
+        QCOMPARE(added.size(), chosen.size());
+        for (const QString& id : chosen) {
+            const QJsonArray onServer
+                = flow.fx.data().liveContact(id)->value(QStringLiteral("tags")).toArray();
+            QVERIFY2(onServer.contains(tag), qPrintable(id));
+        }
+        QCOMPARE(flow.list()->selectedContactIds(), chosen);
+
+        // Del asks once for all three, and all three go.
+        seq = flow.mark();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        auto* confirm = flow.openDialog<ContactDesk::Ui::DeleteContactDialog>();
+        QVERIFY(confirm);
+        QCOMPARE(confirm->contactCount(), 3);
+        QVERIFY2(confirm->message().startsWith(QStringLiteral("Delete 3 contacts?")),
+            qPrintable(confirm->message()));
+        QVERIFY(press(confirm, "deleteButton"));
+        QCOMPARE(flow.model()->rowCount(), flow.seededContacts - 3);
+        for (const QString& id : chosen)
+            QCOMPARE(flow.model()->rowForContactId(id), -1);
+        QVERIFY(flow.waitOutboxEmpty());
+        QCOMPARE(flow.requests(seq, QStringLiteral("delete-contact")).size(), 3);
+        for (const QString& id : chosen)
+            QVERIFY(!flow.fx.data().liveContact(id));
     }
 
     void serverRefusalIsShownNextToTheFieldAndFixed()

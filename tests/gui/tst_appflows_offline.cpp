@@ -80,6 +80,10 @@ private Q_SLOTS:
                 == QStringLiteral("offline.one@example.org"),
             false);
 
+        // Both sends have given up (the second may still be retrying when the first marks the
+        // app offline); an F5 during a send would be answered by that send's back-off.
+        QVERIFY(AppFlow::waitFor([&] { return flow.workspace().outboxWorker().inFlight() == 0; }));
+
         // The network is back: after the back-off (by the injected clock), F5 sends the queue.
         flow.fx.server().faults().clear();
         flow.fx.clock().advance(10LL * 60 * 1000);

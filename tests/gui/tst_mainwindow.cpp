@@ -1,15 +1,20 @@
-// The main window as composed on the built-in sandbox: what it shows (list, detail, toolbar,
-// connection, status bar, the sandbox banner), every keyboard shortcut, the outbox and settings
-// dialogs it opens, its models under QAbstractItemModelTester, the layout it remembers, and a
-// PNG of it on the seeded sandbox in the build folder.
+// The main window as composed on the built-in sandbox: what it shows (list, detail with the
+// custom fields' names, toolbar, connection, status bar, the sandbox banner), every keyboard
+// shortcut, undo from the Edit menu and the status bar, the tab order, the outbox and settings
+// dialogs it opens, its models under QAbstractItemModelTester, the layout it remembers, icons
+// that follow the palette and the pixel density, and a PNG of it on the seeded sandbox in the
+// build folder.
 #include "appflowfixture.h"
 #include "appflowhelpers.h"
+#include "ui/app/icons.h"
 #include "ui/app/noticebar.h"
 #include "ui/app/statuspanel.h"
 #include "ui/app/translations.h"
 #include "ui/connect/connectdialog.h"
+#include "ui/connect/connectionsdialog.h"
 #include "ui/detail/childtab.h"
 #include "ui/detail/contactdetailpane.h"
+#include "ui/detail/contactoverview.h"
 #include "ui/detail/tasklistmodel.h"
 #include "ui/dialogs/contactdialog.h"
 #include "ui/dialogs/deletecontactdialog.h"
@@ -21,8 +26,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -36,8 +43,31 @@
 #include <QToolButton>
 #include <QTranslator>
 
+#include <tuple>
+
 using namespace AppFlowTest;
 using ContactDesk::Ui::ContactListModel;
+
+namespace {
+
+// Deletes the current contact through Del and the confirmation, then gives the window its
+// activation back (the offscreen platform does not when a dialog closes; a window manager does).
+bool deleteCurrent(AppFlow& flow)
+{
+    const int before = flow.model()->rowCount();
+    flow.list()->view()->setFocus();
+    QTest::keyClick(flow.list()->view(), Qt::Key_Delete);
+    auto* dialog = flow.openDialog<ContactDesk::Ui::DeleteContactDialog>();
+    if (!dialog || !press(dialog, "deleteButton"))
+        return false;
+    flow.window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&flow.window))
+        return false;
+    flow.list()->view()->setFocus();
+    return flow.model()->rowCount() == before - 1;
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -132,6 +162,7 @@ private Q_SLOTS:
         QTest::newRow("Ctrl+Shift+T task") << int(Qt::Key_T) << ctrlShift << QStringLiteral("task");
         QTest::newRow("Ctrl+Shift+N note") << int(Qt::Key_N) << ctrlShift << QStringLiteral("note");
         QTest::newRow("F5 syncs") << int(Qt::Key_F5) << 0 << QStringLiteral("sync");
+        QTest::newRow("Ctrl+Z undoes a delete") << int(Qt::Key_Z) << ctrl << QStringLiteral("undo");
     }
 
     void everyShortcutDoesItsJob()
@@ -144,6 +175,12 @@ private Q_SLOTS:
         QVERIFY(flow.select(flow.model()->contactIdAt(1)));
         QTRY_VERIFY(!flow.window.detailPane()->contactId().isEmpty());
         QVERIFY(AppFlow::waitFor([&] { return !flow.workspace().syncEngine().isRunning(); }));
+        const QString deleted = flow.list()->currentContactId();
+        if (expect == QStringLiteral("undo")) {
+            QVERIFY(!flow.window.action(QStringLiteral("undoDeleteAction"))->isEnabled());
+            QVERIFY(deleteCurrent(flow));
+            QCOMPARE(flow.model()->rowForContactId(deleted), -1);
+        }
         const qint64 seq = flow.mark();
 
         QTest::keyClick(flow.list()->view(), Qt::Key(key), Qt::KeyboardModifiers(modifiers));
@@ -170,7 +207,102 @@ private Q_SLOTS:
             QVERIFY(AppFlow::waitFor([&] {
                 return !flow.requests(seq, QStringLiteral("search-contacts-advanced")).isEmpty();
             }));
+        } else if (expect == QStringLiteral("undo")) {
+            QCOMPARE(flow.model()->rowCount(), flow.seededContacts);
+            QVERIFY(!flow.child<QToolButton>("statusUndo")->isVisible());
+            QVERIFY(!flow.window.action(QStringLiteral("undoDeleteAction"))->isEnabled());
         }
+    }
+
+    // The same undo from the status bar's button and from the Edit menu; each brings the contact
+    // back on the screen and on the server.
+    void undoFromTheStatusBarAndTheEditMenu()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        auto* undoButton = flow.child<QToolButton>("statusUndo");
+        QAction* undoAction = flow.window.action(QStringLiteral("undoDeleteAction"));
+        QVERIFY(flow.window.findChild<QMenu*>(QStringLiteral("editMenu"))
+                    ->actions()
+                    .contains(undoAction));
+        QCOMPARE(undoAction->shortcut(), QKeySequence(QKeySequence::Undo));
+
+        for (const bool fromStatusBar : {true, false}) {
+            QVERIFY(flow.select(flow.model()->contactIdAt(0)));
+            const QString name = flow.model()->index(0, ContactListModel::Name).data().toString();
+            QVERIFY(deleteCurrent(flow));
+            QVERIFY(flow.waitOutboxEmpty());
+            QCOMPARE(flow.model()->rowCount(), flow.seededContacts - 1);
+            QVERIFY(undoButton->isVisible());
+            QVERIFY(undoAction->isEnabled());
+            const qint64 seq = flow.mark();
+
+            if (fromStatusBar)
+                undoButton->click();
+            else
+                undoAction->trigger();
+            QCOMPARE(flow.model()->rowCount(), flow.seededContacts);
+            QVERIFY(!undoButton->isVisible());
+            QVERIFY(!undoAction->isEnabled());
+            const int row = flow.model()->rowForContactId(flow.list()->currentContactId());
+            QCOMPARE(flow.model()->index(row, ContactListModel::Name).data().toString(), name);
+            QVERIFY(flow.waitOutboxEmpty());
+            const auto created = flow.requests(seq, QStringLiteral("create-contact"));
+            QCOMPARE(created.size(), 1);
+            QCOMPARE(created.first().status, 201);
+        }
+    }
+
+    // The seeded sandbox knows its custom fields' names: the Overview shows them, not the ids;
+    // and every value whole.
+    void overviewNamesTheSandboxCustomFields()
+    {
+        AppFlow flow(24);
+        QVERIFY(flow.start());
+        ContactDesk::Sandbox::SandboxData& data = flow.fx.data();
+        QHash<QString, QString> names;
+        for (const QJsonObject& field : std::as_const(data.customFieldDefinitions())) {
+            names.insert(field.value(QStringLiteral("id")).toString(),
+                field.value(QStringLiteral("name")).toString());
+        }
+        QString id;
+        QJsonArray fields;
+        for (int row = 0; row < flow.model()->rowCount() && fields.isEmpty(); ++row) {
+            id = flow.model()->contactIdAt(row);
+            fields = data.liveContact(id)->value(QStringLiteral("customFields")).toArray();
+        }
+        QVERIFY2(!fields.isEmpty(), "no seeded contact has a custom field");
+        QVERIFY(flow.select(id));
+        ContactDesk::Ui::ContactOverview* overview = flow.window.detailPane()->overview();
+        for (const QJsonValue& field : std::as_const(fields)) {
+            const QString fieldId = field[QStringLiteral("id")].toString();
+            QVERIFY(names.contains(fieldId));
+            QLabel* value = overview->valueLabel(QStringLiteral("cf_") + fieldId);
+            QVERIFY2(value, qPrintable(fieldId));
+            QLabel* shownName = nullptr;
+            const QList<QLabel*> labels = overview->findChildren<QLabel*>();
+            for (QLabel* label : labels) {
+                if (label->buddy() == value)
+                    shownName = label;
+            }
+            QVERIFY(shownName);
+            QCOMPARE(shownName->text(), names.value(fieldId));
+            QCOMPARE(value->accessibleName(), names.value(fieldId));
+        }
+
+        // Every value shows whole: a label as tall as its text needs at the width it got.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        const QList<QLabel*> labels = overview->findChildren<QLabel*>();
+        int values = 0;
+        for (QLabel* label : labels) {
+            if (!label->objectName().startsWith(QStringLiteral("overview_")))
+                continue;
+            ++values;
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                qPrintable(label->objectName() + QStringLiteral(": ") + label->text()));
+        }
+        QVERIFY(values > 20);
     }
 
     void enterAndDeleteInTheSearchFieldStayThere()
@@ -184,8 +316,9 @@ private Q_SLOTS:
         search->setCursorPosition(0);
         QTest::keyClick(search, Qt::Key_Delete);
         QCOMPARE(search->text(), QStringLiteral("bc"));
-        QTest::qWait(50);
+        QCoreApplication::processEvents();
         QVERIFY(!flow.window.findChild<ContactDesk::Ui::DeleteContactDialog*>());
+        QVERIFY(search->hasFocus());
     }
 
     void outboxButtonOpensTheOutboxWithItsItems()
@@ -250,6 +383,9 @@ private Q_SLOTS:
             QStringLiteral("settingsColumn%1").arg(int(ContactListModel::DateUpdated)));
         updated->setChecked(true);
         dialog->findChild<QSpinBox*>(QStringLiteral("settingsSyncInterval"))->setValue(15);
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("settingsConnection"))
+                    ->text()
+                    .contains(flow.app.connection().displayName));
         auto* region = dialog->findChild<QComboBox*>(QStringLiteral("settingsRegion"));
         region->setCurrentIndex(region->findData(QStringLiteral("DE")));
         QVERIFY(press(dialog, "settingsOk"));
@@ -267,6 +403,17 @@ private Q_SLOTS:
         QVERIFY(type(contact, "phoneEdit", QStringLiteral("030 1234567")));
         QCOMPARE(contact->draft().phone, QStringLiteral("+49301234567"));
         contact->reject();
+
+        // The connections are managed from the settings too.
+        flow.window.action(QStringLiteral("settingsAction"))->trigger();
+        dialog = flow.openDialog<ContactDesk::Ui::SettingsDialog>();
+        QVERIFY(dialog);
+        QVERIFY(press(dialog, "settingsManageConnections"));
+        auto* connections = flow.openDialog<ContactDesk::Ui::ConnectionsDialog>();
+        QVERIFY(connections);
+        connections->reject();
+        if (dialog->isVisible())
+            dialog->reject();
     }
 
     void windowLayoutIsRestored()
@@ -310,6 +457,99 @@ private Q_SLOTS:
                     + QString::fromLatin1(widget->metaObject()->className()) + u')');
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+
+    // Tab goes the way the eye does: the connection switcher, the banner, the list (search, tag
+    // filter, table), the detail pane, the status bar, and round again; every stop is named.
+    void tabOrderFollowsTheLayout()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        QVERIFY(flow.select(flow.model()->contactIdAt(0)));
+        QVERIFY(AppFlow::waitFor([&] { return !flow.workspace().syncEngine().isRunning(); }));
+        QWidget* detail = flow.window.detailPane();
+        flow.window.connectionSwitcher()->setFocus(Qt::TabFocusReason);
+        QStringList stops;
+        QStringList unnamed;
+        QStringList detailStops;
+        for (int i = 0; i < 40; ++i) {
+            QWidget* focused = QApplication::focusWidget();
+            QVERIFY(focused);
+            if (i > 0 && focused == flow.window.connectionSwitcher())
+                break;
+            if (focused->accessibleName().isEmpty())
+                unnamed.append(focused->objectName());
+            if (detail->isAncestorOf(focused)) {
+                detailStops.append(focused->objectName());
+                if (stops.isEmpty() || stops.last() != QStringLiteral("(detail)"))
+                    stops.append(QStringLiteral("(detail)"));
+            } else {
+                stops.append(focused->objectName());
+            }
+            QTest::keyClick(focused, Qt::Key_Tab);
+        }
+        QCOMPARE(stops,
+            (QStringList {QStringLiteral("connectionSwitcher"),
+                QStringLiteral("sandboxBannerAction"), QStringLiteral("sandboxBannerClose"),
+                QStringLiteral("contactSearchField"), QStringLiteral("contactTagFilter"),
+                QStringLiteral("contactTable"), QStringLiteral("(detail)"),
+                QStringLiteral("statusOutbox")}));
+        QVERIFY2(detailStops.value(0) == QStringLiteral("copyEmail"),
+            qPrintable(detailStops.join(u' ')));
+        QVERIFY(detailStops.contains(QStringLiteral("tagInput")));
+        QVERIFY(detailStops.contains(QStringLiteral("qt_tabwidget_tabbar")));
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u' ')));
+
+        // Shift+Tab walks back.
+        flow.list()->view()->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(flow.list()->view(), Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(flow.list()->tagFilter()));
+    }
+
+    // Icons are drawn at the screen's pixel density, in the palette's text colour: a dark theme's
+    // light text gives light icons.
+    void iconsFollowThePaletteAndPixelDensity()
+    {
+        const QPalette original = QApplication::palette();
+        const auto inkOf = [](const QColor& text) {
+            QPalette palette = QApplication::palette();
+            palette.setColor(QPalette::Active, QPalette::WindowText, text);
+            QApplication::setPalette(palette);
+            const QPixmap pixmap
+                = ContactDesk::Ui::Icons::icon(QStringLiteral("sync")).pixmap(QSize(16, 16), 2.0);
+            const QImage image = pixmap.toImage();
+            QColor ink;
+            int opaque = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor pixel = image.pixelColor(x, y);
+                    if (pixel.alpha() == 255) {
+                        ink = pixel;
+                        ++opaque;
+                    }
+                }
+            }
+            return std::make_tuple(pixmap.devicePixelRatio(), image.size(), ink, opaque);
+        };
+        const auto [lightRatio, lightSize, lightInk, lightOpaque] = inkOf(QColor(Qt::white));
+        const auto [darkRatio, darkSize, darkInk, darkOpaque] = inkOf(QColor(Qt::black));
+        QApplication::setPalette(original);
+        QCOMPARE(lightRatio, 2.0);
+        QCOMPARE(lightSize, QSize(32, 32));
+        QVERIFY(lightOpaque > 0 && darkOpaque > 0);
+        QCOMPARE(lightInk, QColor(Qt::white));
+        QCOMPARE(darkInk, QColor(Qt::black));
+        QCOMPARE(darkRatio, 2.0);
+        QCOMPARE(darkSize, QSize(32, 32));
+
+        // Every action the toolbar and the menus show has its icon.
+        AppFlow flow;
+        QVERIFY(flow.start());
+        for (const char* name : {"newContactAction", "syncAction", "outboxAction",
+                 "deleteContactAction", "undoDeleteAction", "addTaskAction", "addNoteAction",
+                 "settingsAction", "connectAction"}) {
+            QVERIFY2(!flow.window.action(QLatin1String(name))->icon().isNull(), name);
+        }
     }
 
     // Last: it leaves German installed until it removes it.

@@ -10,6 +10,8 @@
 #include "sync/workspace.h"
 #include "ui/app/logging.h"
 
+#include <QJsonObject>
+
 namespace ContactDesk::Ui {
 
 AppController::AppController(const Services& services, QObject* parent)
@@ -80,6 +82,24 @@ bool AppController::reopen()
 Auth::ConnectionSession* AppController::sessionFor(const QString& connectionId) const
 {
     return m_session && m_connection.id == connectionId ? m_session : nullptr;
+}
+
+QHash<QString, QString> AppController::customFieldNames() const
+{
+    QHash<QString, QString> names;
+    if (!m_workspace || !m_connection.isSandbox() || !m_sandbox)
+        return names;
+    for (const QJsonObject& field : std::as_const(m_sandbox->data().customFieldDefinitions())) {
+        const QString owner = field.value(QStringLiteral("locationId")).toString();
+        const QString name = field.value(QStringLiteral("name")).toString();
+        if (name.isEmpty() || (!owner.isEmpty() && owner != m_connection.locationId))
+            continue;
+        names.insert(field.value(QStringLiteral("id")).toString(), name);
+        const QString key = field.value(QStringLiteral("key")).toString();
+        if (!key.isEmpty())
+            names.insert(key, name);
+    }
+    return names;
 }
 
 bool AppController::prepareSandbox(Auth::Connection* connection)

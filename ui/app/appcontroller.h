@@ -4,6 +4,7 @@
 #include "auth/connection.h"
 #include "auth/secretstore.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -91,6 +92,11 @@ public:
     // The running session of a connection, for the credential dialogs; null when not open.
     Auth::ConnectionSession* sessionFor(const QString& connectionId) const;
     Sandbox::SandboxServer* sandbox() const { return m_sandbox; }
+    // Names of the open location's custom fields, by field id and by field key. The Contacts API
+    // returns only {id, value} and its 32 operations hold none that lists field definitions, so
+    // only the built-in sandbox, whose definitions live in this process, can name them; for any
+    // other connection this is empty and the detail pane shows the ids.
+    QHash<QString, QString> customFieldNames() const;
     Auth::ConnectionStore& connections() const { return m_connections; }
 
 Q_SIGNALS:

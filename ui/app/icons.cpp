@@ -38,7 +38,8 @@ public:
     void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
     {
         const qreal scale = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-        painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, scale));
+        painter->drawPixmap(
+            rect, scaledPixmap((QSizeF(rect.size()) * scale).toSize(), mode, state, scale));
     }
 
     QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override
@@ -46,13 +47,14 @@ public:
         return scaledPixmap(size, mode, state, 1.0);
     }
 
+    // `size` is in device pixels: QIcon::pixmap(size, ratio) asks for size * ratio at that ratio.
     QPixmap scaledPixmap(
         const QSize& size, QIcon::Mode mode, QIcon::State state, qreal scale) override
     {
         const QPalette palette = QGuiApplication::palette();
         const QColor colour = palette.color(
             mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active, QPalette::WindowText);
-        const QSize pixels = (QSizeF(size) * scale).toSize();
+        const QSize pixels = size;
         const QString cacheKey = QStringLiteral("cdicon:%1:%2x%3:%4")
                                      .arg(m_name)
                                      .arg(pixels.width())
@@ -69,7 +71,7 @@ public:
         reader.setScaledSize(pixels);
         const QImage image = reader.read();
         if (image.isNull())
-            return m_fallback.pixmap(size, scale, mode, state);
+            return m_fallback.pixmap((QSizeF(size) / scale).toSize(), scale, mode, state);
         result = QPixmap::fromImage(image);
         result.setDevicePixelRatio(scale);
         QPixmapCache::insert(cacheKey, result);

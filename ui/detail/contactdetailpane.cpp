@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
@@ -149,6 +150,7 @@ void ContactDetailPane::build()
     m_tabs = new QTabWidget(content);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setAccessibleName(tr("Contact details"));
+    m_tabs->tabBar()->setAccessibleName(tr("Contact detail pages"));
     m_overview = new ContactOverview(m_tabs);
     m_tabs->addTab(m_overview, tr("&Overview"));
 

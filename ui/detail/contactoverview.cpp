@@ -34,6 +34,7 @@ ContactOverview::ContactOverview(QWidget* parent)
     : QScrollArea(parent)
 {
     setObjectName(QStringLiteral("overviewTab"));
+    setAccessibleName(tr("Overview"));
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     rebuild();
@@ -138,7 +139,9 @@ void ContactOverview::rebuild()
     m_values.clear();
     auto* page = new QWidget;
     m_form = new QFormLayout(page);
-    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // Values are word-wrapping labels, whose size hint is narrow: they take the column's width,
+    // or a value of two words would wrap and show only its first line.
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     setWidget(page);
     if (!m_contact)
