@@ -248,8 +248,8 @@ void TestSyncKill::killedMidSyncResumesAndConverges()
         cachedAtKill = Store::ContactCache(*db).count();
     }
     // Two pages stored (a range's last page may be short), the rest not yet.
-    QVERIFY2(cachedAtKill > 500 && cachedAtKill < seeded,
-        qPrintable(QString::number(cachedAtKill)));
+    QVERIFY2(
+        cachedAtKill > 500 && cachedAtKill < seeded, qPrintable(QString::number(cachedAtKill)));
 
     const CliResult resumed = sync();
     QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.errText()));
