@@ -348,6 +348,8 @@ void ApiClient::send(ApiJob* job)
                 reply->abort();
             }
         });
+    connect(reply, &QNetworkReply::requestSent, job,
+        [this, job] { m_budget.onWire(m_config.locationId, job->m_ticket); });
     connect(reply, &QNetworkReply::finished, job, [this, job, reply, body, startedAtMs] {
         // An aborted reply (cancel, transfer timeout) is closed; reading it only warns.
         const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();

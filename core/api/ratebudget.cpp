@@ -117,20 +117,36 @@ void RateBudget::refused(const QString& key, qint64 retryAfterMs, bool daily)
     pump(key);
 }
 
+void RateBudget::restamp(Bucket& bucket, quint64 ticket)
+{
+    std::deque<Sent>& sent = bucket.sent;
+    const auto it = std::find_if(
+        sent.begin(), sent.end(), [ticket](const Sent& entry) { return entry.ticket == ticket; });
+    // Still in the window (not gone because it took longer than a window): it now counts from
+    // now.
+    if (it != sent.end()) {
+        sent.erase(it);
+        sent.push_back({m_clock.nowMs(), ticket});
+    }
+}
+
+void RateBudget::onWire(const QString& key, quint64 ticket)
+{
+    const std::shared_ptr<Bucket> bucket = m_buckets.value(key);
+    if (!bucket || !bucket->inFlight.contains(ticket))
+        return;
+    // A resend (after a redirect, say) goes on the wire again, later: counted from then.
+    restamp(*bucket, ticket);
+    bucket->onWire.insert(ticket);
+}
+
 void RateBudget::answered(const QString& key, quint64 ticket)
 {
     const std::shared_ptr<Bucket> bucket = m_buckets.value(key);
     if (!bucket || !bucket->inFlight.remove(ticket))
         return;
-    std::deque<Sent>& sent = bucket->sent;
-    const auto it = std::find_if(
-        sent.begin(), sent.end(), [ticket](const Sent& entry) { return entry.ticket == ticket; });
-    // Still in the window (not gone because its answer came later than a window): it now
-    // counts from the answer.
-    if (it != sent.end()) {
-        sent.erase(it);
-        sent.push_back({m_clock.nowMs(), ticket});
-    }
+    if (!bucket->onWire.remove(ticket))
+        restamp(*bucket, ticket);
     pump(key);
 }
 

@@ -62,10 +62,14 @@ public:
     // A 429: pause the key for `retryAfterMs` (or one window when unknown); a daily refusal
     // stops it until the next day (UTC).
     void refused(const QString& key, qint64 retryAfterMs, bool daily);
-    // The answer to the request `ticket` started arrived. The server counted that request
-    // somewhere between its start and now, so its slot is held until a window after now:
-    // counting from the start alone lets a request that queued on the way land in the next
-    // server window.
+    // The network stack wrote the request `ticket` to the server. It may have waited in the
+    // stack's queue since its start, and the server counts it on arrival, a moment after now (the
+    // margin covers that moment): its slot counts from now.
+    void onWire(const QString& key, quint64 ticket);
+    // The answer to the request `ticket` started arrived. Without word that it went on the wire,
+    // the server counted that request somewhere between its start and now, so its slot is held
+    // until a window after now: counting from the start alone lets a request that queued on
+    // the way land in the next server window.
     void answered(const QString& key, quint64 ticket);
 
     State state(const QString& key) const;
@@ -91,11 +95,13 @@ private:
         State state;
         std::deque<Sent> sent;
         QSet<quint64> inFlight;
+        QSet<quint64> onWire; // in flight, and stamped with the time it went on the wire
         std::deque<Entry> foreground;
         std::deque<Entry> background;
     };
 
     void pump(const QString& key);
+    void restamp(Bucket& bucket, quint64 ticket);
     qint64 marginMs(const Bucket& bucket) const;
 
     const Clock& m_clock;

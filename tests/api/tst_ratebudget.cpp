@@ -46,6 +46,7 @@ private Q_SLOTS:
     void observeAcceptsBothDailySpellings();
     void observedShapeReleasesQueueAtOnce();
     void answeredHoldsSlotFromTheAnswer();
+    void onWireHoldsSlotFromTheSend();
     void inFlightCapHoldsTheRest();
     void serverRemainingZeroPauses();
     void serverRemainingZeroIgnoredWhenOwnCountIsFull();
@@ -277,6 +278,41 @@ void TestRateBudget::answeredHoldsSlotFromTheAnswer()
     // An answer after its slot left the window adds nothing back.
     budget.answered(location, second);
     QCOMPARE(budget.state(location).sentInWindow, 2);
+}
+
+// A request that waited in the network stack's queue counts from when it went on the wire,
+// and a slow answer after that does not hold its slot longer.
+void TestRateBudget::onWireHoldsSlotFromTheSend()
+{
+    RateBudget budget(m_clock, noCap);
+    budget.observe(location,
+        headers({{"x-ratelimit-max", 2}, {"x-ratelimit-interval-milliseconds", 1000},
+            {"x-ratelimit-remaining", 2}}));
+    const auto record = [this] { m_starts.append(m_clock.nowMs()); };
+    const quint64 first = budget.enqueue(location, Priority::Foreground, record);
+    const quint64 second = budget.enqueue(location, Priority::Foreground, record);
+    budget.enqueue(location, Priority::Foreground, record);
+    budget.enqueue(location, Priority::Foreground, record);
+    QCOMPARE(m_starts.size(), 2);
+
+    budget.onWire(location, second); // at once
+    m_clock.advance(300);
+    budget.onWire(location, first); // after 300 ms in the stack's queue
+    budget.onWire(location, 9999); // unknown: nothing changes
+    m_clock.advance(400);
+    budget.answered(location, first);
+    budget.answered(location, second);
+    QCOMPARE(budget.state(location).sentInWindow, 2);
+
+    m_clock.advance(1020 - 700); // window + margin after the second went on the wire
+    budget.pump();
+    QCOMPARE(m_starts.size(), 3);
+    m_clock.advance(299);
+    budget.pump();
+    QCOMPARE(m_starts.size(), 3);
+    m_clock.advance(1); // ... and after the first: not held until its answer
+    budget.pump();
+    QCOMPARE(m_starts.size(), 4);
 }
 
 void TestRateBudget::inFlightCapHoldsTheRest()
