@@ -9,35 +9,19 @@ namespace ContactDesk::Ui {
 
 AppointmentListModel::AppointmentListModel(
     Store::ChildCache& cache, Store::LocalEdits& edits, QObject* parent)
-    : ChildTableModel<Api::Appointment>(parent)
+    : ChildTableModel<Api::Appointment>(edits, parent)
     , m_cache(cache)
+{ }
+
+QList<Api::Appointment> AppointmentListModel::load(const QString& contactId) const
 {
-    connect(&edits, &Store::LocalEdits::childrenChanged, this, [this](const QString& contactId) {
-        if (!m_contactId.isEmpty() && contactId == m_contactId)
-            reload();
-    });
-    connect(&edits, &Store::LocalEdits::localIdResolved, this,
-        [this](const QString& localId, const QString& serverId) {
-            if (m_contactId == localId) {
-                m_contactId = serverId;
-                reload();
-            }
-        });
+    return m_cache.appointments(contactId);
 }
 
-void AppointmentListModel::setContactId(const QString& contactId)
+// Appointments are read-only here: they have no local state.
+QHash<QString, Store::ChildStatus> AppointmentListModel::statuses(const QString&) const
 {
-    if (contactId == m_contactId)
-        return;
-    m_contactId = contactId;
-    resetItems(
-        m_contactId.isEmpty() ? QList<Api::Appointment>() : m_cache.appointments(contactId), {});
-}
-
-void AppointmentListModel::reload()
-{
-    if (!m_contactId.isEmpty())
-        replaceItems(m_cache.appointments(m_contactId), {});
+    return {};
 }
 
 void AppointmentListModel::setCalendarNames(const QHash<QString, QString>& names)

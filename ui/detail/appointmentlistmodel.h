@@ -37,9 +37,6 @@ public:
     AppointmentListModel(
         Store::ChildCache& cache, Store::LocalEdits& edits, QObject* parent = nullptr);
 
-    void setContactId(const QString& contactId);
-    QString contactId() const { return m_contactId; }
-    void reload();
     // Names of calendars by id, when the caller knows them; otherwise the id is shown.
     void setCalendarNames(const QHash<QString, QString>& names);
 
@@ -54,10 +51,11 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
 private:
+    QList<Api::Appointment> load(const QString& contactId) const override;
+    QHash<QString, Store::ChildStatus> statuses(const QString& contactId) const override;
     QString calendarText(const Api::Appointment& appointment) const;
 
     Store::ChildCache& m_cache;
-    QString m_contactId;
     QHash<QString, QString> m_calendarNames;
 };
 

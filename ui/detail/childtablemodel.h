@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/childcache.h"
+#include "store/localedits.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -13,12 +14,50 @@ namespace ContactDesk::Ui {
 // The part the task, note and appointment tables share: one contact's items, replaced as a whole
 // from the cache and turned into exact change signals (removals, insertions, and dataChanged for
 // the rows whose values changed), so a view keeps its selection and scroll position when one
-// task is completed or a note added. `Item` needs an `id` and operator==.
+// task is completed or a note added. It follows the store's edits: the contact's children
+// changing, and a local id (of the contact or of an item) resolved to the server's. `Item` needs
+// an `id` and operator==.
 template <typename Item>
 class ChildTableModel : public QAbstractTableModel
 {
 public:
-    using QAbstractTableModel::QAbstractTableModel;
+    ChildTableModel(Store::LocalEdits& edits, QObject* parent)
+        : QAbstractTableModel(parent)
+    {
+        connect(
+            &edits, &Store::LocalEdits::childrenChanged, this, [this](const QString& contactId) {
+                if (!m_contactId.isEmpty() && contactId == m_contactId)
+                    reload();
+            });
+        connect(&edits, &Store::LocalEdits::localIdResolved, this,
+            [this](const QString& localId, const QString& serverId) {
+                if (m_contactId == localId) {
+                    m_contactId = serverId;
+                    reload();
+                } else if (rowOf(localId) >= 0) {
+                    reload();
+                }
+            });
+    }
+
+    // Shows the items of `contactId` (empty: none).
+    void setContactId(const QString& contactId)
+    {
+        if (contactId == m_contactId)
+            return;
+        m_contactId = contactId;
+        if (m_contactId.isEmpty())
+            resetItems({}, {});
+        else
+            resetItems(load(m_contactId), statuses(m_contactId));
+    }
+    QString contactId() const { return m_contactId; }
+    // Reads the items again from the cache; done by itself on the store's change signals.
+    void reload()
+    {
+        if (!m_contactId.isEmpty())
+            replaceItems(load(m_contactId), statuses(m_contactId));
+    }
 
     int rowCount(const QModelIndex& parent = {}) const override
     {
@@ -42,6 +81,10 @@ public:
     Store::ChildStatus statusOf(const QString& id) const { return m_statuses.value(id); }
 
 protected:
+    // The contact's items from the cache, in the order they are shown, and their local states.
+    virtual QList<Item> load(const QString& contactId) const = 0;
+    virtual QHash<QString, Store::ChildStatus> statuses(const QString& contactId) const = 0;
+
     // A cell of this table. Views ask about the invalid index too: that is no mistake, so it is
     // refused without the warning checkIndex() gives.
     bool isItemIndex(const QModelIndex& index) const
@@ -131,6 +174,7 @@ private:
         return true;
     }
 
+    QString m_contactId;
     QList<Item> m_items;
     QHash<QString, Store::ChildStatus> m_statuses;
 };

@@ -24,44 +24,13 @@ QString firstLine(const QString& text)
 } // namespace
 
 NoteListModel::NoteListModel(Store::ChildCache& cache, Store::LocalEdits& edits, QObject* parent)
-    : ChildTableModel<Api::Note>(parent)
+    : ChildTableModel<Api::Note>(edits, parent)
     , m_cache(cache)
-{
-    connect(&edits, &Store::LocalEdits::childrenChanged, this, [this](const QString& contactId) {
-        if (!m_contactId.isEmpty() && contactId == m_contactId)
-            reload();
-    });
-    connect(&edits, &Store::LocalEdits::localIdResolved, this,
-        [this](const QString& localId, const QString& serverId) {
-            if (m_contactId == localId) {
-                m_contactId = serverId;
-                reload();
-            } else if (rowOf(localId) >= 0) {
-                reload();
-            }
-        });
-}
+{ }
 
-void NoteListModel::setContactId(const QString& contactId)
+QList<Api::Note> NoteListModel::load(const QString& contactId) const
 {
-    if (contactId == m_contactId)
-        return;
-    m_contactId = contactId;
-    if (m_contactId.isEmpty())
-        resetItems({}, {});
-    else
-        resetItems(newestFirst(), m_cache.childStatuses(m_contactId));
-}
-
-void NoteListModel::reload()
-{
-    if (!m_contactId.isEmpty())
-        replaceItems(newestFirst(), m_cache.childStatuses(m_contactId));
-}
-
-QList<Api::Note> NoteListModel::newestFirst() const
-{
-    QList<Api::Note> notes = m_cache.notes(m_contactId);
+    QList<Api::Note> notes = m_cache.notes(contactId);
     // Notes without a date (never the case for the API's) go last.
     std::stable_sort(notes.begin(), notes.end(), [](const Api::Note& a, const Api::Note& b) {
         if (a.dateAdded.isValid() != b.dateAdded.isValid())
@@ -69,6 +38,11 @@ QList<Api::Note> NoteListModel::newestFirst() const
         return a.dateAdded > b.dateAdded;
     });
     return notes;
+}
+
+QHash<QString, Store::ChildStatus> NoteListModel::statuses(const QString& contactId) const
+{
+    return m_cache.childStatuses(contactId);
 }
 
 int NoteListModel::columnCount(const QModelIndex& parent) const

@@ -35,10 +35,6 @@ public:
 
     NoteListModel(Store::ChildCache& cache, Store::LocalEdits& edits, QObject* parent = nullptr);
 
-    void setContactId(const QString& contactId);
-    QString contactId() const { return m_contactId; }
-    void reload();
-
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(
@@ -46,10 +42,10 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
 private:
-    QList<Api::Note> newestFirst() const;
+    QList<Api::Note> load(const QString& contactId) const override;
+    QHash<QString, Store::ChildStatus> statuses(const QString& contactId) const override;
 
     Store::ChildCache& m_cache;
-    QString m_contactId;
 };
 
 } // namespace ContactDesk::Ui

@@ -13,42 +13,20 @@ namespace ContactDesk::Ui {
 
 TaskListModel::TaskListModel(
     Store::ChildCache& cache, Store::LocalEdits& edits, const Clock& clock, QObject* parent)
-    : ChildTableModel<Api::Task>(parent)
+    : ChildTableModel<Api::Task>(edits, parent)
     , m_cache(cache)
     , m_edits(edits)
     , m_clock(clock)
+{ }
+
+QList<Api::Task> TaskListModel::load(const QString& contactId) const
 {
-    connect(&m_edits, &Store::LocalEdits::childrenChanged, this, [this](const QString& contactId) {
-        if (!m_contactId.isEmpty() && contactId == m_contactId)
-            reload();
-    });
-    connect(&m_edits, &Store::LocalEdits::localIdResolved, this,
-        [this](const QString& localId, const QString& serverId) {
-            if (m_contactId == localId) {
-                m_contactId = serverId;
-                reload();
-            } else if (rowOf(localId) >= 0) {
-                reload();
-            }
-        });
+    return m_cache.tasks(contactId);
 }
 
-void TaskListModel::setContactId(const QString& contactId)
+QHash<QString, Store::ChildStatus> TaskListModel::statuses(const QString& contactId) const
 {
-    if (contactId == m_contactId)
-        return;
-    m_contactId = contactId;
-    if (m_contactId.isEmpty())
-        resetItems({}, {});
-    else
-        resetItems(m_cache.tasks(m_contactId), m_cache.childStatuses(m_contactId));
-}
-
-void TaskListModel::reload()
-{
-    if (m_contactId.isEmpty())
-        return;
-    replaceItems(m_cache.tasks(m_contactId), m_cache.childStatuses(m_contactId));
+    return m_cache.childStatuses(contactId);
 }
 
 void TaskListModel::refreshOverdue()
@@ -175,7 +153,7 @@ bool TaskListModel::setData(const QModelIndex& index, const QVariant& value, int
     const bool completed = value.toInt() == Qt::Checked;
     if (completed == task.completed)
         return false;
-    const Store::EditOutcome outcome = m_edits.completeTask(m_contactId, task.id, completed);
+    const Store::EditOutcome outcome = m_edits.completeTask(contactId(), task.id, completed);
     if (outcome == Store::EditOutcome::Rejected) {
         qCWarning(lcDetail) << "completing a task was refused by the cache";
         return false;

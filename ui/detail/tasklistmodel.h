@@ -45,11 +45,6 @@ public:
     TaskListModel(Store::ChildCache& cache, Store::LocalEdits& edits, const Clock& clock,
         QObject* parent = nullptr);
 
-    // Shows the tasks of `contactId` (empty: none).
-    void setContactId(const QString& contactId);
-    QString contactId() const { return m_contactId; }
-    // Reads the tasks again from the cache; done by itself on the store's change signals.
-    void reload();
     // Time moved on: tasks may have become overdue.
     void refreshOverdue();
     bool isOverdue(const Api::Task& task) const;
@@ -62,10 +57,11 @@ public:
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
 private:
+    QList<Api::Task> load(const QString& contactId) const override;
+    QHash<QString, Store::ChildStatus> statuses(const QString& contactId) const override;
     Store::ChildCache& m_cache;
     Store::LocalEdits& m_edits;
     const Clock& m_clock;
-    QString m_contactId;
 };
 
 } // namespace ContactDesk::Ui
