@@ -87,11 +87,10 @@ void PrivateTokenProvider::answer(const QString& token, const QString& error)
 }
 
 ConnectionSession::ConnectionSession(QNetworkAccessManager& network, SecretStore& secrets,
-    Api::RateBudget& budget, const Clock& clock, Connection connection, QObject* parent)
+    const Clock& clock, Connection connection, QObject* parent)
     : QObject(parent)
     , m_connection(std::move(connection))
 {
-    Api::TokenProvider* provider = nullptr;
     if (m_connection.authKind == AuthKind::OAuth) {
         m_oauth = new OAuthTokenProvider(network, secrets, clock, m_connection, this);
         connect(m_oauth, &OAuthTokenProvider::connectionChanged, this,
@@ -100,24 +99,24 @@ ConnectionSession::ConnectionSession(QNetworkAccessManager& network, SecretStore
                 Q_EMIT connectionChanged(changed);
             });
         connect(m_oauth, &OAuthTokenProvider::needsSignIn, this, &ConnectionSession::needsSignIn);
-        provider = m_oauth;
     } else {
         m_private = new PrivateTokenProvider(secrets, m_connection.id, this);
         connect(m_private, &PrivateTokenProvider::refused, this, &ConnectionSession::needsSignIn);
-        provider = m_private;
     }
-    Api::ApiConfig config;
-    config.baseUrl = OAuthWire::apiBaseUrl(m_connection);
-    config.locationId = m_connection.locationId;
-    m_api = std::make_unique<Api::ApiClient>(network, *provider, budget, clock, config);
 }
 
 ConnectionSession::~ConnectionSession()
 {
-    // Jobs still running ask the provider for tokens: the client goes first.
-    m_api.reset();
     delete m_oauth;
     delete m_private;
+}
+
+Api::ApiConfig ConnectionSession::apiConfig() const
+{
+    Api::ApiConfig config;
+    config.baseUrl = OAuthWire::apiBaseUrl(m_connection);
+    config.locationId = m_connection.locationId;
+    return config;
 }
 
 Api::TokenProvider& ConnectionSession::tokens()

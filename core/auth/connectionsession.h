@@ -9,8 +9,6 @@
 #include <QObject>
 #include <QPointer>
 
-#include <memory>
-
 class QNetworkAccessManager;
 
 namespace ContactDesk {
@@ -18,8 +16,7 @@ class Clock;
 }
 
 namespace ContactDesk::Api {
-class ApiClient;
-class RateBudget;
+struct ApiConfig;
 } // namespace ContactDesk::Api
 
 namespace ContactDesk::Auth {
@@ -58,23 +55,25 @@ private:
     QList<Callback> m_waiters;
 };
 
-// Everything one saved connection needs to talk to HighLevel: its token provider (a
-// PrivateTokenProvider or an OAuthTokenProvider, by the connection's auth kind) and its API
-// client, on the app's network manager, secret store, rate budget and clock. The app keeps one
-// per connection it uses; the credential dialogs hand rotated secrets to it so the running
-// session picks them up without a restart.
+// What one saved connection needs to talk to HighLevel: its token provider (a
+// PrivateTokenProvider or an OAuthTokenProvider, by the connection's auth kind) on the app's
+// network manager, secret store and clock, and the API settings an ApiClient over that provider
+// takes. The app keeps one per connection it uses (its workspace owns the one ApiClient); the
+// credential dialogs hand rotated secrets to it so the running session picks them up without a
+// restart.
 class ConnectionSession : public QObject
 {
     Q_OBJECT
 
 public:
-    ConnectionSession(QNetworkAccessManager& network, SecretStore& secrets, Api::RateBudget& budget,
-        const Clock& clock, Connection connection, QObject* parent = nullptr);
+    ConnectionSession(QNetworkAccessManager& network, SecretStore& secrets, const Clock& clock,
+        Connection connection, QObject* parent = nullptr);
     ~ConnectionSession() override;
 
     const Connection& connection() const { return m_connection; }
     Api::TokenProvider& tokens();
-    Api::ApiClient& api() { return *m_api; }
+    // The API base URL and location of the connection.
+    Api::ApiConfig apiConfig() const;
     // Null for a private integration token connection, and the reverse.
     OAuthTokenProvider* oauthTokens() const { return m_oauth; }
     PrivateTokenProvider* privateTokens() const { return m_private; }
@@ -96,7 +95,6 @@ private:
     Connection m_connection;
     QPointer<OAuthTokenProvider> m_oauth;
     QPointer<PrivateTokenProvider> m_private;
-    std::unique_ptr<Api::ApiClient> m_api;
 };
 
 } // namespace ContactDesk::Auth

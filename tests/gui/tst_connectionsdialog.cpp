@@ -154,6 +154,7 @@ struct Setup
     QNetworkAccessManager nam;
     Api::RateBudget budget;
     std::unique_ptr<ConnectionSession> session;
+    std::unique_ptr<Api::ApiClient> client; // over the session's tokens, as the app's workspace
     std::unique_ptr<ConnectionsDialog> dialog;
     QStringList questions;
     QStringList removed;
@@ -388,9 +389,10 @@ void TestConnectionsDialog::replaceTokenLeavesLocalDataUntouched()
     const QString oldToken = mintToken(s.fx, s.fx.locationId(),
         {QStringLiteral("contacts.readonly"), QStringLiteral("contacts.write")});
     const Connection connection = s.savePrivateToken(QStringLiteral("Alpha"), oldToken);
-    s.session = std::make_unique<ConnectionSession>(
-        s.nam, *s.secrets, s.budget, s.fx.clock(), connection);
-    QVERIFY(!listContacts(s.session->api(), connection.locationId).error.isError());
+    s.session = std::make_unique<ConnectionSession>(s.nam, *s.secrets, s.fx.clock(), connection);
+    s.client = std::make_unique<Api::ApiClient>(
+        s.nam, s.session->tokens(), s.budget, s.fx.clock(), s.session->apiConfig());
+    QVERIFY(!listContacts(*s.client, connection.locationId).error.isError());
 
     // The connection's local data, as the cache and outbox keep it.
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
@@ -439,7 +441,7 @@ void TestConnectionsDialog::replaceTokenLeavesLocalDataUntouched()
 
     // The running session uses the new token at once: revoke the old one to be sure.
     s.fx.data().grants().remove(oldToken);
-    QVERIFY(!listContacts(s.session->api(), connection.locationId).error.isError());
+    QVERIFY(!listContacts(*s.client, connection.locationId).error.isError());
 
     // Same connection, same settings, same files, byte for byte and untouched.
     QCOMPARE(s.store.find(connection.id), std::optional<Connection>(connection));
@@ -475,12 +477,13 @@ void TestConnectionsDialog::rotateClientSecretReachesTheRunningSession()
     QCOMPARE(writeSecret(*s.secrets, connection.id, SecretKind::AccessToken, tokens->accessToken),
         QString());
     QVERIFY(s.store.save(connection));
-    s.session = std::make_unique<ConnectionSession>(
-        s.nam, *s.secrets, s.budget, s.fx.clock(), connection);
+    s.session = std::make_unique<ConnectionSession>(s.nam, *s.secrets, s.fx.clock(), connection);
+    s.client = std::make_unique<Api::ApiClient>(
+        s.nam, s.session->tokens(), s.budget, s.fx.clock(), s.session->apiConfig());
 
     // Past the expiry the session must refresh, and the old secret is refused.
     s.fx.clock().advance(25LL * 60 * 60 * 1000);
-    const CallResult refused = listContacts(s.session->api(), connection.locationId);
+    const CallResult refused = listContacts(*s.client, connection.locationId);
     QVERIFY(refused.error.isError());
     QVERIFY2(refused.error.messages().join(u' ').contains(QStringLiteral("client id and secret")),
         qPrintable(refused.error.messages().join(u' ')));
@@ -511,7 +514,7 @@ void TestConnectionsDialog::rotateClientSecretReachesTheRunningSession()
 
     // Without a restart, the session refreshes with the new secret and the call goes through;
     // the sign-in itself was kept.
-    const CallResult after = listContacts(s.session->api(), connection.locationId);
+    const CallResult after = listContacts(*s.client, connection.locationId);
     QVERIFY2(!after.error.isError(), qPrintable(after.error.messages().join(u' ')));
     QCOMPARE(s.session->oauthTokens()->state(), OAuthTokenProvider::State::Ready);
     QVERIFY(readSecret(*s.secrets, connection.id, SecretKind::RefreshToken).value

@@ -193,34 +193,37 @@ void TestSecretScan::noSecretInAnyFileTheAppWrote()
     const std::optional<Connection> oauth = connectOAuth(fx, nam, store, secrets);
     QVERIFY(oauth);
 
-    ConnectionSession pitSession(nam, secrets, budget, fx.clock(), *pit);
-    ConnectionSession oauthSession(nam, secrets, budget, fx.clock(), *oauth);
+    ConnectionSession pitSession(nam, secrets, fx.clock(), *pit);
+    ConnectionSession oauthSession(nam, secrets, fx.clock(), *oauth);
+    Api::ApiClient pitApi(nam, pitSession.tokens(), budget, fx.clock(), pitSession.apiConfig());
+    Api::ApiClient oauthApi(
+        nam, oauthSession.tokens(), budget, fx.clock(), oauthSession.apiConfig());
+    for (Api::ApiClient* client : {&pitApi, &oauthApi})
+        QObject::connect(client, &Api::ApiClient::exchanged, client, observe);
     for (ConnectionSession* session : {&pitSession, &oauthSession}) {
-        QObject::connect(&session->api(), &Api::ApiClient::exchanged, &session->api(), observe);
         QObject::connect(session, &ConnectionSession::connectionChanged, &store,
             [&store](const Connection& changed) { store.save(changed); });
     }
 
-    QVERIFY(!call(pitSession.api(), QStringLiteral("get-contacts"), listSpec(pit->locationId))
-                 .error.isError());
+    QVERIFY(
+        !call(pitApi, QStringLiteral("get-contacts"), listSpec(pit->locationId)).error.isError());
     Api::RequestSpec create;
     create.body = QJsonObject {{QStringLiteral("locationId"), pit->locationId},
         {QStringLiteral("firstName"), QStringLiteral("Scan")},
         {QStringLiteral("email"), QStringLiteral("scan@example.com")}};
-    QVERIFY(!call(pitSession.api(), QStringLiteral("create-contact"), create).error.isError());
-    QVERIFY(!call(oauthSession.api(), QStringLiteral("get-contacts"), listSpec(oauth->locationId))
+    QVERIFY(!call(pitApi, QStringLiteral("create-contact"), create).error.isError());
+    QVERIFY(!call(oauthApi, QStringLiteral("get-contacts"), listSpec(oauth->locationId))
                  .error.isError());
     // Past the access token's expiry: the session refreshes and the tokens rotate.
     const int writesBefore = secrets.writes();
     fx.clock().advance(25LL * 60 * 60 * 1000);
-    QVERIFY(!call(oauthSession.api(), QStringLiteral("get-contacts"), listSpec(oauth->locationId))
+    QVERIFY(!call(oauthApi, QStringLiteral("get-contacts"), listSpec(oauth->locationId))
                  .error.isError());
     QVERIFY(secrets.writes() >= writesBefore + 2);
     Api::RequestSpec search;
     search.body = QJsonObject {
         {QStringLiteral("locationId"), oauth->locationId}, {QStringLiteral("pageLimit"), 5}};
-    QVERIFY(!call(oauthSession.api(), QStringLiteral("search-contacts-advanced"), search)
-                 .error.isError());
+    QVERIFY(!call(oauthApi, QStringLiteral("search-contacts-advanced"), search).error.isError());
     requestLog.close();
 
     // An export of the request log, as the request-log view saves one.

@@ -144,13 +144,10 @@ bool AppController::open(Auth::Connection connection)
         secrets = m_sandboxSecrets.get();
     }
 
-    auto* session
-        = new Auth::ConnectionSession(m_network, *secrets, m_budget, m_clock, connection, this);
+    auto* session = new Auth::ConnectionSession(m_network, *secrets, m_clock, connection, this);
     if (connection.isSandbox())
         session->setPrivateIntegrationToken(m_sandbox->data().privateIntegrationToken());
-    Api::ApiConfig config;
-    config.baseUrl = Auth::OAuthWire::apiBaseUrl(connection);
-    config.locationId = connection.locationId;
+    Api::ApiConfig config = session->apiConfig();
     config.retry = m_retry;
     auto* workspace = new Sync::Workspace(m_network, session->tokens(), m_budget, m_clock, config,
         Store::Database::defaultPath(connection.id), this);
