@@ -12,6 +12,7 @@
 #include "ui/app/noticebar.h"
 #include "ui/app/statuspanel.h"
 #include "ui/app/syncchildloader.h"
+#include "ui/app/unsavededits.h"
 #include "ui/contacts/contactlistpane.h"
 #include "ui/detail/contactdetailpane.h"
 #include "ui/outbox/outboxdialog.h"
@@ -22,6 +23,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -30,6 +33,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(ContactDesk::Ui::lcApp, "contactdesk.ui", QtInfoMsg)
 
@@ -70,6 +74,7 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
         tr("Sandbox data - connect your HighLevel account"), tr("&Connect HighLevel…"));
     m_sandboxBanner->setClosable(true);
     m_signInBanner = new NoticeBar(QStringLiteral("signInBanner"), this);
+    m_unsavedBanner = new NoticeBar(QStringLiteral("unsavedBanner"), this);
 
     m_placeholder = new QLabel(tr("Opening the contacts…"), this);
     m_placeholder->setObjectName(QStringLiteral("mainPlaceholder"));
@@ -88,6 +93,7 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     layout->setSpacing(0);
     layout->addWidget(m_sandboxBanner);
     layout->addWidget(m_signInBanner);
+    layout->addWidget(m_unsavedBanner);
     layout->addWidget(m_centre, 1);
     setCentralWidget(central);
 
@@ -95,6 +101,7 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     connect(m_sandboxBanner, &NoticeBar::closed, this,
         [this] { m_appSettings->setSandboxBannerDismissed(true); });
     connect(m_signInBanner, &NoticeBar::actionTriggered, this, &MainWindow::signInAgain);
+    connect(m_unsavedBanner, &NoticeBar::actionTriggered, this, &MainWindow::retryUnsaved);
     connect(m_status, &StatusPanel::outboxRequested, this, &MainWindow::showOutbox);
     connect(m_status, &StatusPanel::undoRequested, this, &MainWindow::undoDelete);
     connect(&m_app, &AppController::workspaceClosing, this, &MainWindow::detachWorkspace);
@@ -143,6 +150,7 @@ void MainWindow::attachWorkspace(Sync::Workspace* workspace, const QString& noti
     detachWorkspace();
     m_actions = new ContactActions(*workspace, *m_appSettings, this, this);
     m_loader = new SyncChildLoader(workspace->syncEngine(), this);
+    m_unsaved = new UnsavedEditsGuard(workspace->edits(), this);
     m_list = new ContactListPane(workspace->database(), m_settings, m_splitter);
     m_detail = new ContactDetailPane(
         ContactDetailPane::Services {workspace->cache(), workspace->children(), workspace->edits(),
@@ -181,6 +189,13 @@ void MainWindow::attachWorkspace(Sync::Workspace* workspace, const QString& noti
     connect(m_actions, &ContactActions::undoAvailableChanged, this, &MainWindow::updateActions);
     connect(
         &workspace->edits(), &Store::LocalEdits::outboxChanged, this, &MainWindow::updateActions);
+    connect(m_unsaved, &UnsavedEditsGuard::changed, this, &MainWindow::updateUnsavedBanner);
+    connect(m_unsaved, &UnsavedEditsGuard::saved, this, [this](int count) {
+        statusBar()->showMessage(count == 1
+                ? tr("The kept edit is saved in the local cache now.")
+                : tr("The %n kept edits are saved in the local cache now.", nullptr, count),
+            statusMessageMs);
+    });
 
     // The pane's own Find action (Ctrl+F) goes in the menu, so the shortcut has one owner; it
     // leaves the menu with the pane.
@@ -192,6 +207,7 @@ void MainWindow::attachWorkspace(Sync::Workspace* workspace, const QString& noti
     m_status->attach(workspace, m_app.connection());
     refreshSwitcher();
     updateBanners();
+    updateUnsavedBanner();
     setWindowTitle(tr("ContactDesk — %1: %2")
                        .arg(StatusPanel::environmentText(m_app.connection().environment),
                            m_app.connection().displayName));
@@ -215,10 +231,13 @@ void MainWindow::detachWorkspace()
     delete m_list;
     delete m_actions;
     delete m_loader;
+    delete m_unsaved;
     m_detail = nullptr;
     m_list = nullptr;
     m_actions = nullptr;
     m_loader = nullptr;
+    m_unsaved = nullptr;
+    updateUnsavedBanner();
     m_placeholder->setText(tr("Opening the contacts…"));
     m_centre->setCurrentWidget(m_placeholder);
     updateActions();
@@ -242,6 +261,28 @@ void MainWindow::updateBanners()
             oauth ? tr("&Sign in again…") : tr("&Replace token…"));
     }
     m_signInBanner->setVisible(signIn);
+}
+
+void MainWindow::updateUnsavedBanner()
+{
+    const int count = m_unsaved ? m_unsaved->count() : 0;
+    if (count > 0) {
+        const Store::StoreError error = m_unsaved->error();
+        m_unsavedBanner->setMessage(UnsavedEditsGuard::noticeText(count, error), tr("&Try again"));
+        m_unsavedBanner->setToolTip(error.message);
+    }
+    m_unsavedBanner->setVisible(count > 0);
+}
+
+void MainWindow::retryUnsaved()
+{
+    if (!m_unsaved || m_unsaved->retryNow())
+        return;
+    statusBar()->showMessage(tr("The edits still cannot be saved: %1.")
+                                 .arg(UnsavedEditsGuard::reasonText(m_unsaved->error())),
+        statusMessageMs);
+    // The reason may have changed (a read-only disk that is now full).
+    updateUnsavedBanner();
 }
 
 void MainWindow::onNeedsSignIn(const Auth::Connection& connection)
@@ -288,8 +329,53 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // Edits kept in memory die with the app: one more try, then the user decides.
+    const bool quitAnyway = std::exchange(m_quitAnyway, false);
+    if (!quitAnyway && m_unsaved && !m_unsaved->retryNow()) {
+        event->ignore();
+        askAboutUnsaved();
+        return;
+    }
     saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::askAboutUnsaved()
+{
+    if (m_unsavedQuestion) {
+        m_unsavedQuestion->raise();
+        m_unsavedQuestion->activateWindow();
+        return;
+    }
+    const int count = m_unsaved->count();
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Unsaved edits"),
+        count == 1
+            ? tr("1 edit is not saved yet. If you quit now it is lost.")
+            : tr("%n edits are not saved yet. If you quit now they are lost.", nullptr, count),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("unsavedQuestion"));
+    box->setInformativeText(m_unsaved->error().message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* retry = box->addButton(tr("&Try again"), QMessageBox::AcceptRole);
+    retry->setObjectName(QStringLiteral("unsavedQuestionRetry"));
+    QPushButton* quit = box->addButton(tr("&Quit anyway"), QMessageBox::DestructiveRole);
+    quit->setObjectName(QStringLiteral("unsavedQuestionQuit"));
+    QPushButton* cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("unsavedQuestionCancel"));
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    m_unsavedQuestion = box;
+    connect(box, &QMessageBox::finished, this, [this, box, retry, quit](int) {
+        m_unsavedQuestion = nullptr;
+        if (box->clickedButton() == quit) {
+            m_quitAnyway = true;
+            close();
+        } else if (box->clickedButton() == retry) {
+            // Saved: the window closes; still failing: the question comes back.
+            close();
+        }
+    });
+    box->open();
 }
 
 void MainWindow::newContact()

@@ -12,6 +12,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QMenu;
+class QMessageBox;
 class QNetworkAccessManager;
 class QSettings;
 class QSplitter;
@@ -42,6 +43,7 @@ class NoticeBar;
 class OutboxDialog;
 class StatusPanel;
 class SyncChildLoader;
+class UnsavedEditsGuard;
 
 // The main window composes: the toolbar and menus hold the actions, the contact list sits on the
 // left and the detail pane on the right of a splitter, banners say what needs the user (sandbox
@@ -73,6 +75,10 @@ public:
     StatusPanel* statusPanel() const { return m_status; }
     NoticeBar* sandboxBanner() const { return m_sandboxBanner; }
     NoticeBar* signInBanner() const { return m_signInBanner; }
+    // Shown while edits the cache could not take are kept in memory.
+    NoticeBar* unsavedBanner() const { return m_unsavedBanner; }
+    // The open workspace's kept edits and their quiet retry; null without a workspace.
+    UnsavedEditsGuard* unsavedEdits() const { return m_unsaved; }
     QComboBox* connectionSwitcher() const { return m_switcher; }
     // Actions by objectName ("newContactAction", ...).
     QAction* action(const QString& objectName) const;
@@ -97,6 +103,8 @@ public Q_SLOTS:
     void showConnections();
     void showConnect();
     void signInAgain();
+    // Tries the edits kept in memory again ("Try again" on the notice).
+    void retryUnsaved();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -115,6 +123,9 @@ private:
     void detachWorkspace();
     void updateBanners();
     void onNeedsSignIn(const Auth::Connection& connection);
+    void updateUnsavedBanner();
+    // The close found edits that are still only in memory: Try again, Quit anyway or Cancel.
+    void askAboutUnsaved();
     void selectContact(const QString& contactId);
     void restoreLayout();
     void saveLayout();
@@ -136,6 +147,10 @@ private:
     QComboBox* m_switcher = nullptr;
     NoticeBar* m_sandboxBanner = nullptr;
     NoticeBar* m_signInBanner = nullptr;
+    NoticeBar* m_unsavedBanner = nullptr;
+    QPointer<QMessageBox> m_unsavedQuestion;
+    // The user chose to quit although edits are not saved.
+    bool m_quitAnyway = false;
     QStackedWidget* m_centre = nullptr;
     QLabel* m_placeholder = nullptr;
     QSplitter* m_splitter = nullptr;
@@ -146,6 +161,7 @@ private:
     ContactDetailPane* m_detail = nullptr;
     ContactActions* m_actions = nullptr;
     SyncChildLoader* m_loader = nullptr;
+    UnsavedEditsGuard* m_unsaved = nullptr;
     QPointer<OutboxDialog> m_outboxDialog;
 };
 

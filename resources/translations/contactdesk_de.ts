@@ -2971,6 +2971,44 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <source>&lt;b&gt;ContactDesk %1&lt;/b&gt;&lt;p&gt;A desktop contact manager for HighLevel: contacts, tasks and notes kept in a local cache that works offline, with every change sent through an outbox.&lt;/p&gt;</source>
         <translation>&lt;b&gt;ContactDesk %1&lt;/b&gt;&lt;p&gt;Eine Kontaktverwaltung für HighLevel auf dem Desktop: Kontakte, Aufgaben und Notizen in einem lokalen Zwischenspeicher, der auch offline funktioniert; jede Änderung geht über einen Postausgang.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>The kept edit is saved in the local cache now.</source>
+        <translation>Die zurückgehaltene Änderung ist jetzt im lokalen Zwischenspeicher gesichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n kept edits are saved in the local cache now.</source>
+        <translation>
+            <numerusform>Die %n zurückgehaltene Änderung ist jetzt im lokalen Zwischenspeicher gesichert.</numerusform>
+            <numerusform>Die %n zurückgehaltenen Änderungen sind jetzt im lokalen Zwischenspeicher gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The edits still cannot be saved: %1.</source>
+        <translation>Die Änderungen können noch immer nicht gesichert werden: %1.</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Nicht gesicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>1 edit is not saved yet. If you quit now it is lost.</source>
+        <translation>1 Änderung ist noch nicht gesichert. Wenn Sie jetzt beenden, geht sie verloren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edits are not saved yet. If you quit now they are lost.</source>
+        <translation>
+            <numerusform>%n Änderung ist noch nicht gesichert. Wenn Sie jetzt beenden, geht sie verloren.</numerusform>
+            <numerusform>%n Änderungen sind noch nicht gesichert. Wenn Sie jetzt beenden, gehen sie verloren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>Trotzdem &amp;beenden</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -3098,6 +3136,73 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     <message>
         <source>The change could not be discarded: %1</source>
         <translation>Die Änderung konnte nicht verworfen werden: %1</translation>
+    </message>
+    <message>
+        <source>Changes not saved in the local cache</source>
+        <translation>Nicht im lokalen Zwischenspeicher gesicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Vorgenommen</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try to save the kept changes again</source>
+        <translation>Die zurückgehaltenen Änderungen erneut sichern</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard unsaved…</source>
+        <translation>N&amp;icht Gesichertes verwerfen…</translation>
+    </message>
+    <message>
+        <source>Discard the change that was not saved</source>
+        <translation>Die nicht gesicherte Änderung verwerfen</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gesichert: %1</translation>
+    </message>
+    <message>
+        <source>1 change could not be saved in the local cache (%1). It is kept in memory and tried again by itself; it is lost if ContactDesk quits first.</source>
+        <translation>1 Änderung konnte nicht im lokalen Zwischenspeicher gesichert werden (%1). Sie bleibt im Arbeitsspeicher und wird von selbst erneut versucht; sie geht verloren, wenn ContactDesk vorher beendet wird.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes could not be saved in the local cache (%1). They are kept in memory and tried again by themselves; they are lost if ContactDesk quits first.</source>
+        <translation>
+            <numerusform>%n Änderung konnte nicht im lokalen Zwischenspeicher gesichert werden (%1). Sie bleibt im Arbeitsspeicher und wird von selbst erneut versucht; sie geht verloren, wenn ContactDesk vorher beendet wird.</numerusform>
+            <numerusform>%n Änderungen konnten nicht im lokalen Zwischenspeicher gesichert werden (%1). Sie bleiben im Arbeitsspeicher und werden von selbst erneut versucht; sie gehen verloren, wenn ContactDesk vorher beendet wird.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The kept changes are saved in the local cache and queued.</source>
+        <translation>Die zurückgehaltenen Änderungen sind im lokalen Zwischenspeicher gesichert und warten im Postausgang.</translation>
+    </message>
+    <message>
+        <source>The changes still cannot be saved: %1.</source>
+        <translation>Die Änderungen können noch immer nicht gesichert werden: %1.</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved change</source>
+        <translation>Die nicht gesicherte Änderung verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard “%1”? It was never saved, so it is lost.</source>
+        <translation>„%1“ verwerfen? Sie wurde nie gesichert und geht damit verloren.</translation>
+    </message>
+    <message>
+        <source>Nothing is queued for HighLevel yet: the changes above are not saved.</source>
+        <translation>Für HighLevel wartet noch nichts: Die Änderungen oben sind nicht gesichert.</translation>
     </message>
 </context>
 <context>
@@ -3538,6 +3643,40 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     <message>
         <source>Due</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedEditsGuard</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the cache is read-only</source>
+        <translation>der Zwischenspeicher ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>the cache file is damaged</source>
+        <translation>die Datei des Zwischenspeichers ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the cache is busy</source>
+        <translation>der Zwischenspeicher ist belegt</translation>
+    </message>
+    <message>
+        <source>the cache cannot be written</source>
+        <translation>der Zwischenspeicher kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>1 edit could not be saved to the local cache: %1. It is kept in memory.</source>
+        <translation>1 Änderung konnte nicht im lokalen Zwischenspeicher gesichert werden: %1. Sie bleibt im Arbeitsspeicher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edits could not be saved to the local cache: %1. They are kept in memory.</source>
+        <translation>
+            <numerusform>%n Änderung konnte nicht im lokalen Zwischenspeicher gesichert werden: %1. Sie bleibt im Arbeitsspeicher.</numerusform>
+            <numerusform>%n Änderungen konnten nicht im lokalen Zwischenspeicher gesichert werden: %1. Sie bleiben im Arbeitsspeicher.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

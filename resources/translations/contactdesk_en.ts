@@ -2971,6 +2971,44 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <source>&lt;b&gt;ContactDesk %1&lt;/b&gt;&lt;p&gt;A desktop contact manager for HighLevel: contacts, tasks and notes kept in a local cache that works offline, with every change sent through an outbox.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The kept edit is saved in the local cache now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n kept edits are saved in the local cache now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edits still cannot be saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 edit is not saved yet. If you quit now it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edits are not saved yet. If you quit now they are lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -3097,6 +3135,73 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>The change could not be discarded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes not saved in the local cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try to save the kept changes again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;iscard unsaved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the change that was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change could not be saved in the local cache (%1). It is kept in memory and tried again by itself; it is lost if ContactDesk quits first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes could not be saved in the local cache (%1). They are kept in memory and tried again by themselves; they are lost if ContactDesk quits first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The kept changes are saved in the local cache and queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes still cannot be saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the unsaved change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard “%1”? It was never saved, so it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is queued for HighLevel yet: the changes above are not saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3538,6 +3643,40 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     <message>
         <source>Due</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedEditsGuard</name>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache is busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 edit could not be saved to the local cache: %1. It is kept in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edits could not be saved to the local cache: %1. They are kept in memory.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

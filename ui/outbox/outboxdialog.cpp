@@ -6,17 +6,23 @@
 #include "sync/workspace.h"
 #include "ui/app/contactactions.h"
 #include "ui/app/icons.h"
+#include "ui/app/unsavededits.h"
 #include "ui/outbox/outboxmodel.h"
 
+#include <QApplication>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace ContactDesk::Ui {
@@ -61,6 +67,36 @@ OutboxDialog::OutboxDialog(Sync::Workspace& workspace, ContactActions& actions, 
         this);
     intro->setWordWrap(true);
 
+    m_unsavedBox = new QWidget(this);
+    m_unsavedBox->setObjectName(QStringLiteral("outboxUnsaved"));
+    m_unsavedIntro = new QLabel(m_unsavedBox);
+    m_unsavedIntro->setObjectName(QStringLiteral("outboxUnsavedIntro"));
+    m_unsavedIntro->setWordWrap(true);
+    m_unsavedView = new QTreeWidget(m_unsavedBox);
+    m_unsavedView->setObjectName(QStringLiteral("outboxUnsavedView"));
+    m_unsavedView->setAccessibleName(tr("Changes not saved in the local cache"));
+    m_unsavedView->setRootIsDecorated(false);
+    m_unsavedView->setUniformRowHeights(true);
+    m_unsavedView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_unsavedView->setHeaderLabels({tr("Change"), tr("Reason"), tr("Made")});
+    m_unsavedView->setColumnWidth(UnsavedChange, 340);
+    m_unsavedView->setColumnWidth(UnsavedReason, 220);
+    // The outbox below stays the larger list.
+    m_unsavedView->setMaximumHeight(fontMetrics().height() * 8);
+    m_unsavedRetry = makeButton(QStringLiteral("outboxUnsavedRetry"), tr("&Try again"),
+        tr("Try to save the kept changes again"), Icons::icon(QStringLiteral("retry")), this);
+    m_unsavedDiscard = makeButton(QStringLiteral("outboxUnsavedDiscard"), tr("D&iscard unsaved…"),
+        tr("Discard the change that was not saved"), Icons::icon(QStringLiteral("delete")), this);
+    auto* unsavedButtons = new QHBoxLayout;
+    unsavedButtons->addWidget(m_unsavedRetry);
+    unsavedButtons->addWidget(m_unsavedDiscard);
+    unsavedButtons->addStretch();
+    auto* unsavedLayout = new QVBoxLayout(m_unsavedBox);
+    unsavedLayout->setContentsMargins(0, 0, 0, 0);
+    unsavedLayout->addWidget(m_unsavedIntro);
+    unsavedLayout->addWidget(m_unsavedView);
+    unsavedLayout->addLayout(unsavedButtons);
+
     m_model = new OutboxModel(workspace.outbox(), workspace.cache(), workspace.edits(), this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("outboxView"));
@@ -76,7 +112,7 @@ OutboxDialog::OutboxDialog(Sync::Workspace& workspace, ContactActions& actions, 
     m_view->setColumnWidth(OutboxModel::Contact, 160);
     m_view->setColumnWidth(OutboxModel::Change, 180);
 
-    m_empty = new QLabel(tr("Nothing is waiting: every change has reached HighLevel."), this);
+    m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("outboxEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -108,6 +144,7 @@ OutboxDialog::OutboxDialog(Sync::Workspace& workspace, ContactActions& actions, 
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
+    layout->addWidget(m_unsavedBox);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
@@ -128,13 +165,22 @@ OutboxDialog::OutboxDialog(Sync::Workspace& workspace, ContactActions& actions, 
     connect(m_model, &QAbstractItemModel::dataChanged, this, &OutboxDialog::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &OutboxDialog::updateEmpty);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &OutboxDialog::updateEmpty);
+    connect(m_unsavedRetry, &QPushButton::clicked, this, &OutboxDialog::retryUnsaved);
+    connect(m_unsavedDiscard, &QPushButton::clicked, this, &OutboxDialog::discardSelectedUnsaved);
+    connect(m_unsavedView, &QTreeWidget::itemSelectionChanged, this,
+        [this] { m_unsavedDiscard->setEnabled(selectedSerial() != 0); });
+    connect(&workspace.edits(), &Store::LocalEdits::unsavedEditsChanged, this,
+        &OutboxDialog::fillUnsaved);
 
+    setTabOrder(m_unsavedView, m_unsavedRetry);
+    setTabOrder(m_unsavedRetry, m_unsavedDiscard);
+    setTabOrder(m_unsavedDiscard, m_view);
     setTabOrder(m_view, m_fix);
     setTabOrder(m_fix, m_resolve);
     setTabOrder(m_resolve, m_retry);
     setTabOrder(m_retry, m_discard);
     resize(760, 360);
-    updateEmpty();
+    fillUnsaved();
 }
 
 qint64 OutboxDialog::selectedItemId() const
@@ -153,8 +199,96 @@ bool OutboxDialog::selectItem(qint64 itemId)
     return true;
 }
 
+qint64 OutboxDialog::selectedSerial() const
+{
+    const QList<QTreeWidgetItem*> selected = m_unsavedView->selectedItems();
+    return selected.isEmpty()
+        ? 0
+        : selected.first()->data(UnsavedChange, unsavedSerialRole).toLongLong();
+}
+
+bool OutboxDialog::selectUnsaved(qint64 serial)
+{
+    for (int row = 0; row < m_unsavedView->topLevelItemCount(); ++row) {
+        QTreeWidgetItem* item = m_unsavedView->topLevelItem(row);
+        if (item->data(UnsavedChange, unsavedSerialRole).toLongLong() == serial) {
+            m_unsavedView->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+void OutboxDialog::fillUnsaved()
+{
+    const qint64 selected = selectedSerial();
+    const QList<Store::UnsavedEdit> kept = m_workspace.edits().unsavedEdits();
+    m_unsavedView->clear();
+    for (const Store::UnsavedEdit& edit : kept) {
+        auto* item = new QTreeWidgetItem(m_unsavedView);
+        item->setText(UnsavedChange, edit.description);
+        item->setData(UnsavedChange, unsavedSerialRole, edit.serial);
+        item->setText(
+            UnsavedReason, tr("Not saved: %1").arg(UnsavedEditsGuard::reasonText(edit.error)));
+        item->setToolTip(UnsavedReason, edit.error.message);
+        item->setIcon(
+            UnsavedReason, QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        item->setText(UnsavedMade,
+            QLocale().toString(QDateTime::fromMSecsSinceEpoch(edit.atMs), QLocale::ShortFormat));
+    }
+    if (selected != 0)
+        selectUnsaved(selected);
+    const int count = int(kept.size());
+    if (count > 0) {
+        const QString reason = UnsavedEditsGuard::reasonText(kept.first().error);
+        m_unsavedIntro->setText(count == 1
+                ? tr("1 change could not be saved in the local cache (%1). It is kept in "
+                     "memory and tried again by itself; it is lost if ContactDesk quits first.")
+                      .arg(reason)
+                : tr("%n changes could not be saved in the local cache (%1). They are kept in "
+                     "memory and tried again by themselves; they are lost if ContactDesk quits "
+                     "first.",
+                    nullptr, count)
+                      .arg(reason));
+    }
+    m_unsavedBox->setVisible(count > 0);
+    m_unsavedRetry->setEnabled(count > 0);
+    m_unsavedDiscard->setEnabled(selectedSerial() != 0);
+    updateEmpty();
+}
+
+void OutboxDialog::retryUnsaved()
+{
+    if (m_workspace.edits().retryUnsaved()) {
+        m_status->setText(tr("The kept changes are saved in the local cache and queued."));
+        return;
+    }
+    const QList<Store::UnsavedEdit> kept = m_workspace.edits().unsavedEdits();
+    if (!kept.isEmpty()) {
+        m_status->setText(tr("The changes still cannot be saved: %1.")
+                              .arg(UnsavedEditsGuard::reasonText(kept.first().error)));
+    }
+}
+
+void OutboxDialog::discardSelectedUnsaved()
+{
+    const qint64 serial = selectedSerial();
+    if (serial == 0)
+        return;
+    const QString what = m_unsavedView->selectedItems().first()->text(UnsavedChange);
+    m_confirm(tr("Discard the unsaved change"),
+        tr("Discard “%1”? It was never saved, so it is lost.").arg(what),
+        [this, serial](bool discard) {
+            if (discard)
+                m_workspace.edits().discardUnsaved(serial);
+        });
+}
+
 void OutboxDialog::updateEmpty()
 {
+    m_empty->setText(m_workspace.edits().unsavedEdits().isEmpty()
+            ? tr("Nothing is waiting: every change has reached HighLevel.")
+            : tr("Nothing is queued for HighLevel yet: the changes above are not saved."));
     m_stack->setCurrentWidget(m_model->rowCount() > 0 ? static_cast<QWidget*>(m_view) : m_empty);
     updateButtons();
 }
