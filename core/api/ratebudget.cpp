@@ -135,9 +135,15 @@ void RateBudget::onWire(const QString& key, quint64 ticket)
     const std::shared_ptr<Bucket> bucket = m_buckets.value(key);
     if (!bucket || !bucket->inFlight.contains(ticket))
         return;
-    // A resend (after a redirect, say) goes on the wire again, later: counted from then.
-    restamp(*bucket, ticket);
     bucket->onWire.insert(ticket);
+    // Within the margin of its start it went out at once (this word comes a little late): the
+    // margin already covers the difference, and counting from now would push every reuse of the
+    // slot later by that lag. Later than that it waited (for a connection, say): counted from
+    // now. A resend (after a redirect) is judged again the same way.
+    const auto it = std::find_if(bucket->sent.cbegin(), bucket->sent.cend(),
+        [ticket](const Sent& entry) { return entry.ticket == ticket; });
+    if (it != bucket->sent.cend() && m_clock.nowMs() - it->atMs > marginMs(*bucket))
+        restamp(*bucket, ticket);
 }
 
 void RateBudget::answered(const QString& key, quint64 ticket)

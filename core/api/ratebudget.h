@@ -64,7 +64,7 @@ public:
     void refused(const QString& key, qint64 retryAfterMs, bool daily);
     // The network stack wrote the request `ticket` to the server. It may have waited in the
     // stack's queue since its start, and the server counts it on arrival, a moment after now (the
-    // margin covers that moment): its slot counts from now.
+    // margin covers that moment): when that was longer than the margin, its slot counts from now.
     void onWire(const QString& key, quint64 ticket);
     // The answer to the request `ticket` started arrived. Without word that it went on the wire,
     // the server counted that request somewhere between its start and now, so its slot is held

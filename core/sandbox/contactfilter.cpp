@@ -473,12 +473,11 @@ bool ContactOrdering::before(const Position& a, const Position& b) const
     return a.id < b.id;
 }
 
-std::optional<QString> ContactOrdering::singleAscendingDate() const
+std::optional<ContactOrdering::DateOrder> ContactOrdering::singleDate() const
 {
-    if (m_specs.size() != 1 || m_specs.first().kind != SearchFieldKind::Date
-        || m_specs.first().descending)
+    if (m_specs.size() != 1 || m_specs.first().kind != SearchFieldKind::Date)
         return std::nullopt;
-    return m_specs.first().field;
+    return DateOrder {m_specs.first().field, m_specs.first().descending};
 }
 
 QJsonArray ContactOrdering::searchAfter(const Position& position)

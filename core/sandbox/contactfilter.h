@@ -115,8 +115,13 @@ public:
     std::optional<Position> cursor(const QJsonArray& searchAfter) const;
     bool before(const Position& a, const Position& b) const;
     static QJsonArray searchAfter(const Position& position);
-    // The field when the order is that one date field going up; nothing otherwise.
-    std::optional<QString> singleAscendingDate() const;
+    struct DateOrder
+    {
+        QString field;
+        bool descending;
+    };
+    // The field and direction when the order is one date field alone; nothing otherwise.
+    std::optional<DateOrder> singleDate() const;
 
 private:
     struct Spec

@@ -179,11 +179,11 @@ std::optional<Reply> ContactSearch::searchDateIndex(const Location& location, co
     const ContactFilter& filter, const ContactOrdering& ordering,
     const std::optional<ContactOrdering::Position>& cursor, int page, int pageLimit)
 {
-    const std::optional<QString> field = ordering.singleAscendingDate();
-    if (!query.simplified().isEmpty() || !field
-        || (*field != L("dateAdded") && *field != L("dateUpdated")))
+    const std::optional<ContactOrdering::DateOrder> sort = ordering.singleDate();
+    if (!query.simplified().isEmpty() || !sort
+        || (sort->field != L("dateAdded") && sort->field != L("dateUpdated")))
         return std::nullopt;
-    const std::optional<ContactFilter::DateBounds> bounds = filter.onlyRangesOn(*field);
+    const std::optional<ContactFilter::DateBounds> bounds = filter.onlyRangesOn(sort->field);
     if (!bounds)
         return std::nullopt;
     std::pair<qint64, QString> after;
@@ -195,49 +195,63 @@ std::optional<Reply> ContactSearch::searchDateIndex(const Location& location, co
         after = {qint64(key.number), cursor->id};
     }
 
-    const SandboxData::ContactOrder& order = *field == L("dateAdded")
+    const SandboxData::ContactOrder& order = sort->field == L("dateAdded")
         ? m_data.contactOrder(location.id)
         : m_data.contactOrderByUpdated(location.id);
     const qint64 to
         = bounds->excludesMissing ? std::min(bounds->to, SandboxData::missingDate - 1) : bounds->to;
-    if (bounds->from > to)
-        return Reply::json(
-            200, {{QStringLiteral("contacts"), QJsonArray()}, {QStringLiteral("total"), 0}});
     const auto first = order.lower_bound({bounds->from, QString()});
-    const auto end
-        = to == SandboxData::missingDate ? order.end() : order.lower_bound({to + 1, QString()});
-    auto start = first;
-    if (cursor) {
-        start = order.upper_bound(after);
-        if (start != order.end()
-            && order.key_comp()(start->first, std::pair(bounds->from, QString())))
-            start = first;
-    }
+    const auto end = bounds->from > to   ? first
+        : to == SandboxData::missingDate ? order.end()
+                                         : order.lower_bound({to + 1, QString()});
+    // Contacts without the date sort last both ways; going down, the index would put them first.
+    if (sort->descending && end != first && std::prev(end)->first.first == SandboxData::missingDate)
+        return std::nullopt;
 
     const qint64 now = m_data.clock().nowMs();
     qsizetype total = 0;
     qsizetype toSkip = cursor ? 0 : qsizetype(page - 1) * pageLimit;
     QJsonArray contacts;
     bool pageStarted = !cursor;
-    for (auto it = first; it != end; ++it) {
-        if (it == start)
-            pageStarted = true;
-        if (!visibleToSearch(it->second, now))
-            continue;
+    // In the order of the answer: (date, id) going up, or the date going down and, among
+    // contacts with the same date, the id still going up.
+    const auto visit = [&](const std::pair<qint64, QString>& key) {
+        const QString& id = key.second;
+        if (!visibleToSearch(id, now))
+            return;
         ++total;
+        if (!pageStarted) {
+            pageStarted = sort->descending
+                ? key.first < after.first || (key.first == after.first && id > after.second)
+                : key > after;
+        }
         if (!pageStarted || contacts.size() >= pageLimit)
-            continue;
+            return;
         if (toSkip > 0) {
             --toSkip;
-            continue;
+            return;
         }
-        const QJsonObject* stored = m_data.liveContact(it->second);
+        const QJsonObject* stored = m_data.liveContact(id);
         if (!stored)
-            continue;
+            return;
         QJsonObject contact = *stored;
         contact.insert(QStringLiteral("searchAfter"),
-            ContactOrdering::searchAfter(ordering.positionOf(it->second, *stored)));
+            ContactOrdering::searchAfter(ordering.positionOf(id, *stored)));
         contacts.append(contact);
+    };
+    if (!sort->descending) {
+        for (auto it = first; it != end; ++it)
+            visit(it->first);
+    } else {
+        std::vector<std::pair<qint64, QString>> sameDate;
+        for (auto it = end; it != first;) {
+            --it;
+            sameDate.push_back(it->first);
+            if (it == first || std::prev(it)->first.first != it->first.first) {
+                std::for_each(sameDate.rbegin(), sameDate.rend(), visit);
+                sameDate.clear();
+            }
+        }
     }
     return Reply::json(
         200, {{QStringLiteral("contacts"), contacts}, {QStringLiteral("total"), total}});

@@ -34,8 +34,8 @@ public:
 
 private:
     bool visibleToSearch(const QString& id, qint64 nowMs) const;
-    // The common shape of a sync's walk - no text, only date ranges on the field it sorts by
-    // going up - answered from SandboxData's date index: O(matches) to count and O(page) to
+    // The common shape of a sync's walk - no text, only date ranges on the one date field it
+    // sorts by - answered from SandboxData's date index: O(matches) to count and O(page) to
     // fill, instead of reading every contact of the location. Nothing for any other shape.
     std::optional<Reply> searchDateIndex(const Location& location, const QString& query,
         const ContactFilter& filter, const ContactOrdering& ordering,

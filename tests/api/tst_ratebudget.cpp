@@ -295,8 +295,9 @@ void TestRateBudget::onWireHoldsSlotFromTheSend()
     budget.enqueue(location, Priority::Foreground, record);
     QCOMPARE(m_starts.size(), 2);
 
-    budget.onWire(location, second); // at once
-    m_clock.advance(300);
+    m_clock.advance(15);
+    budget.onWire(location, second); // at once: word of it comes within the margin
+    m_clock.advance(285);
     budget.onWire(location, first); // after 300 ms in the stack's queue
     budget.onWire(location, 9999); // unknown: nothing changes
     m_clock.advance(400);
@@ -304,7 +305,7 @@ void TestRateBudget::onWireHoldsSlotFromTheSend()
     budget.answered(location, second);
     QCOMPARE(budget.state(location).sentInWindow, 2);
 
-    m_clock.advance(1020 - 700); // window + margin after the second went on the wire
+    m_clock.advance(1020 - 700); // window + margin after the second started
     budget.pump();
     QCOMPARE(m_starts.size(), 3);
     m_clock.advance(299);

@@ -729,22 +729,36 @@ void TestSandboxSearch::dateWalksAnswerLikeAFullScan_data()
     QTest::addColumn<QStringList>("bounds"); // "gte", "lt", ... each at a quantile: "gte@0.25"
     QTest::addColumn<int>("pageLimit");
     QTest::addColumn<bool>("pagePaging");
+    QTest::addColumn<bool>("descending");
 
     QTest::newRow("updated, whole range")
-        << QStringLiteral("dateUpdated") << QStringList() << 100 << false;
+        << QStringLiteral("dateUpdated") << QStringList() << 100 << false << false;
     QTest::newRow("updated, gte and lt")
         << QStringLiteral("dateUpdated")
-        << QStringList {QStringLiteral("gte@0.2"), QStringLiteral("lt@0.7")} << 37 << false;
+        << QStringList {QStringLiteral("gte@0.2"), QStringLiteral("lt@0.7")} << 37 << false
+        << false;
     QTest::newRow("updated, gt and lte")
         << QStringLiteral("dateUpdated")
-        << QStringList {QStringLiteral("gt@0.5"), QStringLiteral("lte@0.9")} << 50 << false;
+        << QStringList {QStringLiteral("gt@0.5"), QStringLiteral("lte@0.9")} << 50 << false
+        << false;
     QTest::newRow("updated, empty range")
         << QStringLiteral("dateUpdated")
-        << QStringList {QStringLiteral("gte@0.8"), QStringLiteral("lt@0.3")} << 50 << false;
+        << QStringList {QStringLiteral("gte@0.8"), QStringLiteral("lt@0.3")} << 50 << false
+        << false;
     QTest::newRow("added, gte only")
-        << QStringLiteral("dateAdded") << QStringList {QStringLiteral("gte@0.4")} << 64 << false;
+        << QStringLiteral("dateAdded") << QStringList {QStringLiteral("gte@0.4")} << 64 << false
+        << false;
     QTest::newRow("added, page paging")
-        << QStringLiteral("dateAdded") << QStringList {QStringLiteral("lt@0.6")} << 45 << true;
+        << QStringLiteral("dateAdded") << QStringList {QStringLiteral("lt@0.6")} << 45 << true
+        << false;
+    QTest::newRow("updated going down")
+        << QStringLiteral("dateUpdated") << QStringList() << 60 << false << true;
+    QTest::newRow("added going down, gte and lt")
+        << QStringLiteral("dateAdded")
+        << QStringList {QStringLiteral("gte@0.1"), QStringLiteral("lt@0.8")} << 41 << false << true;
+    QTest::newRow("updated going down, page paging")
+        << QStringLiteral("dateUpdated") << QStringList {QStringLiteral("lte@0.75")} << 50 << true
+        << true;
 }
 
 void TestSandboxSearch::dateWalksAnswerLikeAFullScan()
@@ -753,19 +767,28 @@ void TestSandboxSearch::dateWalksAnswerLikeAFullScan()
     QFETCH(QStringList, bounds);
     QFETCH(int, pageLimit);
     QFETCH(bool, pagePaging);
+    QFETCH(bool, descending);
     SandboxFixture fx(seededCount);
     fx.data().settings().rateLimitCount = 0;
-    // Some contacts change, so dateUpdated differs from dateAdded and repeats within a page.
+    // Some contacts change, so dateUpdated differs from dateAdded; some share a date with their
+    // neighbour, so the order among equal dates (the id going up, in either direction) counts.
     const QStringList ids = listOrder(fx);
     for (int i = 0; i < ids.size(); i += 7) {
-        fx.clock().advance(i % 3 == 0 ? 0 : 1000);
+        fx.clock().advance(1000);
         fx.api("PUT", QStringLiteral("/contacts/") + ids.at(i),
             QJsonObject {{QStringLiteral("companyName"), QStringLiteral("Changed %1").arg(i)}});
+    }
+    for (int i = 0; i + 1 < ids.size(); i += 5) {
+        QJsonObject twin = fx.data().contacts().value(ids.at(i + 1));
+        twin.insert(field, fx.data().contacts().value(ids.at(i)).value(field));
+        fx.data().storeContact(twin);
     }
     QList<QString> dates;
     for (const QString& id : ids)
         dates.append(fx.data().contacts().value(id).value(field).toString());
     std::sort(dates.begin(), dates.end());
+    QVERIFY2(std::adjacent_find(dates.begin(), dates.end()) != dates.end(),
+        "some contacts share a date, so the order among them is checked too");
 
     QJsonObject range;
     for (const QString& bound : bounds) {
@@ -782,8 +805,9 @@ void TestSandboxSearch::dateWalksAnswerLikeAFullScan()
     QJsonArray scanned = filters;
     scanned.append(QJsonObject {
         {QStringLiteral("field"), field}, {QStringLiteral("operator"), QStringLiteral("exists")}});
-    const QJsonArray sort {QJsonObject {
-        {QStringLiteral("field"), field}, {QStringLiteral("direction"), QStringLiteral("asc")}}};
+    const QJsonArray sort {QJsonObject {{QStringLiteral("field"), field},
+        {QStringLiteral("direction"),
+            descending ? QStringLiteral("desc") : QStringLiteral("asc")}}};
 
     // Every page as the server answers it, searchAfter values and totals included.
     const auto walk = [&](const QJsonArray& withFilters) {
