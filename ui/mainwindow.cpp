@@ -76,15 +76,15 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     m_signInBanner = new NoticeBar(QStringLiteral("signInBanner"), this);
     m_unsavedBanner = new NoticeBar(QStringLiteral("unsavedBanner"), this);
 
-    m_placeholder = new QLabel(tr("Opening the contacts…"), this);
-    m_placeholder->setObjectName(QStringLiteral("mainPlaceholder"));
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
+    m_openingMessage = new QLabel(tr("Opening the contacts…"), this);
+    m_openingMessage->setObjectName(QStringLiteral("openingMessage"));
+    m_openingMessage->setAlignment(Qt::AlignCenter);
+    m_openingMessage->setWordWrap(true);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_centre = new QStackedWidget(this);
-    m_centre->addWidget(m_placeholder);
+    m_centre->addWidget(m_openingMessage);
     m_centre->addWidget(m_splitter);
 
     auto* central = new QWidget(this);
@@ -114,8 +114,8 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     connect(&m_app, &AppController::openFailed, this, [this](const QString& message) {
         statusBar()->showMessage(message, statusMessageMs);
         if (!m_app.isOpen()) {
-            m_placeholder->setText(message);
-            m_centre->setCurrentWidget(m_placeholder);
+            m_openingMessage->setText(message);
+            m_centre->setCurrentWidget(m_openingMessage);
         }
     });
     connect(
@@ -238,8 +238,8 @@ void MainWindow::detachWorkspace()
     m_loader = nullptr;
     m_unsaved = nullptr;
     updateUnsavedBanner();
-    m_placeholder->setText(tr("Opening the contacts…"));
-    m_centre->setCurrentWidget(m_placeholder);
+    m_openingMessage->setText(tr("Opening the contacts…"));
+    m_centre->setCurrentWidget(m_openingMessage);
     updateActions();
 }
 

@@ -152,7 +152,7 @@ private:
     // The user chose to quit although edits are not saved.
     bool m_quitAnyway = false;
     QStackedWidget* m_centre = nullptr;
-    QLabel* m_placeholder = nullptr;
+    QLabel* m_openingMessage = nullptr;
     QSplitter* m_splitter = nullptr;
     StatusPanel* m_status = nullptr;
 
