@@ -291,33 +291,13 @@ void ConnectionsDialog::signOut()
     const std::optional<Auth::Connection> connection = selected();
     if (!connection || connection->isSandbox())
         return;
-    const QString id = connection->id;
     const QString name = connection->displayName;
-    QPointer<ConnectionsDialog> self(this);
-    m_confirm(this, tr("Sign out"),
+    confirmKeychainStep(connection->id, tr("Sign out"),
         tr("Sign out of \"%1\"? Its tokens and secrets are deleted from the keychain. The "
            "connection and its local data stay; sign in again to use it.")
             .arg(name),
-        tr("Sign out"), [self, id, name](bool yes) {
-            if (!self || !yes)
-                return;
-            self->m_busy = true;
-            self->updateButtons();
-            Auth::signOut(
-                self->m_store, self->m_secrets, id, [self, id, name](const QString& error) {
-                    if (!self)
-                        return;
-                    self->m_busy = false;
-                    if (!error.isEmpty()) {
-                        self->showStatus(error, true);
-                        self->updateButtons();
-                        return;
-                    }
-                    self->refresh();
-                    self->showStatus(tr("Signed out of \"%1\".").arg(name), false);
-                    Q_EMIT self->signedOut(id);
-                });
-        });
+        tr("Sign out"), tr("Signed out of \"%1\".").arg(name), &Auth::signOut,
+        &ConnectionsDialog::signedOut);
 }
 
 void ConnectionsDialog::removeConnection()
@@ -325,33 +305,39 @@ void ConnectionsDialog::removeConnection()
     const std::optional<Auth::Connection> connection = selected();
     if (!connection || connection->isSandbox())
         return;
-    const QString id = connection->id;
     const QString name = connection->displayName;
-    QPointer<ConnectionsDialog> self(this);
-    m_confirm(this, tr("Remove connection"),
+    confirmKeychainStep(connection->id, tr("Remove connection"),
         tr("Remove \"%1\"? Its tokens and secrets are deleted from the keychain and it leaves "
            "this list.")
             .arg(name),
-        tr("Remove"), [self, id, name](bool yes) {
-            if (!self || !yes)
+        tr("Remove"), tr("\"%1\" was removed.").arg(name), &Auth::removeConnection,
+        &ConnectionsDialog::connectionRemoved);
+}
+
+void ConnectionsDialog::confirmKeychainStep(const QString& id, const QString& title,
+    const QString& question, const QString& action, const QString& doneText, KeychainStep step,
+    void (ConnectionsDialog::*done)(const QString&))
+{
+    QPointer<ConnectionsDialog> self(this);
+    m_confirm(this, title, question, action, [self, id, doneText, step, done](bool yes) {
+        if (!self || !yes)
+            return;
+        self->m_busy = true;
+        self->updateButtons();
+        step(self->m_store, self->m_secrets, id, [self, id, doneText, done](const QString& error) {
+            if (!self)
                 return;
-            self->m_busy = true;
-            self->updateButtons();
-            Auth::removeConnection(
-                self->m_store, self->m_secrets, id, [self, id, name](const QString& error) {
-                    if (!self)
-                        return;
-                    self->m_busy = false;
-                    if (!error.isEmpty()) {
-                        self->showStatus(error, true);
-                        self->updateButtons();
-                        return;
-                    }
-                    self->refresh();
-                    self->showStatus(tr("\"%1\" was removed.").arg(name), false);
-                    Q_EMIT self->connectionRemoved(id);
-                });
+            self->m_busy = false;
+            if (!error.isEmpty()) {
+                self->showStatus(error, true);
+                self->updateButtons();
+                return;
+            }
+            self->refresh();
+            self->showStatus(doneText, false);
+            Q_EMIT(self->*done)(id);
         });
+    });
 }
 
 void ConnectionsDialog::openCredentials(int mode)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/connection.h"
+#include "auth/secretstore.h"
 #include "ui/connect/connectdialog.h"
 #include "ui/connect/credentialsdialog.h"
 
@@ -22,7 +23,6 @@ class Clock;
 namespace ContactDesk::Auth {
 class ConnectionSession;
 class ConnectionStore;
-class SecretStore;
 } // namespace ContactDesk::Auth
 
 namespace ContactDesk::Ui {
@@ -84,6 +84,13 @@ private:
     void showStatus(const QString& text, bool failure);
     std::optional<Auth::Connection> selected() const;
     void openCredentials(int mode);
+    // Signing out and removing: ask, hold the buttons while the keychain works, then report and
+    // emit `done` with the connection id.
+    using KeychainStep = void (*)(
+        Auth::ConnectionStore&, Auth::SecretStore&, const QString&, Auth::SecretStore::Done);
+    void confirmKeychainStep(const QString& id, const QString& title, const QString& question,
+        const QString& action, const QString& doneText, KeychainStep step,
+        void (ConnectionsDialog::*done)(const QString&));
     void openConnect(const std::optional<Auth::Connection>& existing);
 
     QNetworkAccessManager& m_network;
