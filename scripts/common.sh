@@ -9,8 +9,8 @@ build_preset() {
     export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
     # Paths relative to the checkout, so every clone shares one cache.
     export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
-    if [[ ! -f "build/$preset/CMakeCache.txt" ]]; then
-        cmake --preset "$preset" >/dev/null
-    fi
+    # Configure every time: quick when nothing changed, and a directory left half-configured by
+    # an earlier failure (a cache without build.ninja) is configured again instead of a dead end.
+    cmake --preset "$preset" >/dev/null
     cmake --build --preset "$preset" -- -j"$(nproc)"
 }
