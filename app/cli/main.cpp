@@ -1,5 +1,6 @@
 // contactdesk-cli: the Contacts API from the command line, against HighLevel or a sandbox.
-// Parsing lives in clicommands.cpp, running in clirunner.cpp; this only wires them up.
+// Parsing starts in clicommands.cpp, running in clirunner.cpp, and each verb group has its own
+// file (contactverbs.cpp, connectionverbs.cpp, ...); this only wires them up.
 #include "clicommands.h"
 #include "clirunner.h"
 

@@ -1,0 +1,120 @@
+#include "clicommands.h"
+
+#include "api/endpointcatalog.h"
+
+namespace ContactDesk::Cli {
+
+QString helpText()
+{
+    QString text = QStringLiteral(R"(Usage: contactdesk-cli [TARGET] [--verbose] COMMAND ...
+
+The HighLevel Contacts API v2 from the command line.
+
+Target (one of; without any, the active saved connection, see `connections`):
+  --sandbox                  start an embedded sandbox on 127.0.0.1 with 50 demo contacts
+  --sandbox --data FILE      the same, keeping the sandbox's state in FILE across runs
+  --connection ID            a saved connection; its token comes from the system keychain
+  --base-url URL --token TOKEN --location ID
+                             a HighLevel API (https://services.leadconnectorhq.com) or a
+                             sandbox; defaults come from CONTACTDESK_BASE_URL,
+                             CONTACTDESK_TOKEN and CONTACTDESK_LOCATION. Prefer the
+                             environment for the token: other users can see command lines.
+  --sandbox-admin-key KEY    (or CONTACTDESK_SANDBOX_ADMIN_KEY) the admin key of an external
+                             sandbox, so that `verify` may write to it (see below)
+
+Commands:
+  call OPERATION_ID [--path K=V]... [--query K=V]... [--body JSON|@FILE|@-]
+                             any operation of the catalog (list below)
+  contacts list [--limit N]  the first N contacts (default 20, at most 500), via search
+  contacts list --all [--limit N]
+                             every contact of the location, N per page (default 500)
+  contacts search TEXT [--limit N]
+  contacts get|delete CONTACT_ID
+  contacts create --body JSON
+  contacts update CONTACT_ID --body JSON
+  tasks list CONTACT_ID
+  tasks get|complete|delete CONTACT_ID TASK_ID
+  tasks create CONTACT_ID --body JSON
+  tasks update CONTACT_ID TASK_ID --body JSON
+  notes list CONTACT_ID
+  notes get|delete CONTACT_ID NOTE_ID
+  notes create CONTACT_ID --body JSON
+  notes update CONTACT_ID NOTE_ID --body JSON
+  tags add|remove CONTACT_ID TAG...
+  verify [--allow-writes] [--campaign-id ID] [--workflow-id ID] [--business-id ID]
+         [--user-id ID]
+                             runs every operation once and prints one row per operation
+  sync [--reconcile]         sends the outbox (local edits), then syncs the offline cache:
+                             the whole location the first time, what changed since after;
+                             --reconcile also looks for contacts deleted on the server now
+  search TEXT [--limit N]    searches the offline cache (name, email, phone, company, tags;
+                             prefix match per word), default 20 matches
+  outbox list                local edits not on the server yet, oldest first
+  outbox retry ID            sends a failed (or waiting) edit again at the next sync
+  outbox discard ID          drops an edit and reverts it in the cache
+  trash list                 contacts deleted here, newest first
+  trash restore ID           re-creates a deleted contact with its tasks and notes (sent at
+                             the next sync)
+  cache stats                counts of the offline cache as JSON
+  connections list           the saved connections as a JSON array (never a token)
+  connections add --name NAME --base-url URL --location ID --token TOKEN
+                             saves a private integration token connection once one
+                             GET /contacts/ with it succeeded; the token goes to the system
+                             keychain only (--token may come from CONTACTDESK_TOKEN)
+  connections use ID         makes a saved connection the active one
+  connections remove ID      deletes a saved connection and its keychain entries
+
+The location id is filled in where an operation takes one (the query of get-contacts,
+get-duplicate-contact and get-contacts-by-businessId; the body of create, upsert, search and
+the bulk calls) unless it is given. An operation that takes a body gets {} without --body.
+
+Output:
+  The API's JSON answer on stdout. `contacts list --all` prints one JSON array with one
+  contact per line, written page by page as the pages arrive; after an error it is closed, so
+  stdout always holds valid JSON. Errors are one line on stderr. --verbose writes every HTTP
+  exchange to stderr (Authorization, tokens and secrets redacted).
+
+verify:
+  Creates a temporary contact tagged contactdesk-verify, runs every task, note, tag,
+  follower, campaign, workflow, search, duplicate, upsert, business and bulk call on it, and
+  deletes it and everything it made. Prints `OPERATION STATUS LATENCY RESULT REASON` per
+  operation, then `N passed, M failed, K skipped`. Operations that need an id the API cannot
+  list (--campaign-id, --workflow-id, --business-id, --user-id for the followers) are skipped
+  without one; with --sandbox they come from the embedded sandbox.
+  Writes happen only against a sandbox: --sandbox, or a target whose GET /__sandbox/info
+  accepts --sandbox-admin-key and names the same location. Anything else gets the reads only,
+  on its first existing contact, unless --allow-writes is given.
+  Exit status 0 when nothing failed (skips are not failures).
+
+The offline cache:
+  One per connection, shared with the desktop app, in $XDG_DATA_HOME/ContactDesk/ContactDesk/
+  connections/ID/cache.sqlite (ID: the saved connection's id; for --base-url targets one
+  derived from the URL and location). The embedded --sandbox starts fresh on every run, so its
+  cache is thrown away at exit unless --sandbox --data FILE keeps the sandbox's state in FILE
+  (and then the cache too). `sync` prints one progress line at a time on stderr and its result
+  as JSON on stdout; items that wait for a back-off are sent at once. The other cache commands
+  need no network.
+
+connections:
+  Saved connections are shared with the desktop app. The built-in sandbox is always there,
+  is active until another connection is used, and behaves like --sandbox. Tokens live in the
+  system keychain only (CONTACTDESK_KEYCHAIN_SERVICE names another keychain service); without
+  a usable keychain `connections add` refuses: the command line keeps no token anywhere else.
+
+Exit status:
+  0 success, 1 the API refused or failed the request, or the system keychain failed,
+  2 usage error (also an unknown connection id, outbox item or trash entry),
+  3 network error (unreachable, timeout, or the outcome of a write is unknown)
+
+Operations:
+)");
+    for (const Api::Endpoint& endpoint : Api::endpoints()) {
+        text += QStringLiteral("  %1 %2 %3\n")
+                    .arg(QString(endpoint.operationId), -36)
+                    .arg(QString::fromLatin1(Api::methodName(endpoint.method)), -6)
+                    .arg(QString(endpoint.path));
+    }
+    return text;
+}
+
+} // namespace ContactDesk::Cli

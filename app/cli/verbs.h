@@ -1,0 +1,44 @@
+#pragma once
+
+#include "clicommands.h"
+
+// The verb groups of contactdesk-cli, one file each: how its words parse into a Command and how
+// that Command runs. clicommands.cpp and clirunner.cpp dispatch to them.
+namespace ContactDesk::Sync {
+class Workspace;
+}
+
+namespace ContactDesk::Cli {
+
+class CliSession;
+class VerbParser;
+
+// contactverbs.cpp: contacts, tasks, notes, and the tags of one contact.
+Command parseContactsVerb(VerbParser& words, Command command, const QString& verb);
+Command parseTasksVerb(VerbParser& words, const Command& command, const QString& verb);
+Command parseNotesVerb(VerbParser& words, const Command& command, const QString& verb);
+Command parseContactTagsVerb(VerbParser& words, const Command& command, const QString& verb);
+int runListAll(CliSession& session, const Command& command);
+
+// callverbs.cpp: call and verify.
+Command parseCall(VerbParser& words, const Command& command);
+Command parseVerify(VerbParser& words, Command command);
+int runCall(CliSession& session, const Command& command);
+int runVerify(CliSession& session, const Command& command);
+
+// connectionverbs.cpp: connections list|add|remove|use.
+Command parseConnectionsVerb(VerbParser& words, Command command, const QString& verb);
+int runConnectionsVerb(CliSession& session, const Command& command);
+
+// syncverbs.cpp: sync, and opening the offline cache for every cache command.
+Command parseSync(VerbParser& words, Command command);
+int runDataVerb(CliSession& session, const Command& command);
+int runSync(CliSession& session, const Command& command, Sync::Workspace& workspace);
+
+// cacheverbs.cpp: search, outbox, trash and cache, which need no network.
+Command parseCacheSearch(VerbParser& words, Command command);
+Command parseCacheVerb(
+    VerbParser& words, Command command, const QString& group, const QString& verb);
+int runOfflineVerb(const Command& command, Sync::Workspace& workspace);
+
+} // namespace ContactDesk::Cli
