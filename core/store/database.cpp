@@ -141,6 +141,16 @@ const QStringList migration3 {
                    " WITHOUT ROWID"),
 };
 
+// Version 4: the location's lists that names are read from (custom fields, tags, users,
+// calendars), one row per kind holding the whole list as JSON, replaced in one statement.
+const QStringList migration4 {
+    QStringLiteral("CREATE TABLE location_lists ("
+                   " kind TEXT PRIMARY KEY,"
+                   " items TEXT NOT NULL DEFAULT '[]',"
+                   " unavailable TEXT NOT NULL DEFAULT '',"
+                   " refreshed_at INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
+};
+
 const QByteArray sqliteMagic("SQLite format 3\0", 16);
 
 } // namespace
@@ -421,6 +431,9 @@ bool Database::runMigration(int version)
         break;
     case 3:
         statements = &migration3;
+        break;
+    case 4:
+        statements = &migration4;
         break;
     default:
         return false;

@@ -31,7 +31,8 @@ public:
     //   1 contacts, their tags and the FTS5 search index
     //   2 tasks, notes and appointments per contact, with fetch times
     //   3 outbox, trash, local history and sync state
-    static constexpr int currentSchemaVersion = 3;
+    //   4 the location's lists (custom fields, tags, users, calendars)
+    static constexpr int currentSchemaVersion = 4;
     // PRAGMA application_id of our files ("CDsk"), so a foreign SQLite file is recognised.
     static constexpr qint32 applicationId = 0x4344736b;
 
