@@ -54,6 +54,7 @@ private slots:
     void unavailableKeepsItsReason();
     void aFailedWriteKeepsTheOldList();
     void anUnreadableRowCountsAsEmpty();
+    void aVersion3CacheGainsTheLists();
 };
 
 void TestLocationListCache::emptyBeforeTheFirstRefresh()
@@ -192,6 +193,20 @@ void TestLocationListCache::anUnreadableRowCountsAsEmpty()
     QVERIFY(store.exec(QStringLiteral("UPDATE location_lists SET items = 'not json'")));
     QVERIFY(cache.load().tags.isEmpty());
     // The next refresh rewrites it.
+    QVERIFY(cache.saveTags({vip}, utc(2000)));
+    QCOMPARE(cache.load().tags.size(), 1);
+}
+
+void TestLocationListCache::aVersion3CacheGainsTheLists()
+{
+    TempStore store;
+    QVERIFY(store.open(3).ok);
+    QVERIFY(!LocationListCache(store.db()).saveTags({}, utc(1000)));
+    store.close();
+    QVERIFY(store.open().ok);
+    QCOMPARE(store.db().schemaVersion(), 4);
+    LocationListCache cache(store.db());
+    Api::LocationTag vip {QStringLiteral("t1"), QStringLiteral("vip"), QStringLiteral("L")};
     QVERIFY(cache.saveTags({vip}, utc(2000)));
     QCOMPARE(cache.load().tags.size(), 1);
 }
