@@ -75,6 +75,9 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     m_sandboxBanner->setClosable(true);
     m_signInBanner = new NoticeBar(QStringLiteral("signInBanner"), this);
     m_unsavedBanner = new NoticeBar(QStringLiteral("unsavedBanner"), this);
+    m_listsBanner = new NoticeBar(QStringLiteral("listsBanner"), this);
+    m_listsBanner->setClosable(true);
+    m_listsBanner->hide();
 
     m_openingMessage = new QLabel(tr("Opening the contacts…"), this);
     m_openingMessage->setObjectName(QStringLiteral("openingMessage"));
@@ -94,6 +97,7 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     layout->addWidget(m_sandboxBanner);
     layout->addWidget(m_signInBanner);
     layout->addWidget(m_unsavedBanner);
+    layout->addWidget(m_listsBanner);
     layout->addWidget(m_centre, 1);
     setCentralWidget(central);
 
@@ -107,6 +111,7 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     connect(&m_app, &AppController::workspaceClosing, this, &MainWindow::detachWorkspace);
     connect(&m_app, &AppController::workspaceOpened, this, &MainWindow::attachWorkspace);
     connect(&m_app, &AppController::needsSignIn, this, &MainWindow::onNeedsSignIn);
+    connect(&m_app, &AppController::locationListsChanged, this, &MainWindow::applyLocationLists);
     connect(&m_app, &AppController::connectionChanged, this, [this](const Auth::Connection& c) {
         m_status->setConnection(c);
         updateBanners();
@@ -158,7 +163,7 @@ void MainWindow::attachWorkspace(Sync::Workspace* workspace, const QString& noti
         m_splitter);
     m_list->setObjectName(QStringLiteral("contactListPane"));
     m_detail->setObjectName(QStringLiteral("contactDetailPane"));
-    m_detail->setCustomFieldNames(m_app.customFieldNames());
+    applyLocationLists();
     m_splitter->addWidget(m_list);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);

@@ -77,6 +77,9 @@ public:
     NoticeBar* signInBanner() const { return m_signInBanner; }
     // Shown while edits the cache could not take are kept in memory.
     NoticeBar* unsavedBanner() const { return m_unsavedBanner; }
+    // Says once why names are missing: the lists the connection cannot read, and the scope
+    // that would let it.
+    NoticeBar* listsBanner() const { return m_listsBanner; }
     // The open workspace's kept edits and their quiet retry; null without a workspace.
     UnsavedEditsGuard* unsavedEdits() const { return m_unsaved; }
     QComboBox* connectionSwitcher() const { return m_switcher; }
@@ -122,6 +125,8 @@ private:
     void attachWorkspace(Sync::Workspace* workspace, const QString& notice);
     void detachWorkspace();
     void updateBanners();
+    // Hands the location's lists to the panes and dialogs, and says once what is missing.
+    void applyLocationLists();
     void onNeedsSignIn(const Auth::Connection& connection);
     void updateUnsavedBanner();
     // The close found edits that are still only in memory: Try again, Quit anyway or Cancel.
@@ -148,6 +153,9 @@ private:
     NoticeBar* m_sandboxBanner = nullptr;
     NoticeBar* m_signInBanner = nullptr;
     NoticeBar* m_unsavedBanner = nullptr;
+    NoticeBar* m_listsBanner = nullptr;
+    // The missing-list reasons already told for the open connection.
+    QStringList m_listsTold;
     QPointer<QMessageBox> m_unsavedQuestion;
     // The user chose to quit although edits are not saved.
     bool m_quitAnyway = false;

@@ -8,6 +8,7 @@
 #include "ui/app/appsettings.h"
 #include "ui/app/contactactions.h"
 #include "ui/app/icons.h"
+#include "ui/app/noticebar.h"
 #include "ui/app/statuspanel.h"
 #include "ui/connect/connectdialog.h"
 #include "ui/connect/connectionsdialog.h"
@@ -354,6 +355,34 @@ void MainWindow::showAbout()
     box->setIconPixmap(Icons::appIcon().pixmap(64));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void MainWindow::applyLocationLists()
+{
+    const Api::LocationLists lists = m_app.locationLists();
+    if (m_detail) {
+        m_detail->setRegion(m_appSettings->defaultRegion());
+        m_detail->setLocationLists(lists);
+    }
+    if (m_actions)
+        m_actions->setLocationLists(lists);
+    QStringList fresh;
+    for (const QString& reason : lists.unavailable) {
+        const QString told = m_app.connection().id + u'\n' + reason;
+        if (m_listsTold.contains(told))
+            continue;
+        m_listsTold.append(told);
+        fresh.append(reason);
+    }
+    if (!fresh.isEmpty()) {
+        fresh.sort();
+        m_listsBanner->setMessage(tr("Some names cannot be shown, so ids appear instead: %1.")
+                                      .arg(fresh.join(QStringLiteral("; "))),
+            {});
+        m_listsBanner->show();
+    } else if (lists.unavailable.isEmpty()) {
+        m_listsBanner->hide();
+    }
 }
 
 } // namespace ContactDesk::Ui

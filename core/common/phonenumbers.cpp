@@ -21,4 +21,26 @@ QString toE164(const QString& raw, const QString& defaultRegion)
     return QString::fromStdString(formatted);
 }
 
+QString formatPhone(const QString& stored, const QString& region)
+{
+    using i18n::phonenumbers::PhoneNumber;
+    using i18n::phonenumbers::PhoneNumberUtil;
+    const QString text = stored.trimmed();
+    if (text.isEmpty())
+        return {};
+    const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+    const std::string home = region.isEmpty() ? "US" : region.toUpper().toStdString();
+    PhoneNumber number;
+    if (util->Parse(text.toStdString(), home, &number) != PhoneNumberUtil::NO_PARSING_ERROR
+        || !util->IsPossibleNumber(number))
+        return stored;
+    // Same calling code as the region: national (a number the metadata cannot place, such as
+    // a 555 one, still reads as a local number).
+    const bool local = number.country_code() == util->GetCountryCodeForRegion(home);
+    std::string formatted;
+    util->Format(
+        number, local ? PhoneNumberUtil::NATIONAL : PhoneNumberUtil::INTERNATIONAL, &formatted);
+    return QString::fromStdString(formatted);
+}
+
 } // namespace ContactDesk

@@ -9,4 +9,9 @@ namespace ContactDesk {
 // a possible number.
 QString toE164(const QString& raw, const QString& defaultRegion);
 
+// A stored number (E.164, or as typed) for reading: in national format when it belongs to
+// `region` ("(415) 555-0100" for US), in international format otherwise ("+44 20 7946 0958").
+// Text that is not a phone number comes back unchanged.
+QString formatPhone(const QString& stored, const QString& region);
+
 } // namespace ContactDesk

@@ -360,7 +360,10 @@ void TestDetailModels::appointmentsReadOnlyByStart()
         QStringList({QStringLiteral("cal-intro"), QStringLiteral("cal-sales")}));
 
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.setCalendarNames({{QStringLiteral("cal-sales"), QStringLiteral("Sales calendar")}});
+    Api::LocationLists lists;
+    lists.calendars.append(Api::Calendar {QStringLiteral("cal-sales"),
+        QStringLiteral("Sales calendar"), QStringLiteral("loc"), {}, true, {}});
+    model.setLocationLists(lists);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(column(model, AppointmentListModel::CalendarColumn),
         QStringList({QStringLiteral("cal-intro"), QStringLiteral("Sales calendar")}));

@@ -331,8 +331,19 @@ void TestDetailPane::overviewShowsEveryField()
     QVERIFY(m_cache->contacts.upsertFromServer({c}));
 
     auto pane = makePane();
-    pane->setCustomFieldNames({{QStringLiteral("cfBudget000000000001"), QStringLiteral("Budget")},
-        {QStringLiteral("cfInterests000000003"), QStringLiteral("Interests")}});
+    Api::LocationLists lists;
+    Api::CustomFieldDefinition budget;
+    budget.id = QStringLiteral("cfBudget000000000001");
+    budget.name = QStringLiteral("Budget");
+    budget.dataType = QStringLiteral("NUMERICAL");
+    Api::CustomFieldDefinition interests;
+    interests.id = QStringLiteral("cfInterests000000003");
+    interests.name = QStringLiteral("Interests");
+    interests.dataType = QStringLiteral("MULTIPLE_OPTIONS");
+    interests.position = 1;
+    lists.customFields = {budget, interests};
+    pane->setLocationLists(lists);
+    pane->setRegion(QStringLiteral("US"));
     pane->setContactId(jane);
     Ui::ContactOverview* overview = pane->overview();
     const auto value = [overview](const char* key) {
@@ -341,7 +352,8 @@ void TestDetailPane::overviewShowsEveryField()
     };
     QCOMPARE(value("name"), QStringLiteral("Jane Doe"));
     QCOMPARE(value("email"), QStringLiteral("jane@example.com"));
-    QCOMPARE(value("phone"), QStringLiteral("+15551230001"));
+    // Stored in E.164, shown in the national format of the location's country.
+    QCOMPARE(value("phone"), QStringLiteral("(555) 123-0001"));
     QCOMPARE(value("companyName"), QStringLiteral("Acme Roofing"));
     QCOMPARE(value("address1"), QStringLiteral("12 Harbor Road"));
     QCOMPARE(value("city"), QStringLiteral("Portland"));

@@ -10,7 +10,10 @@
 #include "sync/workspace.h"
 #include "ui/app/logging.h"
 
+#include <QDateTime>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace ContactDesk::Ui {
 
@@ -84,22 +87,31 @@ Auth::ConnectionSession* AppController::sessionFor(const QString& connectionId) 
     return m_session && m_connection.id == connectionId ? m_session : nullptr;
 }
 
-QHash<QString, QString> AppController::customFieldNames() const
+Api::LocationLists AppController::locationLists() const
 {
-    QHash<QString, QString> names;
+    Api::LocationLists lists;
     if (!m_workspace || !m_connection.isSandbox() || !m_sandbox)
-        return names;
+        return lists;
     for (const QJsonObject& field : std::as_const(m_sandbox->data().customFieldDefinitions())) {
         const QString owner = field.value(QStringLiteral("locationId")).toString();
-        const QString name = field.value(QStringLiteral("name")).toString();
-        if (name.isEmpty() || (!owner.isEmpty() && owner != m_connection.locationId))
+        if (!owner.isEmpty() && owner != m_connection.locationId)
             continue;
-        names.insert(field.value(QStringLiteral("id")).toString(), name);
-        const QString key = field.value(QStringLiteral("key")).toString();
-        if (!key.isEmpty())
-            names.insert(key, name);
+        QJsonObject wire = field;
+        // The sandbox's own records name the key "key"; the list's wire name is "fieldKey".
+        if (!wire.contains(QStringLiteral("fieldKey")))
+            wire.insert(QStringLiteral("fieldKey"), field.value(QStringLiteral("key")));
+        if (!wire.contains(QStringLiteral("position")))
+            wire.insert(QStringLiteral("position"), int(lists.customFields.size()));
+        QString error;
+        if (const auto definition = Api::CustomFieldDefinition::fromJson(wire, &error))
+            lists.customFields.append(*definition);
+        else
+            qCWarning(lcApp) << "a sandbox custom field could not be read:" << error;
     }
-    return names;
+    std::stable_sort(lists.customFields.begin(), lists.customFields.end(),
+        [](const auto& a, const auto& b) { return a.position < b.position; });
+    lists.refreshedAt = QDateTime::currentDateTimeUtc();
+    return lists;
 }
 
 bool AppController::prepareSandbox(Auth::Connection* connection)
@@ -186,6 +198,7 @@ bool AppController::open(Auth::Connection connection)
     m_workspace = workspace;
     qCInfo(lcApp) << "opened connection" << connection.id;
     Q_EMIT workspaceOpened(workspace, result.message);
+    Q_EMIT locationListsChanged();
     if (m_autoStart)
         workspace->start();
     if (connection.state == Auth::ConnectionState::NeedsSignIn)
@@ -203,6 +216,7 @@ void AppController::close()
     m_workspace = nullptr;
     delete m_session;
     m_session = nullptr;
+    Q_EMIT locationListsChanged();
 }
 
 } // namespace ContactDesk::Ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/models/locationlists.h"
 #include "api/retrypolicy.h"
 #include "auth/connection.h"
 #include "auth/secretstore.h"
@@ -92,17 +93,19 @@ public:
     // The running session of a connection, for the credential dialogs; null when not open.
     Auth::ConnectionSession* sessionFor(const QString& connectionId) const;
     Sandbox::SandboxServer* sandbox() const { return m_sandbox; }
-    // Names of the open location's custom fields, by field id and by field key. The Contacts API
-    // returns only {id, value} and its 32 operations hold none that lists field definitions, so
-    // only the built-in sandbox, whose definitions live in this process, can name them; for any
-    // other connection this is empty and the detail pane shows the ids.
-    QHash<QString, QString> customFieldNames() const;
+    // The open location's lists (custom field definitions, tags, users, calendars), which the
+    // windows read names from. Built from the embedded sandbox's own data for the sandbox
+    // connection; empty (every id shown as it is) for other connections and while none is
+    // open. locationListsChanged() follows every change.
+    Api::LocationLists locationLists() const;
     Auth::ConnectionStore& connections() const { return m_connections; }
 
 Q_SIGNALS:
     void workspaceClosing();
     // `notice` is user text to show once (a damaged cache was rebuilt), usually empty.
     void workspaceOpened(ContactDesk::Sync::Workspace* workspace, const QString& notice);
+    // locationLists() has changed (a workspace opened or closed, or its lists were refreshed).
+    void locationListsChanged();
     // Opening failed; the previous workspace is gone. User text.
     void openFailed(const QString& message);
     // The open connection's stored credentials stopped working; queued work waits.

@@ -58,6 +58,7 @@ ContactDialog* ContactActions::prepareDialog(ContactDialog* dialog)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTagSuggestions(m_workspace.cache().allTags());
+    dialog->setLocationLists(m_lists);
     connect(
         dialog, &ContactDialog::openExistingRequested, this, &ContactActions::openContactRequested);
     return dialog;

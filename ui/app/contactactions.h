@@ -59,6 +59,9 @@ public:
     // index finds the candidates, so this never scans the whole cache.
     std::optional<DuplicateMatch> findDuplicate(const QString& email, const QString& phone) const;
 
+    // The location's lists, handed to every contact dialog opened from now on.
+    void setLocationLists(const Api::LocationLists& lists) { m_lists = lists; }
+
 Q_SIGNALS:
     // A contact was created locally (its "local-..." id); the list selects it.
     void contactCreated(const QString& contactId);
@@ -77,6 +80,7 @@ private:
     QString nameOf(const QString& contactId) const;
 
     Sync::Workspace& m_workspace;
+    Api::LocationLists m_lists;
     const AppSettings& m_settings;
     QPointer<QWidget> m_parent;
     // The trash entries of the last delete, for Undo.

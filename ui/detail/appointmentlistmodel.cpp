@@ -24,9 +24,9 @@ QHash<QString, Store::ChildStatus> AppointmentListModel::statuses(const QString&
     return {};
 }
 
-void AppointmentListModel::setCalendarNames(const QHash<QString, QString>& names)
+void AppointmentListModel::setLocationLists(const Api::LocationLists& lists)
 {
-    m_calendarNames = names;
+    m_lists = lists;
     if (rowCount() > 0) {
         emit dataChanged(index(0, CalendarColumn), index(rowCount() - 1, CalendarColumn),
             {Qt::DisplayRole, Qt::AccessibleTextRole, SortRole});
@@ -59,7 +59,7 @@ QString AppointmentListModel::statusText(const Api::Appointment& appointment)
 
 QString AppointmentListModel::calendarText(const Api::Appointment& appointment) const
 {
-    return m_calendarNames.value(appointment.calendarId, appointment.calendarId);
+    return m_lists.calendarName(appointment.calendarId);
 }
 
 int AppointmentListModel::columnCount(const QModelIndex& parent) const

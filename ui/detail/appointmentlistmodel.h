@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/models/appointment.h"
+#include "api/models/locationlists.h"
 #include "ui/detail/childtablemodel.h"
 
 #include <QString>
@@ -37,8 +38,9 @@ public:
     AppointmentListModel(
         Store::ChildCache& cache, Store::LocalEdits& edits, QObject* parent = nullptr);
 
-    // Names of calendars by id, when the caller knows them; otherwise the id is shown.
-    void setCalendarNames(const QHash<QString, QString>& names);
+    // The location's lists: appointments show their calendar's name, or the calendar id when
+    // the list does not know it (or cannot be read).
+    void setLocationLists(const Api::LocationLists& lists);
 
     // The status people read: the appointment's own ("confirmed", "showed") before the
     // event's ("booked", "cancelled").
@@ -56,7 +58,7 @@ private:
     QString calendarText(const Api::Appointment& appointment) const;
 
     Store::ChildCache& m_cache;
-    QHash<QString, QString> m_calendarNames;
+    Api::LocationLists m_lists;
 };
 
 } // namespace ContactDesk::Ui

@@ -1,5 +1,7 @@
 #include "ui/detail/contactdetailpane.h"
 
+#include "ui/dialogs/tageditor.h"
+
 #include "common/clock.h"
 #include "store/childcache.h"
 #include "store/contactcache.h"
@@ -361,14 +363,22 @@ bool ContactDetailPane::confirm(
     return m_confirm ? m_confirm(title, question, action) : askUser(this, title, question, action);
 }
 
-void ContactDetailPane::setCustomFieldNames(const QHash<QString, QString>& names)
+void ContactDetailPane::setLocationLists(const Api::LocationLists& lists)
 {
-    m_overview->setCustomFieldNames(names);
+    m_lists = lists;
+    m_overview->setLocationLists(lists);
+    m_appointmentModel->setLocationLists(lists);
+    QStringList tags;
+    if (!lists.unavailable.contains(Api::LocationLists::Kind::Tags)) {
+        for (const Api::LocationTag& tag : lists.tags)
+            tags << tag.name;
+    }
+    m_header->tagEditor()->setLocationTags(tags);
 }
 
-void ContactDetailPane::setCalendarNames(const QHash<QString, QString>& names)
+void ContactDetailPane::setRegion(const QString& region)
 {
-    m_appointmentModel->setCalendarNames(names);
+    m_overview->setRegion(region);
 }
 
 void ContactDetailPane::setStaleAfter(qint64 ms)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/models/locationlists.h"
 #include "ui/detail/childloader.h"
 #include "ui/detail/contactheader.h"
 
@@ -69,8 +70,12 @@ public:
     QString contactId() const { return m_contactId; }
 
     void setConfirmation(Confirmation confirmation);
-    void setCustomFieldNames(const QHash<QString, QString>& names);
-    void setCalendarNames(const QHash<QString, QString>& names);
+    // The location's lists: names of custom fields, users and calendars, the location's tags
+    // for the tag editor, and users for the task dialog's assignee.
+    void setLocationLists(const Api::LocationLists& lists);
+    const Api::LocationLists& locationLists() const { return m_lists; }
+    // The country phone numbers are shown for (the location's, else the user's default).
+    void setRegion(const QString& region);
     void setStaleAfter(qint64 ms);
 
     ContactHeader* header() const { return m_header; }
@@ -132,6 +137,7 @@ private:
     ContactHeader* m_header = nullptr;
     QTabWidget* m_tabs = nullptr;
     ContactOverview* m_overview = nullptr;
+    Api::LocationLists m_lists;
     ChildTab* m_tasksTab = nullptr;
     ChildTab* m_notesTab = nullptr;
     ChildTab* m_appointmentsTab = nullptr;

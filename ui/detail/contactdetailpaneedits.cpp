@@ -44,6 +44,7 @@ void ContactDetailPane::addTask()
     m_tabs->setCurrentWidget(m_tasksTab);
     auto* dialog = new TaskDialog(m_clock, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setUsers(m_lists.users);
     const QString contactId = m_contactId;
     connect(dialog, &QDialog::accepted, this, [this, dialog, contactId] {
         const QString taskId = m_edits.createTask(contactId, dialog->task());
@@ -66,6 +67,7 @@ void ContactDetailPane::editSelectedTask()
     const Api::Task original = *m_taskModel->itemAt(row);
     auto* dialog = new TaskDialog(original, m_clock, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setUsers(m_lists.users);
     const QString contactId = m_contactId;
     connect(dialog, &QDialog::accepted, this, [this, dialog, contactId, original] {
         // Completion has an endpoint of its own; the rest goes as one update.

@@ -1,34 +1,21 @@
 #include "ui/detail/contactoverview.h"
 
+#include "common/phonenumbers.h"
+#include "ui/detail/customfieldformat.h"
 #include "ui/detail/detailsupport.h"
 #include "ui/dialogs/dialogsupport.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollBar>
+
+#include <algorithm>
 
 namespace ContactDesk::Ui {
-
-namespace {
-
-// The display names of the files in a file-upload custom field:
-// {"<uuid>": {"meta": {"originalname": "a.pdf"}, "url": ...}}.
-QStringList fileNames(const QJsonObject& object)
-{
-    QStringList names;
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QJsonObject file = it.value().toObject();
-        const QJsonObject meta = file.value(QLatin1StringView("meta")).toObject();
-        const QString name = meta.value(QLatin1StringView("originalname")).toString();
-        if (!name.isEmpty())
-            names << name;
-    }
-    return names;
-}
-
-} // namespace
 
 ContactOverview::ContactOverview(QWidget* parent)
     : QScrollArea(parent)
@@ -48,10 +35,28 @@ void ContactOverview::setContact(const std::optional<Api::Contact>& contact)
     rebuild();
 }
 
-void ContactOverview::setCustomFieldNames(const QHash<QString, QString>& names)
+void ContactOverview::setLocationLists(const Api::LocationLists& lists)
 {
-    m_customFieldNames = names;
+    m_lists = lists;
     rebuild();
+}
+
+void ContactOverview::setRegion(const QString& region)
+{
+    if (region == m_region)
+        return;
+    m_region = region;
+    rebuild();
+}
+
+void ContactOverview::setShowEmptyFields(bool show)
+{
+    if (show == m_showEmpty)
+        return;
+    m_showEmpty = show;
+    const int scrolled = verticalScrollBar() ? verticalScrollBar()->value() : 0;
+    rebuild();
+    verticalScrollBar()->setValue(scrolled);
 }
 
 QLabel* ContactOverview::valueLabel(const QString& key) const
@@ -92,16 +97,6 @@ QString ContactOverview::dndStatusText(const std::optional<Api::DndStatus>& stat
     return text;
 }
 
-QString ContactOverview::customValueText(const QJsonValue& value)
-{
-    if (value.isObject()) {
-        const QStringList names = fileNames(value.toObject());
-        if (!names.isEmpty())
-            return names.join(QStringLiteral(", "));
-    }
-    return displayValue(value);
-}
-
 void ContactOverview::addSection(const QString& title)
 {
     auto* label = new QLabel(title, m_form->parentWidget());
@@ -139,6 +134,7 @@ void ContactOverview::rebuild()
     m_values.clear();
     auto* page = new QWidget;
     m_form = new QFormLayout(page);
+    m_showEmptyToggle = nullptr;
     // Values are word-wrapping labels, whose size hint is narrow: they take the column's width,
     // or a value of two words would wrap and show only its first line.
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -154,14 +150,15 @@ void ContactOverview::rebuild()
     addRow(QStringLiteral("firstName"), tr("First name"), c.firstName);
     addRow(QStringLiteral("lastName"), tr("Last name"), c.lastName);
     addRow(QStringLiteral("email"), tr("Email"), c.email);
-    addRow(QStringLiteral("phone"), tr("Phone"), c.phone);
+    addRow(QStringLiteral("phone"), tr("Phone"), formatPhone(c.phone, m_region));
     addRow(QStringLiteral("companyName"), tr("Company"), c.companyName);
     addRow(QStringLiteral("website"), tr("Website"), c.website);
     addRow(QStringLiteral("dateOfBirth"), tr("Date of birth"),
         c.dateOfBirth.isValid() ? locale.toString(c.dateOfBirth, QLocale::LongFormat) : QString());
     addRow(QStringLiteral("source"), tr("Source"), c.source);
     addRow(QStringLiteral("type"), tr("Type"), c.type);
-    addRow(QStringLiteral("assignedTo"), tr("Assigned to"), c.assignedTo);
+    addRow(QStringLiteral("assignedTo"), tr("Assigned to"),
+        c.assignedTo.isEmpty() ? QString() : m_lists.userName(c.assignedTo));
 
     addSection(tr("Address"));
     addRow(QStringLiteral("address1"), tr("Street"), c.address1);
@@ -182,18 +179,7 @@ void ContactOverview::rebuild()
             dndStatusText(c.inboundDndSettings.all));
     }
 
-    if (!c.customFields.isEmpty()) {
-        addSection(tr("Custom fields"));
-        for (const Api::CustomFieldValue& field : c.customFields) {
-            QString name = m_customFieldNames.value(field.id);
-            if (name.isEmpty() && !field.key.isEmpty())
-                name = m_customFieldNames.value(field.key, field.key);
-            if (name.isEmpty())
-                name = field.id;
-            addRow(QStringLiteral("cf_") + (field.id.isEmpty() ? field.key : field.id), name,
-                customValueText(field.value));
-        }
-    }
+    addCustomFields();
 
     addSection(tr("Record"));
     addRow(QStringLiteral("dateAdded"), tr("Added"), localDateTimeText(c.dateAdded));
@@ -202,6 +188,72 @@ void ContactOverview::rebuild()
         addRow(
             QStringLiteral("followers"), tr("Followers"), c.followers.join(QStringLiteral(", ")));
     }
+}
+
+void ContactOverview::addCustomFields()
+{
+    const Api::Contact& c = *m_contact;
+    QList<const Api::CustomFieldDefinition*> fields;
+    for (const Api::CustomFieldDefinition& field : std::as_const(m_lists.customFields)) {
+        if (field.model.isEmpty() || field.model == QLatin1StringView("contact"))
+            fields << &field;
+    }
+    std::stable_sort(fields.begin(), fields.end(),
+        [](const auto* a, const auto* b) { return a->position < b->position; });
+    const auto valueOf = [&c](const Api::CustomFieldDefinition& field) -> const QJsonValue* {
+        for (const Api::CustomFieldValue& value : c.customFields) {
+            if ((!value.id.isEmpty() && value.id == field.id)
+                || (value.id.isEmpty() && !value.key.isEmpty()
+                    && (value.key == field.fieldKey
+                        || QStringLiteral("contact.") + value.key == field.fieldKey)))
+                return &value.value;
+        }
+        return nullptr;
+    };
+    struct Row
+    {
+        QString key;
+        QString name;
+        QString text;
+    };
+    QList<Row> rows;
+    int empty = 0;
+    for (const Api::CustomFieldDefinition* field : std::as_const(fields)) {
+        const QJsonValue* value = valueOf(*field);
+        const QString text = value ? customFieldText(field, *value, m_region) : QString();
+        if (text.isEmpty()) {
+            ++empty;
+            if (!m_showEmpty)
+                continue;
+        }
+        rows.append({QStringLiteral("cf_") + field->id, field->name, text});
+    }
+    // Values of fields the location's list does not know (or cannot be read): by id.
+    for (const Api::CustomFieldValue& value : c.customFields) {
+        const QString ref = value.id.isEmpty() ? value.key : value.id;
+        if (m_lists.customField(ref) || isEmptyCustomValue(value.value))
+            continue;
+        rows.append(
+            {QStringLiteral("cf_") + ref, ref, customFieldText(nullptr, value.value, m_region)});
+    }
+    if (rows.isEmpty() && empty == 0)
+        return;
+    addSection(tr("Custom fields"));
+    if (empty > 0) {
+        m_showEmptyToggle
+            = new QCheckBox(tr("Show empty fields (%n)", nullptr, empty), m_form->parentWidget());
+        m_showEmptyToggle->setObjectName(QStringLiteral("showEmptyFields"));
+        m_showEmptyToggle->setAccessibleName(tr("Show empty custom fields"));
+        m_showEmptyToggle->setChecked(m_showEmpty);
+        connect(m_showEmptyToggle, &QCheckBox::toggled, this, [this](bool on) {
+            // The toggle is rebuilt with the page; it goes once its signal has returned.
+            QMetaObject::invokeMethod(
+                this, [this, on] { setShowEmptyFields(on); }, Qt::QueuedConnection);
+        });
+        m_form->addRow(m_showEmptyToggle);
+    }
+    for (const Row& row : std::as_const(rows))
+        addRow(row.key, row.name, row.text);
 }
 
 } // namespace ContactDesk::Ui

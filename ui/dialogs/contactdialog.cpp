@@ -1,5 +1,6 @@
 #include "ui/dialogs/contactdialog.h"
 
+#include "ui/dialogs/customfieldeditors.h"
 #include "ui/dialogs/dialogsupport.h"
 #include "ui/dialogs/dndeditor.h"
 #include "ui/dialogs/tageditor.h"
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -178,6 +180,11 @@ void ContactDialog::build()
         QStringLiteral("source"), &Api::Contact::source, tr("Where the contact came from"));
     source->setPlaceholderText(tr("e.g. Trade show"));
     addTo(personForm, tr("&Source"), source, QStringLiteral("source"));
+    m_assignee = new QComboBox(this);
+    m_assignee->setObjectName(QStringLiteral("assigneeCombo"));
+    m_assignee->setAccessibleName(tr("Assigned to"));
+    fillAssignees(m_original.assignedTo);
+    addTo(personForm, tr("Assi&gned to"), m_assignee, QStringLiteral("assignedTo"));
 
     auto* tagsBox = new QGroupBox(tr("Tags"), this);
     m_tags = new TagEditor(tagsBox);
@@ -224,6 +231,22 @@ void ContactDialog::build()
     m_serverSlots.insert(
         QStringLiteral("inboundDndSettings"), m_serverSlots.value(QStringLiteral("dndSettings")));
 
+    // Custom fields: filled by setLocationLists(), hidden while the location has none.
+    auto* customGroup = new QGroupBox(tr("Custom fields"), this);
+    customGroup->setObjectName(QStringLiteral("customFieldsBox"));
+    auto* customScroll = new QScrollArea(customGroup);
+    customScroll->setWidgetResizable(true);
+    customScroll->setFrameShape(QFrame::NoFrame);
+    auto* customPage = new QWidget(customScroll);
+    m_customForm = new QFormLayout(customPage);
+    m_customForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    customScroll->setWidget(customPage);
+    auto* customLayout = new QVBoxLayout(customGroup);
+    customLayout->addWidget(customScroll);
+    customGroup->setMinimumWidth(320);
+    customGroup->hide();
+    m_customBox = customGroup;
+
     m_requiredNote = new QLabel(
         tr("* Enter at least one of these: a first or last name, an email address or a phone "
            "number."),
@@ -247,6 +270,7 @@ void ContactDialog::build()
     auto* columns = new QHBoxLayout;
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
+    columns->addWidget(m_customBox, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_duplicateBanner);
     layout->addWidget(m_generalErrors);
@@ -255,7 +279,7 @@ void ContactDialog::build()
     layout->addWidget(m_buttons);
 
     QList<QWidget*> order {m_firstName, m_lastName, m_email, m_phone, m_dateOfBirthKnown,
-        m_dateOfBirth, source, m_tags, m_company};
+        m_dateOfBirth, source, m_assignee, m_tags, m_company};
     for (const TextRow& row : std::as_const(m_textRows)) {
         if (row.key == QLatin1StringView("address1") || row.key == QLatin1StringView("city")
             || row.key == QLatin1StringView("state") || row.key == QLatin1StringView("postalCode"))
@@ -305,6 +329,10 @@ void ContactDialog::build()
     });
     connect(m_dateOfBirth, &QDateEdit::dateChanged, this, [this] {
         clearServerError(QStringLiteral("dateOfBirth"));
+        revalidate();
+    });
+    connect(m_assignee, &QComboBox::currentIndexChanged, this, [this] {
+        clearServerError(QStringLiteral("assignedTo"));
         revalidate();
     });
     connect(m_tags, &TagEditor::tagsChanged, this, [this] {

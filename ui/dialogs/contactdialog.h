@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/models/contact.h"
+#include "api/models/locationlists.h"
 
 #include <QDialog>
 #include <QHash>
@@ -16,6 +17,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
+class QFormLayout;
 class QFrame;
 class QLabel;
 class QLineEdit;
@@ -23,6 +25,7 @@ class QPushButton;
 
 namespace ContactDesk::Ui {
 
+class CustomFieldEditor;
 class DndEditor;
 class TagEditor;
 
@@ -64,6 +67,12 @@ public:
     void setDuplicateLookup(DuplicateLookup lookup);
     // Existing tags, offered while typing a tag.
     void setTagSuggestions(const QStringList& tags);
+    // The location's lists: its custom fields get an editor each, in the location's field
+    // order, its users fill the assignee combo, and its tags are offered and new ones marked.
+    void setLocationLists(const Api::LocationLists& lists);
+    // The custom-field editors, in field order.
+    QList<CustomFieldEditor*> customFieldEditors() const { return m_customEditors; }
+    QComboBox* assigneeCombo() const { return m_assignee; }
     // Puts `values` in the form without changing what edits are measured against, e.g. to give a
     // user back the input of a save the server refused.
     void setValues(const Api::Contact& values);
@@ -127,6 +136,10 @@ private:
     QString countryCode() const;
     void normalisePhone();
     bool checkDuplicate();
+    void fillAssignees(const QString& current);
+    QString assigneeId() const;
+    // Puts each editor's message under it; the first editor in error, or null.
+    CustomFieldEditor* checkCustomFields();
     void showDuplicate(const DuplicateMatch& match);
     void hideDuplicate();
     void clearServerError(const QString& key);
@@ -147,6 +160,8 @@ private:
     QString m_countryShown;
     QDate m_dateOfBirthShown;
     QStringList m_tagsShown;
+    QString m_assigneeShown;
+    Api::LocationLists m_lists;
 
     QLineEdit* m_firstName = nullptr;
     QLineEdit* m_lastName = nullptr;
@@ -157,6 +172,10 @@ private:
     QCheckBox* m_dateOfBirthKnown = nullptr;
     QDateEdit* m_dateOfBirth = nullptr;
     TagEditor* m_tags = nullptr;
+    QComboBox* m_assignee = nullptr;
+    QList<CustomFieldEditor*> m_customEditors;
+    QWidget* m_customBox = nullptr;
+    QFormLayout* m_customForm = nullptr;
     DndEditor* m_dnd = nullptr;
     QLabel* m_emailError = nullptr;
     QLabel* m_phoneError = nullptr;

@@ -3,6 +3,8 @@
 #include "ui/dialogs/contactdialog.h"
 
 #include "common/phonenumbers.h"
+#include "ui/detail/customfieldformat.h"
+#include "ui/dialogs/customfieldeditors.h"
 #include "ui/dialogs/dialogsupport.h"
 #include "ui/dialogs/dndeditor.h"
 #include "ui/dialogs/tageditor.h"
@@ -72,6 +74,15 @@ void ContactDialog::load(const Api::Contact& contact)
         m_dateOfBirth->setDate(contact.dateOfBirth);
     m_tags->setTags(contact.tags);
     m_dnd->setValues(contact);
+    fillAssignees(contact.assignedTo);
+    for (CustomFieldEditor* editor : std::as_const(m_customEditors)) {
+        QJsonValue shown;
+        for (const Api::CustomFieldValue& value : contact.customFields) {
+            if (value.id == editor->definition().id)
+                shown = value.value;
+        }
+        editor->showValue(shown);
+    }
 }
 
 void ContactDialog::remember()
@@ -82,6 +93,7 @@ void ContactDialog::remember()
     m_countryShown = countryCode();
     m_dateOfBirthShown = m_dateOfBirthKnown->isChecked() ? m_dateOfBirth->date() : QDate();
     m_tagsShown = m_tags->tags();
+    m_assigneeShown = assigneeId();
 }
 
 Api::Contact ContactDialog::draft() const
@@ -106,6 +118,21 @@ Api::Contact ContactDialog::draft() const
     if (tags != m_tagsShown)
         contact.tags = tags;
     m_dnd->apply(m_original, &contact);
+    if (assigneeId() != m_assigneeShown)
+        contact.assignedTo = assigneeId();
+    for (const CustomFieldEditor* editor : m_customEditors) {
+        if (!editor->isChanged())
+            continue;
+        QString problem;
+        const QJsonValue value = editor->value(&problem);
+        if (!problem.isEmpty())
+            continue; // accept() keeps the dialog open until it is fixed
+        const QString id = editor->definition().id;
+        const auto same = [&id](const Api::CustomFieldValue& v) { return v.id == id; };
+        contact.customFields.removeIf(same);
+        if (!isEmptyCustomValue(value))
+            contact.customFields.append({id, {}, value});
+    }
     return contact;
 }
 
@@ -213,6 +240,10 @@ void ContactDialog::accept()
     m_phoneTouched = true;
     normalisePhone();
     revalidate();
+    if (CustomFieldEditor* wrong = checkCustomFields()) {
+        wrong->focusWidget()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     if (!isValid()) {
         if (m_emailError->isVisible())
             m_email->setFocus(Qt::OtherFocusReason);

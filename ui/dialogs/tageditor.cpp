@@ -110,6 +110,34 @@ void TagEditor::setSuggestions(const QStringList& tags)
     updateCompletions();
 }
 
+void TagEditor::setLocationTags(const QStringList& tags)
+{
+    m_locationTags = tags;
+    for (QToolButton* chip : std::as_const(m_chips))
+        markChip(chip);
+    updateCompletions();
+}
+
+bool TagEditor::isNewToLocation(const QString& tag) const
+{
+    return !m_locationTags.isEmpty()
+        && !m_locationTags.contains(tag.trimmed(), Qt::CaseInsensitive);
+}
+
+void TagEditor::markChip(QToolButton* chip) const
+{
+    const QString tag = chip->property("tag").toString();
+    const bool isNew = isNewToLocation(tag);
+    chip->setProperty("newToLocation", isNew);
+    chip->setText(isNew ? tr("%1 (new)  \u00d7").arg(tag) : QStringLiteral("%1  \u00d7").arg(tag));
+    chip->setToolTip(isNew ? tr("%1 is a new tag for this location; it is created when the "
+                                "contact is saved. Click to remove it.")
+                                 .arg(tag)
+                           : tr("Remove the tag %1").arg(tag));
+    chip->setAccessibleName(
+        isNew ? tr("Tag %1, new to this location").arg(tag) : tr("Tag %1").arg(tag));
+}
+
 void TagEditor::setPlaceholderText(const QString& text)
 {
     m_edit->setPlaceholderText(text);
@@ -230,9 +258,7 @@ void TagEditor::insertChip(const QString& tag)
     auto* chip = new QToolButton(this);
     chip->setObjectName(QStringLiteral("tagChip"));
     chip->setProperty("tag", tag);
-    chip->setText(QStringLiteral("%1  \u00d7").arg(tag));
-    chip->setToolTip(tr("Remove the tag %1").arg(tag));
-    chip->setAccessibleName(tr("Tag %1").arg(tag));
+    markChip(chip);
     chip->setAccessibleDescription(
         tr("Press Space, Backspace or Delete to remove this tag, Left or Right for the next one."));
     // Out of the Tab chain so a dialog's tab order stays one stop per field; the arrow keys
@@ -269,7 +295,7 @@ void TagEditor::removeChipAt(qsizetype index, bool keepFocusNearby)
 void TagEditor::updateCompletions()
 {
     QStringList offered;
-    for (const QString& tag : std::as_const(m_suggestions)) {
+    for (const QString& tag : m_suggestions + m_locationTags) {
         if (indexOf(tag) < 0 && !offered.contains(tag, Qt::CaseInsensitive))
             offered.append(tag);
     }

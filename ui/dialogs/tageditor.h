@@ -33,6 +33,12 @@ public:
     // The tags offered for completion; those already present are left out.
     void setSuggestions(const QStringList& tags);
     void setPlaceholderText(const QString& text);
+    // The location's tags (from its tag list): offered for completion like the suggestions, and
+    // a chip whose tag the location does not have yet is marked "new". An empty list marks
+    // nothing (the location's tags are not known).
+    void setLocationTags(const QStringList& tags);
+    // Whether `tag` would be new to the location.
+    bool isNewToLocation(const QString& tag) const;
 
     // Adds `tag` (trimmed) unless it is empty or already present; true when added.
     bool addTag(const QString& tag);
@@ -58,10 +64,12 @@ private:
     void insertChip(const QString& tag);
     void removeChipAt(qsizetype index, bool keepFocusNearby);
     void updateCompletions();
+    void markChip(QToolButton* chip) const;
     qsizetype indexOf(const QString& tag) const;
 
     QStringList m_tags;
     QStringList m_suggestions;
+    QStringList m_locationTags;
     QList<QToolButton*> m_chips;
     FlowLayout* m_layout = nullptr;
     QLineEdit* m_edit = nullptr;

@@ -4,6 +4,7 @@
 #include "ui/dialogs/dialogsupport.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -14,6 +15,8 @@
 #include <QPushButton>
 #include <QTimeZone>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ContactDesk::Ui {
 
@@ -93,6 +96,11 @@ void TaskDialog::build(const Clock& clock)
     m_completed->setChecked(m_original.completed);
     m_completed->setVisible(m_editing);
 
+    m_assignee = new QComboBox(this);
+    m_assignee->setObjectName(QStringLiteral("taskAssignee"));
+    m_assignee->setAccessibleName(tr("Assigned to"));
+    setUsers({});
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     nameStandardButtons(m_buttons, m_editing ? tr("Save") : tr("Add task"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &TaskDialog::accept);
@@ -120,6 +128,9 @@ void TaskDialog::build(const Clock& clock)
     auto* dueLabel = new QLabel(m_editing ? tr("Due &date") : requiredLabel(tr("Due &date")), this);
     dueLabel->setBuddy(m_due);
     form->addRow(dueLabel, dueBox);
+    auto* assigneeLabel = new QLabel(tr("&Assigned to"), this);
+    assigneeLabel->setBuddy(m_assignee);
+    form->addRow(assigneeLabel, m_assignee);
     if (m_editing)
         form->addRow(QString(), m_completed);
 
@@ -139,7 +150,8 @@ void TaskDialog::build(const Clock& clock)
     setTabOrder(m_title, m_body);
     setTabOrder(m_body, m_hasDue);
     setTabOrder(m_hasDue, m_due);
-    setTabOrder(m_due, m_completed);
+    setTabOrder(m_due, m_assignee);
+    setTabOrder(m_assignee, m_completed);
     setTabOrder(m_completed, okButton(m_buttons));
 
     connect(m_title, &QLineEdit::textChanged, this, &TaskDialog::revalidate);
@@ -151,6 +163,7 @@ void TaskDialog::build(const Clock& clock)
     connect(m_hasDue, &QCheckBox::toggled, this, &TaskDialog::revalidate);
     connect(m_due, &QDateTimeEdit::dateTimeChanged, this, &TaskDialog::revalidate);
     connect(m_completed, &QCheckBox::toggled, this, &TaskDialog::revalidate);
+    connect(m_assignee, &QComboBox::currentIndexChanged, this, &TaskDialog::revalidate);
     revalidate();
 }
 
@@ -169,7 +182,26 @@ Api::Task TaskDialog::task() const
             task.dueDate = chosen.toUTC();
     }
     task.completed = m_completed->isChecked();
+    task.assignedTo = m_assignee->currentData().toString();
     return task;
+}
+
+void TaskDialog::setUsers(const QList<Api::User>& users)
+{
+    const QString current
+        = m_assignee->count() > 0 ? m_assignee->currentData().toString() : m_original.assignedTo;
+    const QSignalBlocker blocker(m_assignee);
+    m_assignee->clear();
+    m_assignee->addItem(tr("Unassigned"), QString());
+    QList<Api::User> sorted = users;
+    std::sort(sorted.begin(), sorted.end(), [](const Api::User& a, const Api::User& b) {
+        return a.displayName().compare(b.displayName(), Qt::CaseInsensitive) < 0;
+    });
+    for (const Api::User& user : std::as_const(sorted))
+        m_assignee->addItem(user.displayName(), user.id);
+    if (!current.isEmpty() && m_assignee->findData(current) < 0)
+        m_assignee->addItem(current, current);
+    m_assignee->setCurrentIndex(std::max(0, m_assignee->findData(current)));
 }
 
 QJsonObject TaskDialog::fields() const

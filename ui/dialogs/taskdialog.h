@@ -1,11 +1,13 @@
 #pragma once
 
+#include "api/models/locationlists.h"
 #include "api/models/task.h"
 
 #include <QDialog>
 #include <QJsonObject>
 
 class QCheckBox;
+class QComboBox;
 class QDateTimeEdit;
 class QDialogButtonBox;
 class QLabel;
@@ -42,6 +44,10 @@ public:
     // Create mode: the whole POST body. Edit mode: only the changed fields, for PUT.
     QJsonObject fields() const;
     bool isValid() const;
+    // The location's users, for the assignee combo ("Unassigned" and the users by name; an id
+    // the list does not know stays, shown as the id).
+    void setUsers(const QList<Api::User>& users);
+    QComboBox* assigneeCombo() const { return m_assignee; }
 
 public Q_SLOTS:
     void accept() override;
@@ -59,6 +65,7 @@ private:
     QDateTimeEdit* m_due = nullptr;
     QLabel* m_zoneHint = nullptr;
     QCheckBox* m_completed = nullptr;
+    QComboBox* m_assignee = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     bool m_titleTouched = false;
 };
