@@ -93,7 +93,15 @@ ContactDialog* ContactActions::editContact(const QString& contactId)
     // The contact may get its server id while the dialog is open; the rowid stays.
     const qint64 rowId = m_workspace.cache().rowIdFor(contactId);
     connect(dialog, &QDialog::accepted, this, [this, dialog, rowId] {
-        saveEdit(m_workspace.cache().idForRowId(rowId), dialog->changedFields());
+        QJsonObject changes = dialog->changedFields();
+        // The cache and the outbox keep a contact in its read shape: custom fields go in as the
+        // whole list of {id, value}, and the update body ({id, field_value}) is derived from it
+        // when the change is sent.
+        if (changes.contains(QStringLiteral("customFields"))) {
+            changes.insert(QStringLiteral("customFields"),
+                Api::CustomFields::toJson(dialog->draft().customFields));
+        }
+        saveEdit(m_workspace.cache().idForRowId(rowId), changes);
     });
     dialog->open();
     return dialog;
