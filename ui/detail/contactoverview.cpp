@@ -160,6 +160,9 @@ void ContactOverview::rebuild()
     addRow(QStringLiteral("assignedTo"), tr("Assigned to"),
         c.assignedTo.isEmpty() ? QString() : m_lists.userName(c.assignedTo));
 
+    // The location's own fields come right after the person: they are what the team added.
+    addCustomFields();
+
     addSection(tr("Address"));
     addRow(QStringLiteral("address1"), tr("Street"), c.address1);
     addRow(QStringLiteral("city"), tr("City"), c.city);
@@ -178,8 +181,6 @@ void ContactOverview::rebuild()
         addRow(QStringLiteral("inboundDnd"), tr("Inbound messages"),
             dndStatusText(c.inboundDndSettings.all));
     }
-
-    addCustomFields();
 
     addSection(tr("Record"));
     addRow(QStringLiteral("dateAdded"), tr("Added"), localDateTimeText(c.dateAdded));
