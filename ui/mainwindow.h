@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/models/locationlists.h"
+
 #include "auth/connection.h"
 
 #include <QHash>
@@ -80,6 +82,9 @@ public:
     // Says once why names are missing: the lists the connection cannot read, and the scope
     // that would let it.
     NoticeBar* listsBanner() const { return m_listsBanner; }
+    // Hands `lists` (the open location's) to the panes and dialogs and says once per
+    // connection why a list is missing. The controller's locationListsChanged() lands here.
+    void showLocationLists(const Api::LocationLists& lists);
     // The open workspace's kept edits and their quiet retry; null without a workspace.
     UnsavedEditsGuard* unsavedEdits() const { return m_unsaved; }
     QComboBox* connectionSwitcher() const { return m_switcher; }

@@ -359,7 +359,11 @@ void MainWindow::showAbout()
 
 void MainWindow::applyLocationLists()
 {
-    const Api::LocationLists lists = m_app.locationLists();
+    showLocationLists(m_app.locationLists());
+}
+
+void MainWindow::showLocationLists(const Api::LocationLists& lists)
+{
     if (m_detail) {
         m_detail->setRegion(m_appSettings->defaultRegion());
         m_detail->setLocationLists(lists);

@@ -129,6 +129,47 @@ private Q_SLOTS:
         QVERIFY(flow.saveScreenshot(QStringLiteral("mainwindow-sandbox.png")));
     }
 
+    void missingListIsToldOnceAndIdsShow()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        const QString id = flow.model()->contactIdAt(0);
+        QVERIFY(flow.select(id));
+        QVERIFY(!flow.window.listsBanner()->isVisible());
+        Api::LocationLists lists = flow.app.locationLists();
+        const QString why
+            = QStringLiteral("this connection can't read users: add the users.readonly scope");
+        lists.users.clear();
+        lists.unavailable.insert(Api::LocationLists::Kind::Users, why);
+        flow.window.showLocationLists(lists);
+        QVERIFY(flow.window.listsBanner()->isVisible());
+        QVERIFY(flow.window.listsBanner()->message().contains(why));
+        // Once: closed, the same reason does not come back on the next refresh.
+        flow.window.listsBanner()->closeButton()->click();
+        QVERIFY(!flow.window.listsBanner()->isVisible());
+        flow.window.showLocationLists(lists);
+        QVERIFY(!flow.window.listsBanner()->isVisible());
+        // Nothing else breaks: the assignee shows as its id, the custom fields by name.
+        const QString assignee
+            = flow.fx.data().liveContact(id)->value(QStringLiteral("assignedTo")).toString();
+        auto* overview = flow.window.findChild<ContactDesk::Ui::ContactOverview*>();
+        QVERIFY(overview);
+        QCOMPARE(overview->valueLabel(QStringLiteral("assignedTo"))->text(),
+            assignee.isEmpty() ? QStringLiteral("Not set") : assignee);
+        const QJsonArray values
+            = flow.fx.data().liveContact(id)->value(QStringLiteral("customFields")).toArray();
+        for (const QJsonValue& value : values) {
+            QLabel* label = overview->valueLabel(
+                QStringLiteral("cf_") + value[QStringLiteral("id")].toString());
+            QVERIFY(label);
+            QCOMPARE(label->accessibleName(),
+                flow.fx.data()
+                    .customFieldDefinition(value[QStringLiteral("id")].toString())
+                    ->value(QStringLiteral("name"))
+                    .toString());
+        }
+    }
+
     void bannerOpensTheConnectDialog()
     {
         AppFlow flow;
