@@ -171,7 +171,7 @@ QStringList applyCustomFields(const SandboxData& data, QJsonObject& contact,
         }
         const QString dataType = definition->value(L("dataType")).toString();
         QString expected;
-        if (dataType == L("NUMERICAL") || dataType == L("MONETORY")) {
+        if (dataType == L("NUMERICAL") || dataType == L("MONETORY") || dataType == L("FLOAT")) {
             bool ok = value.isDouble();
             if (value.isString()) {
                 const double number = value.toString().trimmed().toDouble(&ok);
@@ -180,7 +180,8 @@ QStringList applyCustomFields(const SandboxData& data, QJsonObject& contact,
             }
             if (!ok)
                 expected = QStringLiteral("a number");
-        } else if (dataType == L("CHECKBOX") || dataType == L("MULTIPLE_OPTIONS")) {
+        } else if (dataType == L("CHECKBOX") || dataType == L("MULTIPLE_OPTIONS")
+            || dataType == L("TEXTBOX_LIST")) {
             bool ok = value.isArray();
             const QJsonArray options = value.toArray();
             for (const QJsonValue& option : options)

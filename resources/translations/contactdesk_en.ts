@@ -1447,6 +1447,45 @@
     </message>
 </context>
 <context>
+    <name>ContactDesk::Ui</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an amount of money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactDesk::Ui::AppointmentListModel</name>
     <message>
         <source>New</source>
@@ -2017,6 +2056,22 @@
         <source>HighLevel did not accept the contact:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assi&amp;gned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactHeader</name>
@@ -2405,6 +2460,17 @@
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Show empty fields (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show empty custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CredentialsDialog</name>
@@ -2466,6 +2532,45 @@
     </message>
     <message>
         <source>Saving to the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldEditor</name>
+    <message>
+        <source>One entry per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files are added and removed in HighLevel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number. Check the digits, or start with + and the country code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3009,6 +3114,10 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <source>&amp;Quit anyway</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Some names cannot be shown, so ids appear instead: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -3514,6 +3623,18 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <source>Press Space, Backspace or Delete to remove this tag, Left or Right for the next one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (new)  ×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a new tag for this location; it is created when the contact is saved. Click to remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag %1, new to this location</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskDialog</name>
@@ -3599,6 +3720,18 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>A task needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
