@@ -92,8 +92,10 @@ HttpResult SandboxFixture::api(const QByteArray& method, const QString& pathAndQ
     if (hasBody)
         all.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
     for (const auto& [name, value] : headers) {
-        const auto sameName = [&name](const QPair<QByteArray, QByteArray>& h) {
-            return h.first.compare(name, Qt::CaseInsensitive) == 0;
+        // A named reference: clang 14 cannot capture a structured binding.
+        const QByteArray& header = name;
+        const auto sameName = [&header](const QPair<QByteArray, QByteArray>& h) {
+            return h.first.compare(header, Qt::CaseInsensitive) == 0;
         };
         all.removeIf(sameName);
         if (!value.isEmpty())
