@@ -24,6 +24,7 @@ struct Target
     QUrl baseUrl;
     QString token;
     QString locationId;
+    QString companyId; // from a saved connection or the sandbox; empty for --location alone
     // The X-Sandbox-Admin-Key of an external sandbox: lets `verify` confirm through
     // GET /__sandbox/info that the target is a sandbox serving this location.
     QString sandboxAdminKey;

@@ -85,6 +85,7 @@ int CliSession::resolveSaved(Target& target, const QString& keychainService)
     if (target.baseUrl.isEmpty() && connection->environment == Auth::Environment::Production)
         target.baseUrl = QUrl(Auth::OAuthWire::productionApiBase);
     target.locationId = connection->locationId;
+    target.companyId = connection->companyId;
     if (target.baseUrl.isEmpty() || target.locationId.isEmpty())
         return usageFailure(
             QStringLiteral("the connection %1 has no base URL or location; remove it and add "
@@ -150,6 +151,7 @@ bool CliSession::setUp(const Target& target, bool verbose)
         m_target.baseUrl = m_sandbox->baseUrl();
         m_target.token = m_sandbox->data().privateIntegrationToken();
         m_target.locationId = m_sandbox->data().mainLocation().id;
+        m_target.companyId = m_sandbox->data().mainLocation().companyId;
         m_target.sandboxAdminKey = m_sandbox->data().adminKey();
         // An http_proxy in the environment must not take loopback traffic elsewhere.
         m_network->setProxy(QNetworkProxy::NoProxy);
@@ -177,6 +179,7 @@ Api::ApiConfig CliSession::apiConfig() const
     Api::ApiConfig config;
     config.baseUrl = m_target.baseUrl;
     config.locationId = m_target.locationId;
+    config.companyId = m_target.companyId;
     config.retry = cliRetryPolicy();
     return config;
 }

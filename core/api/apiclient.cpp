@@ -133,7 +133,8 @@ bool createsRecord(const Endpoint& endpoint)
     const QLatin1StringView id = endpoint.operationId;
     return id == QLatin1StringView("create-contact") || id == QLatin1StringView("create-task")
         || id == QLatin1StringView("create-note")
-        || id == QLatin1StringView("add-contact-to-workflow");
+        || id == QLatin1StringView("add-contact-to-workflow")
+        || id == QLatin1StringView("create-custom-field") || id == QLatin1StringView("create-tag");
 }
 
 QStringList expectedResultKeys(const Endpoint& endpoint)
@@ -174,6 +175,22 @@ QStringList expectedResultKeys(const Endpoint& endpoint)
         {QStringLiteral("delete-contact-from-workflow"), {QStringLiteral("succeded|succeeded")}},
         {QStringLiteral("create-contact"), {QStringLiteral("contact")}},
         {QStringLiteral("get-contacts"), {QStringLiteral("contacts")}},
+        {QStringLiteral("get-custom-fields"), {QStringLiteral("customFields")}},
+        {QStringLiteral("create-custom-field"), {QStringLiteral("customField")}},
+        {QStringLiteral("get-custom-field"), {QStringLiteral("customField")}},
+        {QStringLiteral("update-custom-field"), {QStringLiteral("customField")}},
+        {QStringLiteral("delete-custom-field"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("get-location-tags"), {QStringLiteral("tags")}},
+        {QStringLiteral("create-tag"), {QStringLiteral("tag")}},
+        {QStringLiteral("get-tag-by-id"), {QStringLiteral("tag")}},
+        {QStringLiteral("update-tag"), {QStringLiteral("tag")}},
+        {QStringLiteral("delete-tag"), {QStringLiteral("succeded|succeeded")}},
+        {QStringLiteral("search-users"), {QStringLiteral("users")}},
+        // UserSuccessfulResponseDto is the user itself, not an envelope.
+        {QStringLiteral("get-user"), {QStringLiteral("id")}},
+        {QStringLiteral("get-user-by-location"), {QStringLiteral("users")}},
+        {QStringLiteral("get-calendars"), {QStringLiteral("calendars")}},
+        {QStringLiteral("get-calendar"), {QStringLiteral("calendar")}},
     };
     return keys.value(QString(endpoint.operationId));
 }
@@ -259,9 +276,10 @@ ApiJob* ApiClient::call(const QString& operationId, RequestSpec spec)
         const QString scope = scopeName(endpoint->scope);
         const QStringList granted = m_tokens.grantedScopes();
         if (!scope.isEmpty() && !granted.isEmpty() && !granted.contains(scope)) {
-            finish(job,
-                ApiError(ApiError::Kind::ScopeNotGranted, 0,
-                    {tr("this connection was not granted the %1 scope").arg(scope)}));
+            ApiError refused(ApiError::Kind::ScopeNotGranted, 0,
+                {tr("this connection was not granted the %1 scope").arg(scope)});
+            refused.setMissingScope(scope);
+            finish(job, refused);
             return;
         }
         QString problem;
@@ -314,6 +332,11 @@ void ApiClient::send(ApiJob* job)
     const Endpoint& endpoint = job->endpoint();
     QNetworkRequest request(m_requestTemplate);
     request.setUrl(job->m_url);
+    // The template carries the version most operations take (the config's); the few of another
+    // API (calendars) replace it. Comparing two short views costs next to nothing per request.
+    if (endpoint.version != Api::apiVersion)
+        request.setRawHeader(QByteArrayLiteral("Version"),
+            QByteArray::fromRawData(endpoint.version.data(), endpoint.version.size()));
     request.setRawHeader(QByteArrayLiteral("Authorization"), authorization(job->m_token));
 
     QByteArray body;
@@ -493,6 +516,9 @@ void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& re
     // A job that ends without an answer (no token, cancelled) gives its slot back too.
     m_budget.answered(m_config.locationId, job->m_ticket);
     job->m_error = error;
+    // The server's refusal does not always name the scope; the catalog does.
+    if (error.kind() == ApiError::Kind::ScopeNotGranted && error.missingScope().isEmpty())
+        job->m_error.setMissingScope(scopeName(job->endpoint().scope));
     job->m_result = result;
     qCDebug(lcApi) << job->endpoint().operationId << "finished:"
                    << (error.isError() ? ApiError::kindName(error.kind()) : QStringLiteral("ok"))

@@ -44,6 +44,10 @@ struct ApiConfig
 {
     QUrl baseUrl;
     QString locationId;
+    // The agency (company) the location belongs to: search-users needs it.
+    QString companyId;
+    // The Version header of every operation whose catalog entry takes the default
+    // (Api::apiVersion); operations of an API with its own version (calendars) send that.
     QString apiVersion = QString(Api::apiVersion);
     RetryPolicy retry;
 };

@@ -50,7 +50,9 @@ ApiError ApiError::fromHttp(
         else
             kind = Kind::Unauthorized;
     } else if (status == 403) {
-        kind = Kind::Forbidden;
+        // 403 is another location's data, unless the answer is about a scope the token lacks.
+        kind = first.contains(QStringLiteral("scope"), Qt::CaseInsensitive) ? Kind::ScopeNotGranted
+                                                                            : Kind::Forbidden;
     } else if (status == 404) {
         kind = Kind::NotFound;
     } else if (status == 413) {
@@ -158,6 +160,10 @@ QString ApiError::userText() const
     case Kind::Unauthorized:
         return tr("HighLevel did not accept the sign-in. Please sign in again.");
     case Kind::ScopeNotGranted:
+        if (!m_missingScope.isEmpty())
+            return tr("This connection was not granted the %1 scope; add it to the connection "
+                      "to do this.")
+                .arg(m_missingScope);
         return tr("The connection is not allowed to do this: %1").arg(detail);
     case Kind::Forbidden:
         return tr("This connection has no access to that location.");

@@ -51,6 +51,9 @@ public:
     QString traceId() const { return m_traceId; }
     qint64 retryAfterMs() const { return m_retryAfterMs; }
     const QJsonObject& meta() const { return m_meta; }
+    // For ScopeNotGranted: the scope the operation needs ("users.readonly"), so a caller can
+    // say what the connection lacks. Empty for other kinds.
+    const QString& missingScope() const { return m_missingScope; }
     // Worth sending again after a pause (network trouble, timeouts, 429, 502/503/504).
     bool isTransient() const;
 
@@ -60,6 +63,7 @@ public:
 
     void setTraceId(const QString& id) { m_traceId = id; }
     void setRetryAfterMs(qint64 ms) { m_retryAfterMs = ms; }
+    void setMissingScope(const QString& scope) { m_missingScope = scope; }
 
 private:
     Kind m_kind = Kind::None;
@@ -68,6 +72,7 @@ private:
     QString m_traceId;
     qint64 m_retryAfterMs = -1;
     QJsonObject m_meta;
+    QString m_missingScope;
 };
 
 } // namespace ContactDesk::Api

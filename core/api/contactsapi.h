@@ -4,7 +4,10 @@
 #include "api/models/envelopes.h"
 #include "api/models/searchquery.h"
 
+#include <QPointer>
+
 #include <functional>
+#include <memory>
 
 namespace ContactDesk::Api {
 
@@ -17,8 +20,51 @@ struct Result
     bool ok() const { return !error.isError(); }
 };
 
+// The notice that a result made of several requests is complete. Not a template: moc needs
+// a plain class for the signal.
+class CallChain : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The request in flight, for cancel(); null between two requests.
+    QPointer<ApiJob> current;
+    bool cancelled = false;
+    bool done = false;
+
+    void cancel()
+    {
+        cancelled = true;
+        if (current)
+            current->cancel();
+    }
+
+Q_SIGNALS:
+    void finished();
+};
+
+// The shared state of a result made of several requests (every page of a list): whoever runs
+// the requests calls finish() once; callbacks attached after that still get the result.
+template <typename T>
+struct Deferred
+{
+    CallChain chain;
+    Result<T> result;
+
+    void finish(Result<T> outcome)
+    {
+        if (chain.done)
+            return;
+        result = std::move(outcome);
+        chain.done = true;
+        chain.current.clear();
+        Q_EMIT chain.finished();
+    }
+};
+
 // A request on its way, with the decoder for its answer. The answer reaches one callback; an
-// answer that does not decode becomes an IncorrectResponse error.
+// answer that does not decode becomes an IncorrectResponse error. A call made of several
+// requests (Deferred) reports once, when the last one is in; job() is then its first request.
 template <typename T>
 class Call
 {
@@ -30,12 +76,34 @@ public:
         , m_decode(std::move(decode))
     { }
 
+    Call(ApiJob* first, std::shared_ptr<Deferred<T>> deferred)
+        : m_job(first)
+        , m_deferred(std::move(deferred))
+    { }
+
     ApiJob* job() const { return m_job; }
-    void cancel() const { m_job->cancel(); }
+    void cancel() const
+    {
+        if (m_deferred)
+            m_deferred->chain.cancel();
+        else
+            m_job->cancel();
+    }
 
     template <typename Callback>
     void then(QObject* context, Callback callback) const
     {
+        if (m_deferred) {
+            std::shared_ptr<Deferred<T>> deferred = m_deferred;
+            auto deliver
+                = [deferred, callback = std::move(callback)] { callback(deferred->result); };
+            if (deferred->chain.done)
+                QMetaObject::invokeMethod(context, std::move(deliver), Qt::QueuedConnection);
+            else
+                QObject::connect(&deferred->chain, &CallChain::finished, context,
+                    std::move(deliver), Qt::SingleShotConnection);
+            return;
+        }
         m_job->onFinished(
             context, [decode = m_decode, callback = std::move(callback)](ApiJob& job) {
                 Result<T> result;
@@ -54,6 +122,7 @@ public:
 private:
     ApiJob* m_job;
     Decoder m_decode;
+    std::shared_ptr<Deferred<T>> m_deferred;
 };
 
 // Every Contacts v2 operation with typed requests and answers, on one ApiClient. Bodies are

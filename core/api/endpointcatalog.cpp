@@ -69,6 +69,24 @@ QList<BodyField> noteFields(bool forCreate)
     };
 }
 
+// CreateCustomFieldsDTO; UpdateCustomFieldsDTO is the same less `dataType`.
+QList<BodyField> customFieldFields(bool forCreate)
+{
+    QList<BodyField> fields {
+        {L("name"), T::String, true},
+        {L("placeholder"), T::String},
+        {L("acceptedFormat"), T::StringArray},
+        {L("isMultipleFile"), T::Boolean},
+        {L("maxNumberOfFiles"), T::Number},
+        {L("textBoxListOptions"), T::Array},
+        {L("position"), T::Number},
+        {L("model"), T::String},
+    };
+    if (forCreate)
+        fields.insert(1, {L("dataType"), T::String, true});
+    return fields;
+}
+
 QList<Endpoint> buildCatalog()
 {
     const auto get = HttpMethod::Get;
@@ -80,6 +98,7 @@ QList<Endpoint> buildCatalog()
     const QList<BodyField> tags {{L("tags"), T::StringArray, true}};
     const QList<BodyField> followers {{L("followers"), T::StringArray, true}};
     const QList<BodyField> workflow {{L("eventStartTime"), T::String}};
+    const QList<BodyField> tagName {{L("name"), T::String, true}};
     return {
         {L("search-contacts-advanced"), post, L("/contacts/search"), read, 200, true,
             {{L("locationId"), T::String, true}, {L("pageLimit"), T::Number, true},
@@ -137,6 +156,39 @@ QList<Endpoint> buildCatalog()
             write, 200, true, workflow},
         {L("create-contact"), post, L("/contacts/"), write, 201, true, contactFields(true)},
         {L("get-contacts"), get, L("/contacts/"), read, 200, false, {}},
+
+        // Locations: custom fields and tags
+        {L("get-custom-fields"), get, L("/locations/{locationId}/customFields"),
+            Scope::CustomFieldsReadonly, 200, false, {}},
+        {L("create-custom-field"), post, L("/locations/{locationId}/customFields"),
+            Scope::CustomFieldsWrite, 201, true, customFieldFields(true)},
+        {L("get-custom-field"), get, L("/locations/{locationId}/customFields/{id}"),
+            Scope::CustomFieldsReadonly, 200, false, {}},
+        {L("update-custom-field"), put, L("/locations/{locationId}/customFields/{id}"),
+            Scope::CustomFieldsWrite, 200, true, customFieldFields(false)},
+        {L("delete-custom-field"), del, L("/locations/{locationId}/customFields/{id}"),
+            Scope::CustomFieldsWrite, 200, false, {}},
+        {L("get-location-tags"), get, L("/locations/{locationId}/tags"), Scope::TagsReadonly, 200,
+            false, {}},
+        {L("create-tag"), post, L("/locations/{locationId}/tags"), Scope::TagsWrite, 200, true,
+            tagName},
+        {L("get-tag-by-id"), get, L("/locations/{locationId}/tags/{tagId}"), Scope::TagsReadonly,
+            200, false, {}},
+        {L("update-tag"), put, L("/locations/{locationId}/tags/{tagId}"), Scope::TagsWrite, 200,
+            true, tagName},
+        {L("delete-tag"), del, L("/locations/{locationId}/tags/{tagId}"), Scope::TagsWrite, 200,
+            false, {}},
+
+        // Users
+        {L("search-users"), get, L("/users/search"), Scope::UsersReadonly, 200, false, {}},
+        {L("get-user"), get, L("/users/{userId}"), Scope::UsersReadonly, 200, false, {}},
+        {L("get-user-by-location"), get, L("/users/"), Scope::UsersReadonly, 200, false, {}},
+
+        // Calendars
+        {L("get-calendars"), get, L("/calendars/"), Scope::CalendarsReadonly, 200, false, {},
+            calendarsApiVersion},
+        {L("get-calendar"), get, L("/calendars/{calendarId}"), Scope::CalendarsReadonly, 200, false,
+            {}, calendarsApiVersion},
     };
 }
 
@@ -149,6 +201,25 @@ const BodyField* Endpoint::field(QStringView name) const
             return &f;
     }
     return nullptr;
+}
+
+bool Endpoint::writes() const
+{
+    switch (scope) {
+    case Scope::None:
+        return method != HttpMethod::Get;
+    case Scope::ContactsWrite:
+    case Scope::CustomFieldsWrite:
+    case Scope::TagsWrite:
+        return true;
+    case Scope::ContactsReadonly:
+    case Scope::CustomFieldsReadonly:
+    case Scope::TagsReadonly:
+    case Scope::UsersReadonly:
+    case Scope::CalendarsReadonly:
+        return false;
+    }
+    return true;
 }
 
 const QList<Endpoint>& endpoints()
@@ -190,8 +261,31 @@ QString scopeName(Scope scope)
         return QStringLiteral("contacts.readonly");
     case Scope::ContactsWrite:
         return QStringLiteral("contacts.write");
+    case Scope::CustomFieldsReadonly:
+        return QStringLiteral("locations/customFields.readonly");
+    case Scope::CustomFieldsWrite:
+        return QStringLiteral("locations/customFields.write");
+    case Scope::TagsReadonly:
+        return QStringLiteral("locations/tags.readonly");
+    case Scope::TagsWrite:
+        return QStringLiteral("locations/tags.write");
+    case Scope::UsersReadonly:
+        return QStringLiteral("users.readonly");
+    case Scope::CalendarsReadonly:
+        return QStringLiteral("calendars.readonly");
     }
     return {};
+}
+
+QStringList catalogScopes()
+{
+    QStringList scopes;
+    for (const Endpoint& endpoint : endpoints()) {
+        const QString name = scopeName(endpoint.scope);
+        if (!name.isEmpty() && !scopes.contains(name))
+            scopes.append(name);
+    }
+    return scopes;
 }
 
 } // namespace ContactDesk::Api

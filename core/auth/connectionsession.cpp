@@ -116,6 +116,7 @@ Api::ApiConfig ConnectionSession::apiConfig() const
     Api::ApiConfig config;
     config.baseUrl = OAuthWire::apiBaseUrl(m_connection);
     config.locationId = m_connection.locationId;
+    config.companyId = m_connection.companyId;
     return config;
 }
 

@@ -148,7 +148,7 @@ namespace OAuthWire {
 
 QStringList defaultScopes()
 {
-    return {QStringLiteral("contacts.readonly"), QStringLiteral("contacts.write")};
+    return Api::catalogScopes();
 }
 
 QUrl authorizeBaseUrl(const Connection& connection)

@@ -84,7 +84,7 @@ inline constexpr QLatin1StringView whiteLabelAuthorizeBase {
     "https://marketplace.leadconnectorhq.com"};
 inline constexpr QLatin1StringView productionApiBase {"https://services.leadconnectorhq.com"};
 
-QStringList defaultScopes(); // contacts.readonly contacts.write
+QStringList defaultScopes(); // every scope of the catalog's operations
 // Where the consent page lives for a connection: its own authorize host, else the standard
 // marketplace for production, else the connection's own server (the sandbox serves the page).
 QUrl authorizeBaseUrl(const Connection& connection);

@@ -69,9 +69,10 @@ std::optional<SearchFieldKind> fieldKind(const SandboxData& data, const QString&
     if (field.startsWith(customFieldPrefix)) {
         // Search names custom fields by id only, never by key (ISSUE #42).
         const QString id = field.mid(customFieldPrefix.size());
-        const QJsonObject* definition = data.customFieldDefinition(id);
-        if (definition && definition->value(L("id")).toString() == id)
-            return SearchFieldKind::Custom;
+        for (const QJsonObject& definition : data.customFieldDefinitions()) {
+            if (definition.value(L("id")).toString() == id)
+                return SearchFieldKind::Custom;
+        }
     }
     return std::nullopt;
 }

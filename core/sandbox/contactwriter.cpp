@@ -119,6 +119,25 @@ QString joinedName(const QJsonObject& contact)
         .trimmed();
 }
 
+// The first value of an option field that is not one of its picklist options; empty when all
+// are. Fields without a picklist (and TEXTBOX_LIST, whose options are the boxes' labels) take
+// any value.
+QString optionOutsidePicklist(const QJsonObject& definition, const QJsonValue& value)
+{
+    const QString dataType = definition.value(L("dataType")).toString();
+    const bool optionType = dataType == L("SINGLE_OPTIONS") || dataType == L("RADIO")
+        || dataType == L("MULTIPLE_OPTIONS") || dataType == L("CHECKBOX");
+    const QJsonArray picklist = definition.value(L("picklistOptions")).toArray();
+    if (!optionType || picklist.isEmpty())
+        return {};
+    const QJsonArray chosen = value.isArray() ? value.toArray() : QJsonArray {value};
+    for (const QJsonValue& option : chosen) {
+        if (!picklist.contains(option))
+            return option.toString();
+    }
+    return {};
+}
+
 // Custom fields are written as {id | key, field_value | fieldValue} and stored as {id, value};
 // a blank value removes the field.
 QStringList applyCustomFields(const SandboxData& data, QJsonObject& contact,
@@ -147,10 +166,8 @@ QStringList applyCustomFields(const SandboxData& data, QJsonObject& contact,
             errors.append(path + QStringLiteral(" must have an id or a key"));
             continue;
         }
-        const QJsonObject* definition = data.customFieldDefinition(ref);
-        const QString owner
-            = definition ? definition->value(L("locationId")).toString() : QString();
-        if (!definition || (!owner.isEmpty() && owner != location.id)) {
+        const QJsonObject* definition = data.customFieldDefinition(ref, location.id);
+        if (!definition) {
             errors.append(
                 QStringLiteral("Custom field %1 does not exist in this location").arg(ref));
             continue;
@@ -198,8 +215,14 @@ QStringList applyCustomFields(const SandboxData& data, QJsonObject& contact,
             expected = QStringLiteral("a string");
         }
         if (!expected.isEmpty()) {
-            errors.append(QStringLiteral("Custom field %1 (%2) must be %3")
-                              .arg(definition->value(L("key")).toString(), dataType, expected));
+            errors.append(
+                QStringLiteral("Custom field %1 (%2) must be %3")
+                    .arg(definition->value(L("fieldKey")).toString(), dataType, expected));
+            continue;
+        }
+        if (const QString option = optionOutsidePicklist(*definition, value); !option.isEmpty()) {
+            errors.append(QStringLiteral("Custom field %1 (%2) has no option \"%3\"")
+                              .arg(definition->value(L("fieldKey")).toString(), dataType, option));
             continue;
         }
         const QJsonObject entry {{QStringLiteral("id"), id}, {QStringLiteral("value"), value}};

@@ -28,6 +28,15 @@ const QList<QPair<QString, QString>>& grantableScopes()
     static const QList<QPair<QString, QString>> scopes {
         {QStringLiteral("contacts.readonly"), QStringLiteral("View contacts")},
         {QStringLiteral("contacts.write"), QStringLiteral("Create, edit and delete contacts")},
+        {QStringLiteral("locations/customFields.readonly"),
+            QStringLiteral("View the location's custom fields")},
+        {QStringLiteral("locations/customFields.write"),
+            QStringLiteral("Create, edit and delete the location's custom fields")},
+        {QStringLiteral("locations/tags.readonly"), QStringLiteral("View the location's tags")},
+        {QStringLiteral("locations/tags.write"),
+            QStringLiteral("Create, rename and delete the location's tags")},
+        {QStringLiteral("users.readonly"), QStringLiteral("View the location's users")},
+        {QStringLiteral("calendars.readonly"), QStringLiteral("View the location's calendars")},
         {QStringLiteral("oauth.readonly"), QStringLiteral("View where the app is installed")},
         {QStringLiteral("oauth.write"), QStringLiteral("Create sub-account tokens")},
     };

@@ -1,7 +1,9 @@
 #include "sandbox/sandboxdata.h"
 
+#include "api/endpointcatalog.h"
 #include "common/clock.h"
 #include "common/ids.h"
+#include "sandbox/sandboxdirectory.h"
 
 #include <QJsonArray>
 
@@ -43,6 +45,24 @@ QJsonArray objectList(const QHash<QString, QList<T>>& byContact)
             all.append(item);
     }
     return all;
+}
+
+QJsonArray toArray(const QList<QJsonObject>& records)
+{
+    QJsonArray array;
+    for (const QJsonObject& record : records)
+        array.append(record);
+    return array;
+}
+
+QList<QJsonObject> objects(const QJsonValue& value)
+{
+    QList<QJsonObject> records;
+    for (const QJsonValue& item : value.toArray()) {
+        if (item.isObject())
+            records.append(item.toObject());
+    }
+    return records;
 }
 
 QHash<QString, QList<QJsonObject>> groupByContact(const QJsonArray& items)
@@ -180,9 +200,8 @@ void SandboxData::createFixedWorld()
     m_app = {appId + u'-' + suffix, randomToken(m_random, 36), appId, newObjectId()};
     m_pit = QStringLiteral("pit-") + randomToken(m_random, 32);
     m_adminKey = randomToken(m_random, 32);
-    for (int i = 0; i < 3; ++i)
-        m_userIds.append(newId());
-    m_userId = m_userIds.first();
+    Directory::seed(*this);
+    m_userId = m_users.first().value(QStringLiteral("id")).toString();
 
     Grant pit;
     pit.token = m_pit;
@@ -190,29 +209,9 @@ void SandboxData::createFixedWorld()
     pit.companyId = companyId;
     pit.clientId = QStringLiteral("pit:") + m_pit.left(8);
     pit.userId = m_userId;
-    pit.scopes = {QStringLiteral("contacts.readonly"), QStringLiteral("contacts.write")};
+    pit.scopes = Api::catalogScopes();
     m_grants.insert(pit.token, pit);
 
-    const struct
-    {
-        const char* key;
-        const char* name;
-        const char* type;
-    } fields[] = {
-        {"contact.lead_score", "Lead score", "NUMERICAL"},
-        {"contact.preferred_contact_time", "Preferred contact time", "SINGLE_OPTIONS"},
-        {"contact.interests", "Interests", "MULTIPLE_OPTIONS"},
-        {"contact.referral_source", "Referral source", "TEXT"},
-        {"contact.background", "Background", "LARGE_TEXT"},
-        {"contact.newsletter", "Newsletter topics", "CHECKBOX"},
-    };
-    for (const auto& f : fields) {
-        m_customFields.append(
-            {{QStringLiteral("id"), newId()}, {QStringLiteral("key"), QString::fromLatin1(f.key)},
-                {QStringLiteral("name"), QString::fromLatin1(f.name)},
-                {QStringLiteral("dataType"), QString::fromLatin1(f.type)},
-                {QStringLiteral("locationId"), mainLocation().id}});
-    }
     for (const char* name : {"Acme Corporation", "Globex Logistics", "Initech Software"}) {
         const QString id = newObjectId();
         m_businesses.insert(id,
@@ -253,6 +252,30 @@ void SandboxData::storeContact(const QJsonObject& contact)
     m_contacts.insert(id, contact);
     m_deleted.remove(id);
     index(contact, true);
+    rememberTags(contact);
+}
+
+void SandboxData::rememberTags(const QJsonObject& contact)
+{
+    // As in HighLevel, a tag written on a contact becomes one of the location's tags.
+    const QString locationId = contact.value(QStringLiteral("locationId")).toString();
+    for (const QJsonValue& value : contact.value(QStringLiteral("tags")).toArray()) {
+        const QString name = value.toString();
+        if (name.isEmpty() || findTag(locationId, name))
+            continue;
+        m_tags.append({{QStringLiteral("id"), newId()}, {QStringLiteral("name"), name},
+            {QStringLiteral("locationId"), locationId}});
+    }
+}
+
+const QJsonObject* SandboxData::findTag(const QString& locationId, const QString& name) const
+{
+    for (const QJsonObject& tag : m_tags) {
+        if (tag.value(QStringLiteral("locationId")).toString() == locationId
+            && tag.value(QStringLiteral("name")).toString().compare(name, Qt::CaseInsensitive) == 0)
+            return &tag;
+    }
+    return nullptr;
 }
 
 void SandboxData::deleteContact(const QString& id)
@@ -328,11 +351,21 @@ const SandboxData::ContactOrder& SandboxData::contactOrderByUpdated(const QStrin
     return m_updatedOrder[locationId];
 }
 
-const QJsonObject* SandboxData::customFieldDefinition(const QString& idOrKey) const
+QStringList SandboxData::userIds() const
 {
+    return Directory::userIdsOf(*this, mainLocation().id);
+}
+
+const QJsonObject* SandboxData::customFieldDefinition(
+    const QString& idOrKey, const QString& locationId) const
+{
+    const QString owner = locationId.isEmpty() ? mainLocation().id : locationId;
     for (const QJsonObject& field : m_customFields) {
-        if (field.value(QStringLiteral("id")).toString() == idOrKey
-            || field.value(QStringLiteral("key")).toString() == idOrKey)
+        if (field.value(QStringLiteral("locationId")).toString() != owner)
+            continue;
+        const QString key = field.value(QStringLiteral("fieldKey")).toString();
+        if (field.value(QStringLiteral("id")).toString() == idOrKey || key == idOrKey
+            || key.mid(key.indexOf(u'.') + 1) == idOrKey)
             return &field;
     }
     return nullptr;
@@ -398,9 +431,6 @@ QJsonObject SandboxData::toJson() const
     QJsonArray businesses;
     for (const QJsonObject& b : m_businesses)
         businesses.append(b);
-    QJsonArray customFields;
-    for (const QJsonObject& f : m_customFields)
-        customFields.append(f);
     return {{QStringLiteral("format"), QStringLiteral("contactdesk-sandbox/1")},
         {QStringLiteral("settings"), m_settings.toJson()}, {QStringLiteral("locations"), locations},
         {QStringLiteral("app"),
@@ -409,8 +439,7 @@ QJsonObject SandboxData::toJson() const
                 {QStringLiteral("appId"), m_app.appId},
                 {QStringLiteral("versionId"), m_app.versionId}}},
         {QStringLiteral("privateIntegrationToken"), m_pit},
-        {QStringLiteral("adminKey"), m_adminKey},
-        {QStringLiteral("users"), QJsonArray::fromStringList(m_userIds)},
+        {QStringLiteral("adminKey"), m_adminKey}, {QStringLiteral("users"), toArray(m_users)},
         {QStringLiteral("grants"), grants}, {QStringLiteral("refreshGrants"), refresh},
         {QStringLiteral("contacts"), contacts},
         {QStringLiteral("deleted"), QJsonArray::fromStringList(m_deleted.values())},
@@ -419,7 +448,9 @@ QJsonObject SandboxData::toJson() const
         {QStringLiteral("appointments"), objectList(m_appointments)},
         {QStringLiteral("followers"), followers}, {QStringLiteral("campaigns"), campaigns},
         {QStringLiteral("workflows"), workflows}, {QStringLiteral("businesses"), businesses},
-        {QStringLiteral("customFields"), customFields}};
+        {QStringLiteral("customFields"), toArray(m_customFields)},
+        {QStringLiteral("tags"), toArray(m_tags)},
+        {QStringLiteral("calendars"), toArray(m_calendars)}};
 }
 
 QString SandboxData::fromJson(const QJsonObject& json)
@@ -429,7 +460,7 @@ QString SandboxData::fromJson(const QJsonObject& json)
                               "\"contactdesk-sandbox/1\" expected)");
     const QJsonArray locations = json.value(QStringLiteral("locations")).toArray();
     const QJsonObject app = json.value(QStringLiteral("app")).toObject();
-    const QStringList users = json.value(QStringLiteral("users")).toVariant().toStringList();
+    const QJsonArray users = json.value(QStringLiteral("users")).toArray();
     if (locations.isEmpty() || app.isEmpty() || users.isEmpty())
         return QStringLiteral("the data file lacks locations, the OAuth app or users");
     Settings settings;
@@ -453,8 +484,7 @@ QString SandboxData::fromJson(const QJsonObject& json)
         app.value(QStringLiteral("versionId")).toString()};
     m_pit = json.value(QStringLiteral("privateIntegrationToken")).toString();
     m_adminKey = json.value(QStringLiteral("adminKey")).toString();
-    m_userIds = users;
-    m_userId = users.first();
+    readDirectory(json);
     m_grants.clear();
     for (const QJsonValue& v : json.value(QStringLiteral("grants")).toArray()) {
         const Grant g = grantFromJson(v.toObject());
@@ -493,10 +523,43 @@ QString SandboxData::fromJson(const QJsonObject& json)
         const QJsonObject b = v.toObject();
         m_businesses.insert(b.value(QStringLiteral("id")).toString(), b);
     }
-    m_customFields.clear();
-    for (const QJsonValue& v : json.value(QStringLiteral("customFields")).toArray())
-        m_customFields.append(v.toObject());
     return {};
+}
+
+void SandboxData::readDirectory(const QJsonObject& json)
+{
+    // Files written before the sandbox had location lists hold user ids only, custom fields
+    // named by `key`, and no tags or calendars: those get the seeded lists, the file's user ids
+    // and its fields, so the contacts in it still name users and fields that exist.
+    m_customFields.clear();
+    m_tags.clear();
+    m_users.clear();
+    m_calendars.clear();
+    Directory::seed(*this);
+    const QJsonArray users = json.value(QStringLiteral("users")).toArray();
+    if (users.first().isString()) {
+        for (qsizetype i = 0; i < users.size() && i < m_users.size(); ++i)
+            m_users[i].insert(QStringLiteral("id"), users.at(i).toString());
+    } else {
+        m_users = objects(users);
+    }
+    m_userId = m_users.first().value(QStringLiteral("id")).toString();
+    if (json.contains(QStringLiteral("customFields"))) {
+        m_customFields = objects(json.value(QStringLiteral("customFields")));
+        for (qsizetype i = 0; i < m_customFields.size(); ++i) {
+            QJsonObject& field = m_customFields[i];
+            if (!field.contains(QStringLiteral("fieldKey")))
+                field.insert(QStringLiteral("fieldKey"), field.take(QStringLiteral("key")));
+            if (!field.contains(QStringLiteral("position")))
+                field.insert(QStringLiteral("position"), int(i) * 50);
+            if (!field.contains(QStringLiteral("model")))
+                field.insert(QStringLiteral("model"), QStringLiteral("contact"));
+        }
+    }
+    if (json.contains(QStringLiteral("tags")))
+        m_tags = objects(json.value(QStringLiteral("tags")));
+    if (json.contains(QStringLiteral("calendars")))
+        m_calendars = objects(json.value(QStringLiteral("calendars")));
 }
 
 } // namespace ContactDesk::Sandbox

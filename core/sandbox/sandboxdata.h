@@ -113,8 +113,10 @@ public:
     const OAuthApp& oauthApp() const { return m_app; }
     QString privateIntegrationToken() const { return m_pit; }
     QString adminKey() const { return m_adminKey; }
+    // The user the sandbox's tokens act as: the first user of the main location.
     QString userId() const { return m_userId; }
-    QStringList userIds() const { return m_userIds; }
+    // The ids of the main location's users, the sandbox's own user first.
+    QStringList userIds() const;
 
     // Tokens and codes.
     QHash<QString, Grant>& grants() { return m_grants; }
@@ -153,10 +155,27 @@ public:
     QHash<QString, QSet<QString>>& campaigns() { return m_campaigns; }
     QHash<QString, QHash<QString, QString>>& workflows() { return m_workflows; } // id -> start
 
-    // Businesses (24-hex ids) and custom-field definitions ({id, key, name, dataType}).
+    // Businesses (24-hex ids).
     QHash<QString, QJsonObject>& businesses() { return m_businesses; }
+
+    // The location lists (sandboxdirectory.h), in their wire form: custom-field definitions
+    // ({id, name, fieldKey, dataType, position, picklistOptions, locationId, model}), tags,
+    // the company's users and calendars.
     QList<QJsonObject>& customFieldDefinitions() { return m_customFields; }
-    const QJsonObject* customFieldDefinition(const QString& idOrKey) const;
+    const QList<QJsonObject>& customFieldDefinitions() const { return m_customFields; }
+    QList<QJsonObject>& tags() { return m_tags; }
+    const QList<QJsonObject>& tags() const { return m_tags; }
+    // The location's tag of that name, in any case.
+    const QJsonObject* findTag(const QString& locationId, const QString& name) const;
+    QList<QJsonObject>& users() { return m_users; }
+    const QList<QJsonObject>& users() const { return m_users; }
+    QList<QJsonObject>& calendars() { return m_calendars; }
+    const QList<QJsonObject>& calendars() const { return m_calendars; }
+    // A custom field of the location (the main one when empty) by id, by fieldKey
+    // ("contact.lead_score") or by the key without its model ("lead_score"), as contact
+    // writes may name it.
+    const QJsonObject* customFieldDefinition(
+        const QString& idOrKey, const QString& locationId = {}) const;
 
     QString newId();
     QString newObjectId();
@@ -171,6 +190,8 @@ public:
 
 private:
     void createFixedWorld();
+    void readDirectory(const QJsonObject& json);
+    void rememberTags(const QJsonObject& contact);
     void index(const QJsonObject& contact, bool add);
     QStringList oldestFirst(const QSet<QString>& ids) const;
 
@@ -182,7 +203,6 @@ private:
     QString m_pit;
     QString m_adminKey;
     QString m_userId;
-    QStringList m_userIds;
     QHash<QString, Grant> m_grants;
     QHash<QString, RefreshGrant> m_refreshGrants;
     QHash<QString, AuthCode> m_authCodes;
@@ -201,6 +221,9 @@ private:
     QHash<QString, QHash<QString, QString>> m_workflows;
     QHash<QString, QJsonObject> m_businesses;
     QList<QJsonObject> m_customFields;
+    QList<QJsonObject> m_tags;
+    QList<QJsonObject> m_users;
+    QList<QJsonObject> m_calendars;
 };
 
 } // namespace ContactDesk::Sandbox

@@ -3,7 +3,9 @@
 #include "common/clock.h"
 #include "common/ids.h"
 #include "sandbox/sandboxdata.h"
+#include "sandbox/sandboxdirectory.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,8 +57,6 @@ const char personalDomainList[]
 const char streetList[] = "Main|Oak|Maple|Cedar|Pine|Elm|Washington|Lake|Hill|Park|Sunset|Highland|"
                           "River|Church|Mill|Lincoln|Franklin|Jefferson|Spring|Ridge";
 const char streetTypeList[] = "St|Ave|Blvd|Rd|Ln|Dr|Ct|Way|Pl";
-const char tagList[] = "lead|customer|vip|newsletter|webinar|referral|trade-show|cold|warm|hot|"
-                       "follow-up|partner|trial|churned";
 const char sourceList[]
     = "public api|CRM UI|Website form|Facebook lead ad|Referral|CSV import|Zapier";
 const char taskTitleList[]
@@ -82,8 +82,6 @@ const char appointmentKindList[]
 const char appointmentNoteList[] = "Bring the signed paperwork.|"
                                    "Customer asked for a reminder text.|"
                                    "Parking is behind the building.";
-const char choiceList[] = "Morning|Afternoon|Evening|Weekends";
-const char multiChoiceList[] = "Product updates|Events|Pricing|Case studies|Partnerships";
 const char textList[] = "Google search|Friend|LinkedIn|Trade show|Podcast|Yelp";
 const char longTextList[] = "Runs a family business with three locations; expanding next year.|"
                             "Former customer who came back after a two-year break.|"
@@ -270,6 +268,11 @@ public:
         const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
         m_text.append(digits, end);
     }
+    void decimal(double value)
+    {
+        separate();
+        m_text.append(QByteArray::number(value, 'g', 12));
+    }
     void boolean(bool value)
     {
         separate();
@@ -405,7 +408,9 @@ private:
     QByteArray uniquePhone(int cityIndex);
     void writeTags();
     void writeDndSettings(bool everything);
-    void writeCustomFields();
+    void writeCustomFields(bool everyField);
+    void writeCustomValue(const QByteArray& dataType, const Words& options);
+    void showcase();
     void addTasks(const Person& person);
     void addNotes(const Person& person);
     void addAppointments(const Person& person);
@@ -421,9 +426,20 @@ private:
     QList<Name> m_firstNames;
     QList<Name> m_lastNames;
     QList<Business> m_businesses;
-    QList<std::pair<QByteArray, QByteArray>> m_customFields; // id, dataType
-    Words m_calendars;
-    QByteArray m_calendarGroup;
+    struct Field
+    {
+        QByteArray id;
+        QByteArray dataType;
+        Words options; // the picklist; TEXTBOX_LIST: the boxes' labels
+    };
+    QList<Field> m_customFields; // the main location's contact fields, in field order
+    struct CalendarRef
+    {
+        QByteArray id;
+        QByteArray groupId;
+    };
+    QList<CalendarRef> m_calendars;
+    QList<QByteArray> m_created; // ids of the contacts this run made
     std::vector<ZoneOffsets> m_zones;
     QSet<QByteArray> m_emails; // lower case
     QSet<QByteArray> m_phones;
@@ -433,7 +449,7 @@ private:
     Words m_personalDomains = words(personalDomainList);
     Words m_streets = words(streetList);
     Words m_streetTypes = words(streetTypeList);
-    Words m_tags = words(tagList);
+    Words m_tags; // the main location's tags
     Words m_sources = words(sourceList);
     Words m_taskTitles = words(taskTitleList);
     Words m_taskBodies = words(taskBodyList);
@@ -442,8 +458,6 @@ private:
     Words m_noteColors = words(noteColorList);
     Words m_appointmentKinds = words(appointmentKindList);
     Words m_appointmentNotes = words(appointmentNoteList);
-    Words m_choices = words(choiceList);
-    Words m_multiChoices = words(multiChoiceList);
     Words m_texts = words(textList);
     Words m_longTexts = words(longTextList);
 };
@@ -467,16 +481,25 @@ Seeder::Seeder(SandboxData& data, quint64 seed)
     // QHash order differs between runs; the same seed must give the same data.
     std::sort(m_businesses.begin(), m_businesses.end(),
         [](const Business& a, const Business& b) { return a.id < b.id; });
-    for (const QJsonObject& field : std::as_const(data.customFieldDefinitions())) {
-        const QString owner = field.value(QStringLiteral("locationId")).toString();
-        if (owner.isEmpty() || owner == data.mainLocation().id) {
-            m_customFields.append({field.value(QStringLiteral("id")).toString().toUtf8(),
-                field.value(QStringLiteral("dataType")).toString().toUtf8()});
+    for (const QJsonObject& field : Directory::customFieldsOf(data, data.mainLocation().id)) {
+        if (field.value(QStringLiteral("model")).toString() != QStringLiteral("contact"))
+            continue;
+        Words options;
+        for (const QJsonValue& option : field.value(QStringLiteral("picklistOptions")).toArray())
+            options.append(option.toString().toUtf8());
+        m_customFields.append({field.value(QStringLiteral("id")).toString().toUtf8(),
+            field.value(QStringLiteral("dataType")).toString().toUtf8(), options});
+    }
+    for (const QJsonObject& tag : std::as_const(data.tags())) {
+        if (tag.value(QStringLiteral("locationId")).toString() == data.mainLocation().id)
+            m_tags.append(tag.value(QStringLiteral("name")).toString().toUtf8());
+    }
+    for (const QJsonObject& calendar : std::as_const(data.calendars())) {
+        if (calendar.value(QStringLiteral("locationId")).toString() == data.mainLocation().id) {
+            m_calendars.append({calendar.value(QStringLiteral("id")).toString().toUtf8(),
+                calendar.value(QStringLiteral("groupId")).toString().toUtf8()});
         }
     }
-    for (int i = 0; i < 3; ++i)
-        m_calendars.append(firestoreId(m_random).toLatin1());
-    m_calendarGroup = firestoreId(m_random).toLatin1();
     for (const char* zone : zoneIds)
         m_zones.emplace_back(zone, m_now - 400 * dayMs, m_now + 120 * dayMs);
     for (const QJsonObject& existing : std::as_const(data.contacts())) {
@@ -510,7 +533,37 @@ void Seeder::run(int count)
             addAppointments(person);
         }
         m_data.storeContact(record);
+        m_created.append(person.id);
     }
+    showcase();
+}
+
+// The contact the list shows first (by name) has every custom field filled and an assignee,
+// so a first look at the app shows what the Overview does with them.
+void Seeder::showcase()
+{
+    const QJsonObject* first = nullptr;
+    for (const QByteArray& id : std::as_const(m_created)) {
+        const QJsonObject* contact = m_data.liveContact(QString::fromLatin1(id));
+        if (contact
+            && (!first
+                || QString::localeAwareCompare(
+                       contact->value(QStringLiteral("name")).toString().toLower(),
+                       first->value(QStringLiteral("name")).toString().toLower())
+                    < 0)) {
+            first = contact;
+        }
+    }
+    if (!first || m_users.isEmpty())
+        return;
+    QJsonObject contact = *first;
+    m_json.beginObject();
+    writeCustomFields(true);
+    m_json.endObject();
+    contact.insert(QStringLiteral("customFields"),
+        m_json.take().toObject().value(QStringLiteral("customFields")));
+    contact.insert(QStringLiteral("assignedTo"), QString::fromLatin1(m_users.first()));
+    m_data.storeContact(contact);
 }
 
 QJsonObject Seeder::contact(Person& person)
@@ -555,7 +608,7 @@ QJsonObject Seeder::contact(Person& person)
     if (!company.isEmpty())
         j.field("companyName", company);
     j.field("country", "US");
-    writeCustomFields();
+    writeCustomFields(false);
     j.field("dateAdded", TimeText(person.addedMs, TimeStyle::IsoUtc));
     if (chance(30)) {
         const qint64 born = between(-20 * 365 * dayMs, 34 * 365 * dayMs) / dayMs * dayMs;
@@ -662,7 +715,7 @@ void Seeder::writeTags()
     m_json.key("tags");
     m_json.beginArray();
     std::array<int, 3> chosen {};
-    const int wanted = pick(4);
+    const int wanted = int(std::min<qsizetype>(pick(4), m_tags.size()));
     for (int n = 0; n < wanted;) {
         const int index = pick(m_tags.size());
         if (std::find(chosen.begin(), chosen.begin() + n, index) != chosen.begin() + n)
@@ -698,43 +751,60 @@ void Seeder::writeDndSettings(bool everything)
 }
 
 // Read-side shape {id, value}; the value's JSON type follows the field's dataType the way the
-// contact writer stores it.
-void Seeder::writeCustomFields()
+// contact writer stores it, and option fields hold options of their picklist.
+void Seeder::writeCustomFields(bool everyField)
 {
     JsonText& j = m_json;
     j.key("customFields");
     j.beginArray();
-    for (const auto& [id, fieldType] : std::as_const(m_customFields)) {
-        if (!chance(35))
-            continue;
-        // A named copy: clang 14 cannot capture a structured binding.
-        const auto& type = fieldType;
-        const auto is = [&type](const char* name) { return type == name; };
-        if (!is("NUMERICAL") && !is("MONETORY") && !is("SINGLE_OPTIONS") && !is("RADIO")
-            && !is("MULTIPLE_OPTIONS") && !is("CHECKBOX") && !is("TEXT") && !is("LARGE_TEXT"))
+    for (const Field& field : std::as_const(m_customFields)) {
+        if (!everyField && !chance(35))
             continue;
         j.beginObject();
-        j.field("id", id);
+        j.field("id", field.id);
         j.key("value");
-        if (is("NUMERICAL")) {
-            j.number(pick(101));
-        } else if (is("MONETORY")) {
-            j.number(50 + pick(4951));
-        } else if (is("SINGLE_OPTIONS") || is("RADIO")) {
-            j.string(pick(m_choices));
-        } else if (is("MULTIPLE_OPTIONS") || is("CHECKBOX")) {
-            j.beginArray();
-            const int first = pick(m_multiChoices.size());
-            const int n = 1 + pick(3);
-            for (int i = 0; i < n; ++i)
-                j.string(m_multiChoices.at((first + i) % m_multiChoices.size()));
-            j.endArray();
-        } else {
-            j.string(pick(is("TEXT") ? m_texts : m_longTexts));
-        }
+        writeCustomValue(field.dataType, field.options);
         j.endObject();
     }
     j.endArray();
+}
+
+void Seeder::writeCustomValue(const QByteArray& type, const Words& options)
+{
+    JsonText& j = m_json;
+    if (type == "NUMERICAL") {
+        j.number(pick(101));
+    } else if (type == "MONETORY") {
+        j.decimal((5000 + pick(495001)) / 100.0);
+    } else if (type == "FLOAT") {
+        j.decimal(pick(41) / 100.0);
+    } else if (type == "DATE") {
+        j.string(QDateTime::fromMSecsSinceEpoch(m_now + (pick(500) - 200) * dayMs, QTimeZone::utc())
+                     .date()
+                     .toString(Qt::ISODate)
+                     .toLatin1());
+    } else if (type == "TIME") {
+        j.string(QTime(8 + pick(10), 30 * pick(2)).toString(QStringLiteral("HH:mm")).toLatin1());
+    } else if (type == "PHONE") {
+        j.string("+1415555" + QByteArray::number(1000 + pick(9000)));
+    } else if ((type == "SINGLE_OPTIONS" || type == "RADIO") && !options.isEmpty()) {
+        j.string(pick(options));
+    } else if ((type == "MULTIPLE_OPTIONS" || type == "CHECKBOX") && !options.isEmpty()) {
+        j.beginArray();
+        const int first = pick(options.size());
+        const int n = 1 + pick(std::min<qsizetype>(3, options.size()));
+        for (int i = 0; i < n; ++i)
+            j.string(options.at((first + i) % options.size()));
+        j.endArray();
+    } else if (type == "TEXTBOX_LIST") {
+        j.beginArray();
+        const int n = 1 + pick(2);
+        for (int i = 0; i < n; ++i)
+            j.string(m_firstNames.at(pick(m_firstNames.size())).display);
+        j.endArray();
+    } else {
+        j.string(pick(type == "LARGE_TEXT" ? m_longTexts : m_texts));
+    }
 }
 
 void Seeder::store(QList<QJsonObject>& list)
@@ -842,12 +912,13 @@ void Seeder::addAppointments(const Person& person)
         j.field("appointmentStatus", status);
         if (!user.isEmpty())
             j.field("assignedUserId", user);
-        j.field("calendarId", pick(m_calendars));
+        const CalendarRef& calendar = m_calendars.at(pick(m_calendars.size()));
+        j.field("calendarId", calendar.id);
         j.field("contactId", person.id);
         j.field("dateAdded", time(added));
         j.field("dateUpdated", time(updated));
         j.field("endTime", time(end));
-        j.field("groupId", m_calendarGroup);
+        j.field("groupId", calendar.groupId);
         j.field("id", firestoreId(m_random).toLatin1());
         j.field("locationId", m_locationId);
         if (chance(40))

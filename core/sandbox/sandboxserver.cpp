@@ -116,6 +116,8 @@ SandboxServer::SandboxServer(const Clock& clock, quint64 seed, QObject* parent)
     addContactHandlers(m_handlers, m_data);
     addSubresourceHandlers(m_handlers, m_data);
     addMembershipHandlers(m_handlers, m_data);
+    addLocationListHandlers(m_handlers, m_data);
+    addDirectoryHandlers(m_handlers, m_data);
 }
 
 SandboxServer::~SandboxServer()
@@ -445,6 +447,9 @@ std::optional<Reply> SandboxServer::checkLocation(const Request& request) const
                        "this location."));
     const QString inQuery = request.queryValue(QStringLiteral("locationId"));
     if (!inQuery.isEmpty() && inQuery != grant.locationId)
+        return refused;
+    const auto inPath = request.pathParams.constFind(QStringLiteral("locationId"));
+    if (inPath != request.pathParams.constEnd() && *inPath != grant.locationId)
         return refused;
     const QJsonValue inBody = request.object().value(QStringLiteral("locationId"));
     if (inBody.isString() && inBody.toString() != grant.locationId)

@@ -49,7 +49,7 @@ void addEveryType(Sandbox::SandboxData& data)
         if (present.contains(dataType))
             continue;
         data.customFieldDefinitions().append({{QStringLiteral("id"), data.newId()},
-            {QStringLiteral("key"), QStringLiteral("contact.test_") + dataType.toLower()},
+            {QStringLiteral("fieldKey"), QStringLiteral("contact.test_") + dataType.toLower()},
             {QStringLiteral("name"), QStringLiteral("Test ") + dataType.toLower()},
             {QStringLiteral("dataType"), dataType},
             {QStringLiteral("picklistOptions"), QJsonArray::fromStringList(options)},

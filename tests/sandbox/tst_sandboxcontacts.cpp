@@ -36,7 +36,7 @@ void addTestFields(SandboxFixture& fx)
 {
     for (const TestField& field : testFields) {
         fx.data().customFieldDefinitions().append({{QStringLiteral("id"), str(field.id)},
-            {QStringLiteral("key"), str(field.key)}, {QStringLiteral("name"), str(field.key)},
+            {QStringLiteral("fieldKey"), str(field.key)}, {QStringLiteral("name"), str(field.key)},
             {QStringLiteral("dataType"), str(field.dataType)},
             {QStringLiteral("locationId"), fx.locationId()}});
     }

@@ -125,6 +125,7 @@ bool AppController::prepareSandbox(Auth::Connection* connection)
     connection->baseUrl = m_sandbox->baseUrl();
     connection->authorizeBaseUrl = m_sandbox->baseUrl();
     connection->locationId = m_sandbox->data().mainLocation().id;
+    connection->companyId = m_sandbox->data().mainLocation().companyId;
     connection->state = Auth::ConnectionState::Ready;
     if (m_connections.find(connection->id) != *connection)
         m_connections.save(*connection);
