@@ -394,11 +394,14 @@ Reply SandboxServer::dispatchApi(Request& request, const Api::Endpoint& endpoint
         if (!document.isObject())
             return Reply::error(400, QStringLiteral("The request body must be a JSON object."));
         request.json = document.object();
+    }
+    // HighLevel's guards (whose location is this) run before its validation pipes.
+    if (std::optional<Reply> refusal = checkLocation(request))
+        return *refusal;
+    if (endpoint.takesBody) {
         if (const QStringList problems = checkBody(request.object(), endpoint); !problems.isEmpty())
             return Reply::validation(problems);
     }
-    if (std::optional<Reply> refusal = checkLocation(request))
-        return *refusal;
     const Handler handler = m_handlers.value(QString(endpoint.operationId));
     return handler(request);
 }

@@ -363,6 +363,9 @@ void TestContactsApi::cleanupTestCase()
 {
     QStringList missing;
     for (const Endpoint& endpoint : endpoints()) {
+        // The location lists' operations are tst_locationapi's.
+        if (!QString(endpoint.path).startsWith(QStringLiteral("/contacts")))
+            continue;
         if (!m_answered.contains(QString(endpoint.operationId)))
             missing.append(QString(endpoint.operationId));
     }
@@ -1323,7 +1326,7 @@ void TestContactsApi::followers()
         QStringLiteral("Followed"), QStringLiteral("Person"), QStringLiteral("f@example.com")));
     VERIFY_OK(created);
     const QString id = created.value.id;
-    const QStringList users = data().userIds();
+    const QStringList users = data().userIds().mid(0, 3);
     QCOMPARE(users.size(), 3);
 
     const Result<FollowersResult> first = answer(api().addFollowers(id, {users[0], users[1]}));

@@ -499,7 +499,11 @@ void TestOAuth::authorizeUrl()
     QCOMPARE(value("response_type"), QStringLiteral("code"));
     QCOMPARE(value("client_id"), connection.clientId);
     QCOMPARE(value("redirect_uri"), redirect.toString());
-    QCOMPARE(value("scope"), QStringLiteral("contacts.readonly contacts.write"));
+    // ContactDesk asks for every scope its operations need.
+    QCOMPARE(value("scope"),
+        QStringLiteral("contacts.readonly contacts.write locations/customFields.readonly "
+                       "locations/customFields.write locations/tags.readonly locations/tags.write "
+                       "users.readonly calendars.readonly"));
     QCOMPARE(value("state"), flow.state());
     // Every value is escaped: the redirect URI's own query cannot leak into ours.
     QVERIFY(!query.hasQueryItem(QStringLiteral("keep")));
@@ -582,8 +586,10 @@ void TestOAuth::signInWithoutBrowser()
     QCOMPARE(result.tokens.locationId, fx.locationId());
     QCOMPARE(result.tokens.companyId, fx.data().mainLocation().companyId);
     QCOMPARE(result.tokens.userId, fx.data().userId());
-    QCOMPARE(result.tokens.scopes,
-        QStringList({QStringLiteral("contacts.readonly"), QStringLiteral("contacts.write")}));
+    QCOMPARE(result.tokens.scopes.join(u' '),
+        QStringLiteral("contacts.readonly contacts.write locations/customFields.readonly "
+                       "locations/customFields.write locations/tags.readonly locations/tags.write "
+                       "users.readonly calendars.readonly"));
     QCOMPARE(result.tokens.expiresAt,
         QDateTime::fromMSecsSinceEpoch(fx.clock().nowMs() + 86399LL * 1000, Qt::UTC));
 

@@ -20,6 +20,9 @@ namespace ContactDesk::Testing {
 namespace {
 
 const QString mainDocument = QStringLiteral("contacts.openapi.json");
+// The location lists' operations come from these, beside the Contacts spec.
+const QStringList otherDocuments {QStringLiteral("locations.openapi.json"),
+    QStringLiteral("users.openapi.json"), QStringLiteral("calendars.openapi.json")};
 
 // OpenAPI 3.0 keywords that are not JSON Schema; `nullable` is turned into a type union
 // before these are dropped.
@@ -134,6 +137,9 @@ struct SpecValidator::Private
     QString specDir;
     QString reason;
     QHash<QString, QJsonObject> operations; // by operationId
+    QHash<QString, QString> operationDocuments; // operationId -> the file that defines it
+
+    void addOperations(const QString& documentName);
 
     // Mutable because documents load and schemas compile on first use, inside const validate().
     mutable QHash<QString, QJsonObject> documents; // by file name
@@ -310,7 +316,8 @@ std::shared_ptr<valijson::Schema> SpecValidator::Private::schemaFor(
         return remember(nullptr);
 
     QStringList refStack;
-    const QJsonValue converted = toJsonSchema(rawSchema, mainDocument, refStack, error);
+    const QJsonValue converted
+        = toJsonSchema(rawSchema, operationDocuments.value(operationId), refStack, error);
     if (!error->isEmpty()) {
         *error = QStringLiteral("the spec's schema for %1 %2 is unusable: %3")
                      .arg(operationId, QString::number(status), *error);
@@ -343,20 +350,33 @@ SpecValidator::SpecValidator()
         d->reason = QStringLiteral("official spec unusable: %1").arg(error);
         return;
     }
-    QJsonObject& spec = d->documents[mainDocument];
-    correctKnownSpecErrors(spec);
-    const QJsonObject paths = spec.value(QLatin1StringView("paths")).toObject();
+    correctKnownSpecErrors(d->documents[mainDocument]);
+    d->addOperations(mainDocument);
+    for (const QString& name : otherDocuments) {
+        if (d->document(name, &error))
+            d->addOperations(name);
+        else
+            d->reason = QStringLiteral("official spec unusable: %1").arg(error);
+    }
+    if (d->operations.isEmpty())
+        d->reason = QStringLiteral("official spec at %1 declares no operations").arg(path);
+}
+
+void SpecValidator::Private::addOperations(const QString& documentName)
+{
+    const QJsonObject paths
+        = documents.value(documentName).value(QLatin1StringView("paths")).toObject();
     for (auto path = paths.begin(); path != paths.end(); ++path) {
         const QJsonObject methods = path.value().toObject();
         for (auto method = methods.begin(); method != methods.end(); ++method) {
             const QJsonObject operation = method.value().toObject();
             const QString id = operation.value(QLatin1StringView("operationId")).toString();
-            if (!id.isEmpty())
-                d->operations.insert(id, operation);
+            if (!id.isEmpty() && !operations.contains(id)) {
+                operations.insert(id, operation);
+                operationDocuments.insert(id, documentName);
+            }
         }
     }
-    if (d->operations.isEmpty())
-        d->reason = QStringLiteral("official spec at %1 declares no operations").arg(path);
 }
 
 SpecValidator::~SpecValidator() = default;
