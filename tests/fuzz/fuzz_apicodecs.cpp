@@ -1,11 +1,12 @@
 // libFuzzer target: random response bodies through the API client's codecs. Every input goes
 // through parseResponse() and, when it is a JSON object, through every envelope decoder and
-// every model decoder. Beyond "no crash, no UB", what decodes must survive a toJson() round trip
+// every model decoder, the location lists' too. Beyond "no crash, no UB", what decodes must survive a toJson() round trip
 // unchanged, and request bodies built from it must stay inside their operation's allow-list.
 // Built by the asan preset (CONTACTDESK_FUZZ); run e.g. `build/asan/tests/fuzz/fuzz_apicodecs
 // -max_total_time=60`.
 #include "api/endpointcatalog.h"
 #include "api/models/envelopes.h"
+#include "api/models/locationenvelopes.h"
 #include "api/models/wiretime.h"
 
 #include <QJsonObject>
@@ -69,8 +70,45 @@ void checkNote(const Note& note)
     check(Note::updateBody(note, note).isEmpty());
 }
 
+template <typename T>
+void checkEach(const std::optional<QList<T>>& list)
+{
+    if (list) {
+        for (const T& item : *list)
+            checkRoundTrip(item);
+    }
+}
+
+// The location lists' envelopes (custom fields, tags, users, calendars).
+void decodeLocationLists(const QJsonObject& body)
+{
+    QString error;
+    if (const auto fields = LocationEnvelopes::customFields(body, &error)) {
+        for (qsizetype i = 1; i < fields->size(); ++i)
+            check(fields->at(i - 1).position <= fields->at(i).position);
+        checkEach(fields);
+    }
+    if (const auto field = LocationEnvelopes::customField(body, &error))
+        checkRoundTrip(*field);
+    checkEach(LocationEnvelopes::tags(body, &error));
+    if (const auto tag = LocationEnvelopes::tag(body, &error))
+        checkRoundTrip(*tag);
+    if (const auto page = LocationEnvelopes::userPage(body, &error)) {
+        check(page->count >= -1);
+        for (const User& user : page->users)
+            checkRoundTrip(user);
+    }
+    checkEach(LocationEnvelopes::users(body, &error));
+    if (const auto user = LocationEnvelopes::user(body, &error))
+        checkRoundTrip(*user);
+    checkEach(LocationEnvelopes::calendars(body, &error));
+    if (const auto calendar = LocationEnvelopes::calendar(body, &error))
+        checkRoundTrip(*calendar);
+}
+
 void decodeAll(const QJsonObject& body)
 {
+    decodeLocationLists(body);
     QString error;
     if (const auto c = Envelopes::contact(body, &error))
         checkContact(*c);
