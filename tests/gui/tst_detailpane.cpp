@@ -242,7 +242,7 @@ void TestDetailPane::headerShowsAndCopies()
     QCOMPARE(labelText(*pane, QStringLiteral("detailName")), QStringLiteral("Jane Doe"));
     QCOMPARE(labelText(*pane, QStringLiteral("detailCompany")), QStringLiteral("Acme Roofing"));
     QCOMPARE(labelText(*pane, QStringLiteral("detailEmail")), QStringLiteral("jane@example.com"));
-    QCOMPARE(labelText(*pane, QStringLiteral("detailPhone")), QStringLiteral("+15551230001"));
+    QCOMPARE(labelText(*pane, QStringLiteral("detailPhone")), QStringLiteral("(555) 123-0001"));
     // In sync: no status line.
     QVERIFY(!child<QWidget>(*pane, QStringLiteral("detailStatus"))->isVisible());
 
@@ -255,6 +255,19 @@ void TestDetailPane::headerShowsAndCopies()
     QCOMPARE(messages.count(), 1);
     QTest::mouseClick(child<QToolButton>(*pane, QStringLiteral("copyPhone")), Qt::LeftButton);
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("+15551230001"));
+
+    // Shown in the region's national format, or internationally from elsewhere; Copy keeps
+    // the stored E.164 number.
+    QVERIFY(m_cache->contacts.upsertFromServer({contact(QStringLiteral("ct0000000000000phone"),
+        QStringLiteral("Val"), QStringLiteral("Id"), QStringLiteral("v@example.com"),
+        QStringLiteral("+12025550147"))}));
+    pane->setContactId(QStringLiteral("ct0000000000000phone"));
+    pane->setRegion(QStringLiteral("US"));
+    QCOMPARE(labelText(*pane, QStringLiteral("detailPhone")), QStringLiteral("(202) 555-0147"));
+    pane->setRegion(QStringLiteral("DE"));
+    QCOMPARE(labelText(*pane, QStringLiteral("detailPhone")), QStringLiteral("+1 202-555-0147"));
+    QTest::mouseClick(child<QToolButton>(*pane, QStringLiteral("copyPhone")), Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("+12025550147"));
 
     // A contact without a phone number offers nothing to copy.
     QVERIFY(m_cache->contacts.upsertFromServer({contact(QStringLiteral("ct000000000000000nop"),

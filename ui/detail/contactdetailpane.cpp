@@ -379,6 +379,7 @@ void ContactDetailPane::setLocationLists(const Api::LocationLists& lists)
 void ContactDetailPane::setRegion(const QString& region)
 {
     m_overview->setRegion(region);
+    m_header->setRegion(region);
 }
 
 void ContactDetailPane::setStaleAfter(qint64 ms)

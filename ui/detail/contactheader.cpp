@@ -1,5 +1,6 @@
 #include "ui/detail/contactheader.h"
 
+#include "common/phonenumbers.h"
 #include "store/localedits.h"
 #include "ui/detail/logging.h"
 #include "ui/dialogs/tageditor.h"
@@ -69,7 +70,7 @@ ContactHeader::ContactHeader(
     m_phone = valueLabel(this, QStringLiteral("detailPhone"), tr("Phone number"));
     m_copyPhone = copyButton(this, QStringLiteral("copyPhone"), tr("Copy the phone number"));
     connect(m_copyPhone, &QToolButton::clicked, this,
-        [this] { copy(m_phone->text(), tr("Phone number copied")); });
+        [this] { copy(m_storedPhone, tr("Phone number copied")); });
 
     m_tags = new TagEditor(this);
     m_tags->setObjectName(QStringLiteral("detailTags"));
@@ -140,7 +141,8 @@ void ContactHeader::setContact(
     m_company->setText(contact ? contact->companyName : QString());
     m_company->setHidden(m_company->text().isEmpty());
     m_email->setText(contact ? contact->email : QString());
-    m_phone->setText(contact ? contact->phone : QString());
+    m_storedPhone = contact ? contact->phone : QString();
+    m_phone->setText(formatPhone(m_storedPhone, m_region));
     m_email->setHidden(m_email->text().isEmpty());
     m_copyEmail->setHidden(m_email->text().isEmpty());
     m_phone->setHidden(m_phone->text().isEmpty());
@@ -155,6 +157,12 @@ void ContactHeader::setContact(
     if (contact && m_contactId != previousId)
         m_tags->setSuggestions(m_contacts.allTags());
     refreshStatus();
+}
+
+void ContactHeader::setRegion(const QString& region)
+{
+    m_region = region;
+    m_phone->setText(formatPhone(m_storedPhone, m_region));
 }
 
 void ContactHeader::refreshStatus()

@@ -45,6 +45,8 @@ public:
         const std::optional<Store::ContactSummary>& summary);
     // The outbox changed: the status line may have a new item to act on.
     void refreshStatus();
+    // The region whose numbers are shown in national format (others internationally).
+    void setRegion(const QString& region);
 
     TagEditor* tagEditor() const { return m_tags; }
 
@@ -68,6 +70,8 @@ private:
     Store::Outbox& m_outbox;
     Confirmation m_confirm;
     QString m_contactId;
+    QString m_region;
+    QString m_storedPhone; // E.164, what Copy puts on the clipboard
     QStringList m_tagsShown;
     std::optional<Store::ContactSummary> m_summary;
 
