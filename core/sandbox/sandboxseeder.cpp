@@ -542,17 +542,15 @@ void Seeder::run(int count)
 // so a first look at the app shows what the Overview does with them.
 void Seeder::showcase()
 {
+    // The list sorts names by their case-folded UTF-8 bytes.
+    const auto key = [](const QJsonObject& contact) {
+        return contact.value(QStringLiteral("name")).toString().toCaseFolded().toUtf8();
+    };
     const QJsonObject* first = nullptr;
     for (const QByteArray& id : std::as_const(m_created)) {
         const QJsonObject* contact = m_data.liveContact(QString::fromLatin1(id));
-        if (contact
-            && (!first
-                || QString::localeAwareCompare(
-                       contact->value(QStringLiteral("name")).toString().toLower(),
-                       first->value(QStringLiteral("name")).toString().toLower())
-                    < 0)) {
+        if (contact && (!first || key(*contact) < key(*first)))
             first = contact;
-        }
     }
     if (!first || m_users.isEmpty())
         return;

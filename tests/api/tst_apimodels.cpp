@@ -223,6 +223,7 @@ private Q_SLOTS:
     void updateBodySendsOnlyChanges_data();
     void updateBodySendsOnlyChanges();
     void updateBodyNeverSendsDisallowedKeys();
+    void repeatedCustomFieldKeepsTheLastValue();
     void tagChange_data();
     void tagChange();
 
@@ -1052,6 +1053,19 @@ void TestApiModels::updateBodyNeverSendsDisallowedKeys()
         QCOMPARE(body.value(L("email")), QJsonValue(QJsonValue::Null));
         QCOMPARE(body.value(L("postalCode")), QJsonValue(QString()));
     }
+}
+
+// A response naming one field twice (found by fuzz_apicodecs) must not make an unchanged
+// contact look changed.
+void TestApiModels::repeatedCustomFieldKeepsTheLastValue()
+{
+    const Contact contact = decoded(R"({"id": "c",
+        "customFields": [{"id": "a1", "value": "old"}, {"id": "b2", "value": 3},
+                         {"id": "a1", "value": "new"}]})");
+    QCOMPARE(contact.customFields.size(), 2);
+    QCOMPARE(contact.customFields.first().id, QStringLiteral("a1"));
+    QCOMPARE(contact.customFields.first().value, QJsonValue(QStringLiteral("new")));
+    QVERIFY(Contact::updateBody(contact, contact, true).isEmpty());
 }
 
 void TestApiModels::tagChange_data()

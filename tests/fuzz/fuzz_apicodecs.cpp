@@ -1,9 +1,9 @@
 // libFuzzer target: random response bodies through the API client's codecs. Every input goes
 // through parseResponse() and, when it is a JSON object, through every envelope decoder and
-// every model decoder, the location lists' too. Beyond "no crash, no UB", what decodes must survive a toJson() round trip
-// unchanged, and request bodies built from it must stay inside their operation's allow-list.
-// Built by the asan preset (CONTACTDESK_FUZZ); run e.g. `build/asan/tests/fuzz/fuzz_apicodecs
-// -max_total_time=60`.
+// every model decoder, the location lists' too. Beyond "no crash, no UB", what decodes must survive
+// a toJson() round trip unchanged, and request bodies built from it must stay inside their
+// operation's allow-list. Built by the asan preset (CONTACTDESK_FUZZ); run e.g.
+// `build/asan/tests/fuzz/fuzz_apicodecs -max_total_time=60`.
 #include "api/endpointcatalog.h"
 #include "api/models/envelopes.h"
 #include "api/models/locationenvelopes.h"

@@ -75,7 +75,14 @@ std::optional<QList<CustomFieldValue>> fromJson(
         const auto value = CustomFieldValue::fromJson(item.toObject(), itemPath, error);
         if (!value)
             return std::nullopt;
-        values.append(*value);
+        // A field holds one value: a later entry for the same field replaces an earlier one,
+        // so a contact never carries two values that a diff would tell apart.
+        const auto same = std::find_if(values.begin(), values.end(),
+            [&value](const CustomFieldValue& v) { return sameField(v, *value); });
+        if (same != values.end())
+            *same = *value;
+        else
+            values.append(*value);
     }
     return values;
 }
