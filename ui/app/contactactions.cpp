@@ -10,6 +10,7 @@
 #include "ui/app/logging.h"
 #include "ui/dialogs/conflictdialog.h"
 #include "ui/dialogs/deletecontactdialog.h"
+#include "ui/dialogs/tageditor.h"
 
 #include <QSet>
 #include <QWidget>
@@ -274,6 +275,14 @@ BulkTagsDialog* ContactActions::editTags(
     auto* dialog = new BulkTagsDialog(int(contactIds.size()), action, m_parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setSuggestions(m_workspace.cache().allTags());
+    // Adding offers the location's tags too and marks the ones it does not have yet.
+    if (action == BulkTagsDialog::Action::Add
+        && !m_lists.unavailable.contains(Api::LocationLists::Kind::Tags)) {
+        QStringList locationTags;
+        for (const Api::LocationTag& tag : std::as_const(m_lists.tags))
+            locationTags << tag.name;
+        dialog->tagEditor()->setLocationTags(locationTags);
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog, contactIds] {
         QStringList tags = dialog->tags();
         const bool adding = dialog->action() == BulkTagsDialog::Action::Add;
