@@ -20,8 +20,9 @@ using L = QLatin1StringView;
 
 constexpr int infoTimeoutMs = 10000;
 
-// Whether the target is a sandbox `verify` may write to, and why (for the report).
-bool targetIsSandbox(CliSession& session, const Target& target, QString* why)
+// Whether the target is a sandbox `verify` may write to, and why (for the report). A confirmed
+// external sandbox also names its company, which search-users needs.
+bool targetIsSandbox(CliSession& session, const Target& target, QString* why, QString* companyId)
 {
     if (target.sandbox) {
         *why = QStringLiteral("the embedded sandbox");
@@ -57,6 +58,7 @@ bool targetIsSandbox(CliSession& session, const Target& target, QString* why)
         return false;
     }
     *why = QStringLiteral("GET /__sandbox/info confirmed a sandbox");
+    *companyId = info.value(L("companyId")).toString();
     return true;
 }
 
@@ -83,7 +85,8 @@ Command parseCall(VerbParser& parser, const Command& command)
         spec.path.insert(key, value);
     }
     for (const QString& name : names) {
-        if (spec.path.value(name).isEmpty())
+        // The location comes from the target when not given (fillLocation).
+        if (spec.path.value(name).isEmpty() && name != L("locationId"))
             usage(QStringLiteral("%1 needs --path %2=VALUE").arg(operationId, name));
     }
     for (const QString& item : parser.values(options.query))
@@ -119,7 +122,7 @@ int runCall(CliSession& session, const Command& command)
     const Api::Endpoint* endpoint = Api::findEndpoint(command.operationId);
     Q_ASSERT(endpoint); // the parser accepts catalog ids only
     Api::RequestSpec spec = command.spec;
-    fillLocation(*endpoint, spec, session.target().locationId);
+    fillLocation(*endpoint, spec, session.target().locationId, session.target().companyId);
 
     QEventLoop loop;
     Api::ApiError error;
@@ -141,7 +144,11 @@ int runVerify(CliSession& session, const Command& command)
 {
     Api::VerifyOptions options = command.verify;
     QString why;
-    const bool sandbox = targetIsSandbox(session, session.target(), &why);
+    QString sandboxCompany;
+    const bool sandbox = targetIsSandbox(session, session.target(), &why, &sandboxCompany);
+    if (options.companyId.isEmpty())
+        options.companyId
+            = session.target().companyId.isEmpty() ? sandboxCompany : session.target().companyId;
     if (sandbox)
         options.allowWrites = true;
     else if (!options.allowWrites)

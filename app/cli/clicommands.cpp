@@ -18,7 +18,9 @@ using L = QLatin1StringView;
 const QSet<QString>& locationInQuery()
 {
     static const QSet<QString> ops {QStringLiteral("get-contacts"),
-        QStringLiteral("get-duplicate-contact"), QStringLiteral("get-contacts-by-businessId")};
+        QStringLiteral("get-duplicate-contact"), QStringLiteral("get-contacts-by-businessId"),
+        QStringLiteral("search-users"), QStringLiteral("get-user-by-location"),
+        QStringLiteral("get-calendars")};
     return ops;
 }
 
@@ -41,7 +43,7 @@ void VerbParser::allowOnly(
     const QList<const QCommandLineOption*> specific {&m_options.path, &m_options.query,
         &m_options.body, &m_options.all, &m_options.limit, &m_options.allowWrites,
         &m_options.campaignId, &m_options.workflowId, &m_options.businessId, &m_options.userId,
-        &m_options.name, &m_options.reconcile};
+        &m_options.name, &m_options.reconcile, &m_options.model};
     for (const QCommandLineOption* option : specific) {
         if (m_parser.isSet(*option) && !allowed.contains(option))
             usage(QStringLiteral("--%1 does not apply to %2").arg(option->names().first(), name));
@@ -140,12 +142,16 @@ Command parseWords(VerbParser& parser, const Command& command)
         return parseCacheVerb(parser, command, group, words.takeFirst());
     }
     static const QStringList groups {QStringLiteral("contacts"), QStringLiteral("tasks"),
-        QStringLiteral("notes"), QStringLiteral("tags"), QStringLiteral("connections")};
+        QStringLiteral("notes"), QStringLiteral("tags"), QStringLiteral("connections"),
+        QStringLiteral("fields"), QStringLiteral("users"), QStringLiteral("calendars")};
     if (!groups.contains(group))
         usage(QStringLiteral("unknown command %1").arg(group));
     if (words.isEmpty())
         usage(QStringLiteral("%1 needs a subcommand").arg(group));
     const QString verb = words.takeFirst();
+    // `tags list` is the location's tags; `tags add|remove` those of one contact.
+    if (isLocationListGroup(group) && (group != L("tags") || verb == L("list")))
+        return parseLocationListVerb(parser, command, group, verb);
     if (group == L("contacts"))
         return parseContactsVerb(parser, command, verb);
     if (group == L("tasks"))
@@ -173,6 +179,7 @@ Target explicitTarget(const QCommandLineParser& parser, const Options& options,
     const QString url = pick(parser, options.baseUrl, environment, "CONTACTDESK_BASE_URL");
     target.token = pick(parser, options.token, environment, "CONTACTDESK_TOKEN");
     target.locationId = pick(parser, options.location, environment, "CONTACTDESK_LOCATION");
+    target.companyId = pick(parser, options.companyId, environment, "CONTACTDESK_COMPANY");
     QStringList missing;
     if (url.isEmpty())
         missing.append(QStringLiteral("--base-url"));
@@ -207,7 +214,7 @@ Target parseTarget(const QCommandLineParser& parser, const Options& options,
     if (parser.isSet(options.sandbox)) {
         refuseOptions(parser,
             {&options.connection, &options.baseUrl, &options.token, &options.location,
-                &options.adminKey},
+                &options.companyId, &options.adminKey},
             QStringLiteral("--sandbox brings its own target; drop --%1"));
         Target target;
         target.sandbox = true;
@@ -225,7 +232,8 @@ Target parseTarget(const QCommandLineParser& parser, const Options& options,
     const bool explicitOptions = parser.isSet(options.baseUrl) || parser.isSet(options.token)
         || parser.isSet(options.location);
     if (parser.isSet(options.connection)) {
-        refuseOptions(parser, {&options.baseUrl, &options.token, &options.location},
+        refuseOptions(parser,
+            {&options.baseUrl, &options.token, &options.location, &options.companyId},
             QStringLiteral("--connection brings its own target; drop --%1"));
         Target target;
         target.saved = true;
@@ -240,6 +248,8 @@ Target parseTarget(const QCommandLineParser& parser, const Options& options,
         || !environment.value(QStringLiteral("CONTACTDESK_TOKEN")).isEmpty()
         || !environment.value(QStringLiteral("CONTACTDESK_LOCATION")).isEmpty();
     if (!explicitOptions && !fromEnvironment) {
+        refuseOptions(parser, {&options.companyId},
+            QStringLiteral("--%1 goes with --base-url, --token and --location"));
         Target target;
         target.saved = true;
         target.sandboxAdminKey = adminKey;
@@ -260,7 +270,7 @@ Target connectionsTarget(const QCommandLineParser& parser, const Options& option
     if (action != Action::ConnectionsAdd) {
         refuseOptions(parser,
             {&options.sandbox, &options.connection, &options.baseUrl, &options.token,
-                &options.location, &options.adminKey, &options.data},
+                &options.location, &options.companyId, &options.adminKey, &options.data},
             QStringLiteral("--%1 does not apply to the connections commands"));
         return {};
     }
@@ -292,6 +302,7 @@ bool isConnectionsAction(Action action)
     case Action::TrashRestore:
     case Action::CacheSearch:
     case Action::CacheStats:
+    case Action::LocationList:
         return false;
     }
     return false;
@@ -317,6 +328,7 @@ bool isDataAction(Action action)
     case Action::ConnectionsAdd:
     case Action::ConnectionsRemove:
     case Action::ConnectionsUse:
+    case Action::LocationList:
         return false;
     }
     return false;
@@ -332,15 +344,21 @@ QStringList pathParameters(const Api::Endpoint& endpoint)
     return names;
 }
 
-void fillLocation(const Api::Endpoint& endpoint, Api::RequestSpec& spec, const QString& locationId)
+void fillLocation(const Api::Endpoint& endpoint, Api::RequestSpec& spec, const QString& locationId,
+    const QString& companyId)
 {
     const QString key = QStringLiteral("locationId");
-    if (locationInQuery().contains(QString(endpoint.operationId))) {
-        const bool given = std::any_of(spec.query.cbegin(), spec.query.cend(),
-            [&key](const QPair<QString, QString>& item) { return item.first == key; });
-        if (!given)
-            spec.query.prepend({key, locationId});
-    }
+    const auto inQuery = [&spec](const QString& name) {
+        return std::any_of(spec.query.cbegin(), spec.query.cend(),
+            [&name](const QPair<QString, QString>& item) { return item.first == name; });
+    };
+    if (pathParameters(endpoint).contains(key) && spec.path.value(key).isEmpty())
+        spec.path.insert(key, locationId);
+    if (locationInQuery().contains(QString(endpoint.operationId)) && !inQuery(key))
+        spec.query.prepend({key, locationId});
+    const QString company = QStringLiteral("companyId");
+    if (endpoint.operationId == L("search-users") && !companyId.isEmpty() && !inQuery(company))
+        spec.query.prepend({company, companyId});
     if (!endpoint.takesBody)
         return;
     QJsonObject body = spec.body.value_or(QJsonObject());

@@ -24,7 +24,8 @@ struct Target
     QUrl baseUrl;
     QString token;
     QString locationId;
-    QString companyId; // from a saved connection or the sandbox; empty for --location alone
+    // From a saved connection, the sandbox or --company-id; search-users needs it.
+    QString companyId;
     // The X-Sandbox-Admin-Key of an external sandbox: lets `verify` confirm through
     // GET /__sandbox/info that the target is a sandbox serving this location.
     QString sandboxAdminKey;
@@ -52,6 +53,17 @@ enum class Action
     TrashRestore,
     CacheSearch, // search TEXT over the cache
     CacheStats,
+    // The location's lists (see listKind): fields, tags, users and calendars list.
+    LocationList,
+};
+
+// Which of the location's lists `LocationList` prints.
+enum class ListKind
+{
+    CustomFields,
+    Tags,
+    Users,
+    Calendars,
 };
 
 bool isConnectionsAction(Action action);
@@ -89,6 +101,10 @@ struct Command
     int searchLimit = 20;
     // sync --reconcile: look for contacts deleted on the server even when not due.
     bool reconcile = false;
+
+    // LocationList: the list, and for custom fields the model (contact, opportunity or all).
+    ListKind listKind = ListKind::CustomFields;
+    QString fieldModel = QStringLiteral("contact");
 };
 
 struct ParseResult
@@ -106,9 +122,11 @@ ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnviron
 QString helpText();
 
 // Adds the location where the operation takes one and the command line did not give it: the
-// query of the listings and the duplicate lookup, the body of create, upsert, search and the
-// bulk calls. An operation that takes a body gets `{}` when none was given.
-void fillLocation(const Api::Endpoint& endpoint, Api::RequestSpec& spec, const QString& locationId);
+// {locationId} of the Locations paths, the query of the listings, the duplicate lookup, the user
+// and calendar lists, the body of create, upsert, search and the bulk calls; and the company to
+// search-users when it is known. An operation that takes a body gets `{}` when none was given.
+void fillLocation(const Api::Endpoint& endpoint, Api::RequestSpec& spec, const QString& locationId,
+    const QString& companyId = {});
 
 // The path parameters an operation's template names, in order.
 QStringList pathParameters(const Api::Endpoint& endpoint);

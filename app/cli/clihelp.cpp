@@ -8,7 +8,8 @@ QString helpText()
 {
     QString text = QStringLiteral(R"(Usage: contactdesk-cli [TARGET] [--verbose] COMMAND ...
 
-The HighLevel Contacts API v2 from the command line.
+The HighLevel Contacts API v2 (and the location's custom fields, tags, users and calendars)
+from the command line.
 
 Target (one of; without any, the active saved connection, see `connections`):
   --sandbox                  start an embedded sandbox on 127.0.0.1 with 50 demo contacts
@@ -19,6 +20,9 @@ Target (one of; without any, the active saved connection, see `connections`):
                              sandbox; defaults come from CONTACTDESK_BASE_URL,
                              CONTACTDESK_TOKEN and CONTACTDESK_LOCATION. Prefer the
                              environment for the token: other users can see command lines.
+  --company-id ID            (or CONTACTDESK_COMPANY) with --base-url: the location's company,
+                             which search-users needs (`users list` reads the location's
+                             list without it)
   --sandbox-admin-key KEY    (or CONTACTDESK_SANDBOX_ADMIN_KEY) the admin key of an external
                              sandbox, so that `verify` may write to it (see below)
 
@@ -41,6 +45,11 @@ Commands:
   notes create CONTACT_ID --body JSON
   notes update CONTACT_ID NOTE_ID --body JSON
   tags add|remove CONTACT_ID TAG...
+  fields list [--model contact|opportunity|all]
+                             the location's custom fields in field order (default contact)
+  tags list                  the location's tags
+  users list                 the location's users (search-users, every page)
+  calendars list             the location's calendars
   verify [--allow-writes] [--campaign-id ID] [--workflow-id ID] [--business-id ID]
          [--user-id ID]
                              runs every operation once and prints one row per operation
@@ -64,12 +73,16 @@ Commands:
   connections use ID         makes a saved connection the active one
   connections remove ID      deletes a saved connection and its keychain entries
 
-The location id is filled in where an operation takes one (the query of get-contacts,
-get-duplicate-contact and get-contacts-by-businessId; the body of create, upsert, search and
-the bulk calls) unless it is given. An operation that takes a body gets {} without --body.
+The location id is filled in where an operation takes one (the {locationId} of the Locations
+paths; the query of get-contacts, get-duplicate-contact, get-contacts-by-businessId,
+search-users, get-user-by-location and get-calendars; the body of create, upsert, search and
+the bulk calls) unless it is given, and the company id in the query of search-users when the
+target knows it. An operation that takes a body gets {} without --body.
 
 Output:
-  The API's JSON answer on stdout. `contacts list --all` prints one JSON array with one
+  The API's JSON answer on stdout. The `list` commands of fields, tags, users and calendars
+  print a JSON array of the records (a token without the list's scope exits with 1 and names
+  the scope to add). `contacts list --all` prints one JSON array with one
   contact per line, written page by page as the pages arrive; after an error it is closed, so
   stdout always holds valid JSON. Errors are one line on stderr. --verbose writes every HTTP
   exchange to stderr (Authorization, tokens and secrets redacted).
@@ -77,7 +90,12 @@ Output:
 verify:
   Creates a temporary contact tagged contactdesk-verify, runs every task, note, tag,
   follower, campaign, workflow, search, duplicate, upsert, business and bulk call on it, and
-  deletes it and everything it made. Prints `OPERATION STATUS LATENCY RESULT REASON` per
+  deletes it and everything it made. First it reads the location's custom fields, tags, users
+  and calendars (one of each again by id); with writes it creates, renames and deletes a
+  temporary custom field "ContactDesk verify RUN" and tag contactdesk-verify-RUN, and at the
+  end deletes whatever field or tag the run left (also the location tags the temporary
+  contact's tags became). search-users is skipped when no company id is known (--company-id,
+  a saved connection or a sandbox). Prints `OPERATION STATUS LATENCY RESULT REASON` per
   operation, then `N passed, M failed, K skipped`. Operations that need an id the API cannot
   list (--campaign-id, --workflow-id, --business-id, --user-id for the followers) are skipped
   without one; with --sandbox they come from the embedded sandbox.

@@ -19,6 +19,7 @@ struct Options
     QCommandLineOption baseUrl {QStringLiteral("base-url"), QString(), QStringLiteral("URL")};
     QCommandLineOption token {QStringLiteral("token"), QString(), QStringLiteral("TOKEN")};
     QCommandLineOption location {QStringLiteral("location"), QString(), QStringLiteral("ID")};
+    QCommandLineOption companyId {QStringLiteral("company-id"), QString(), QStringLiteral("ID")};
     QCommandLineOption sandbox {QStringLiteral("sandbox"), QString()};
     QCommandLineOption connection {QStringLiteral("connection"), QString(), QStringLiteral("ID")};
     QCommandLineOption adminKey {
@@ -38,12 +39,13 @@ struct Options
     QCommandLineOption name {QStringLiteral("name"), QString(), QStringLiteral("NAME")};
     QCommandLineOption data {QStringLiteral("data"), QString(), QStringLiteral("FILE")};
     QCommandLineOption reconcile {QStringLiteral("reconcile"), QString()};
+    QCommandLineOption model {QStringLiteral("model"), QString(), QStringLiteral("MODEL")};
 
     QList<QCommandLineOption> list() const
     {
-        return {baseUrl, token, location, sandbox, connection, adminKey, verbose, help, path, query,
-            body, all, limit, allowWrites, campaignId, workflowId, businessId, userId, name, data,
-            reconcile};
+        return {baseUrl, token, location, companyId, sandbox, connection, adminKey, verbose, help,
+            path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId, userId,
+            name, data, reconcile, model};
     }
 };
 

@@ -29,6 +29,7 @@ int CliRunner::run(const Command& command)
     case Action::Call:
     case Action::ListAll:
     case Action::Verify:
+    case Action::LocationList:
         break;
     }
     Target target = command.target;
@@ -46,6 +47,8 @@ int CliRunner::run(const Command& command)
         return runListAll(session, command);
     case Action::Verify:
         return runVerify(session, command);
+    case Action::LocationList:
+        return runLocationList(session, command);
     default:
         break;
     }

@@ -41,4 +41,10 @@ Command parseCacheVerb(
     VerbParser& words, Command command, const QString& group, const QString& verb);
 int runOfflineVerb(const Command& command, Sync::Workspace& workspace);
 
+// listverbs.cpp: fields, tags, users and calendars list (the location's lists).
+bool isLocationListGroup(const QString& group);
+Command parseLocationListVerb(
+    VerbParser& words, Command command, const QString& group, const QString& verb);
+int runLocationList(CliSession& session, const Command& command);
+
 } // namespace ContactDesk::Cli

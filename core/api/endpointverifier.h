@@ -31,6 +31,9 @@ struct VerifyOptions
     QString workflowId;
     QString businessId;
     QString userId; // a user of the location, for the follower calls
+    // The company search-users needs; the client's companyId when empty. search-users is
+    // skipped when neither knows it.
+    QString companyId;
     // The tag on the temporary contact, so a run that was interrupted can be found and cleaned.
     QString tag = QStringLiteral("contactdesk-verify");
 };
@@ -61,6 +64,12 @@ struct VerifyResult
 // tag, follower, campaign, workflow, search, duplicate, upsert, business and bulk call on it and
 // deletes it and everything it created at the end, also after failures. Without writes only the
 // reads run, on the first existing contact, and every write is reported as skipped.
+//
+// The location's lists are read first (custom fields, tags, users, calendars; each item read
+// back by id). With writes it creates, renames and deletes a temporary custom field and tag
+// named after `VerifyOptions::tag`; at the end it lists the fields and tags again and silently
+// deletes any the run made that are still there (also the location tags the temporary contact's
+// tags became), so the location is left as it was.
 //
 // An operation passes when it answers the contract's success status with a body its envelope
 // decoder accepts and the values the run can predict (the contact's id, the tag just added, ...)
@@ -102,6 +111,13 @@ private:
     };
 
     void buildSteps();
+    // endpointverifiercontacts.cpp: the Contacts operations.
+    void addContactListingSteps();
+    void addContactSteps();
+    // endpointverifierlocation.cpp: the location's lists, and the cleanup of what the run made.
+    void addLocationReadSteps();
+    void addLocationWriteSteps();
+    void addLocationCleanupSteps();
     void addStep(const QString& operationId, std::function<Prepared()> prepare,
         std::function<QString(const QJsonObject&)> check = {});
     void runNext();
@@ -112,6 +128,9 @@ private:
     Prepared needsContact(const std::function<RequestSpec()>& make) const;
     Prepared needsWrite(const QString& operationId, const std::function<Prepared()>& next) const;
     RequestSpec contactSpec(std::optional<QJsonObject> body = std::nullopt) const;
+    RequestSpec locationSpec() const;
+    // A silent step (not in the report) that runs after the current one.
+    void appendCleanup(const QString& operationId, RequestSpec spec);
 
     ApiClient& m_client;
     const Clock& m_clock;
@@ -135,6 +154,24 @@ private:
     QString m_noteId;
     QString m_noNoteReason;
     QStringList m_extraContacts; // made by an upsert that should have matched; deleted at the end
+
+    // The location's lists: an item of each to read back by id, or why there is none.
+    QString m_fieldId;
+    QString m_noFieldReason;
+    QString m_tagId;
+    QString m_noTagReason;
+    QString m_userId;
+    QString m_noUserReason;
+    QString m_calendarId;
+    QString m_noCalendarReason;
+    // What the location had before the run; cleanup deletes only what is not in here.
+    std::optional<QStringList> m_fieldIdsBefore;
+    std::optional<QStringList> m_tagIdsBefore;
+    // The temporary field and tag (empty once deleted).
+    QString m_tempFieldId;
+    QString m_noTempFieldReason;
+    QString m_tempTagId;
+    QString m_noTempTagReason;
 };
 
 } // namespace ContactDesk::Api

@@ -33,7 +33,7 @@ const QStringList& writeOperations()
     static const QStringList ops = [] {
         QStringList list;
         for (const Api::Endpoint& e : Api::endpoints()) {
-            if (e.scope != Api::Scope::ContactsReadonly)
+            if (e.writes())
                 list.append(operation(e));
         }
         return list;
@@ -78,6 +78,8 @@ private:
     QStringList fixtureTarget() const;
     QString createContact(const QString& email);
     QString firstBusiness();
+    // The id of the first record of the fixture's location in a sandbox list.
+    QString firstOfLocation(const QList<QJsonObject>& records) const;
     int liveContactCount();
     // Gives the contact a reads-only verify picks (the first listed) an email, a task and a note.
     void prepareFirstContact();
@@ -134,6 +136,15 @@ QString TestCli::firstBusiness()
     return ids.value(0);
 }
 
+QString TestCli::firstOfLocation(const QList<QJsonObject>& records) const
+{
+    for (const QJsonObject& record : records) {
+        if (record.value(QStringLiteral("locationId")).toString() == m_fx->locationId())
+            return record.value(QStringLiteral("id")).toString();
+    }
+    return {};
+}
+
 int TestCli::liveContactCount()
 {
     return int(m_fx->data().contactOrder(m_fx->locationId()).size());
@@ -177,7 +188,9 @@ void TestCli::helpListsCommandsAndOperations()
     const QString text = QString::fromUtf8(r.out);
     for (const char* expected : {"call OPERATION_ID", "contacts list --all", "tags add|remove",
              "verify [--allow-writes]", "CONTACTDESK_BASE_URL", "--sandbox", "3 network error",
-             "--connection ID", "connections add --name NAME", "connections use ID"}) {
+             "--connection ID", "connections add --name NAME", "connections use ID",
+             "fields list [--model contact|opportunity|all]", "tags list", "users list",
+             "calendars list", "--company-id ID"}) {
         QVERIFY2(text.contains(QLatin1StringView(expected)), expected);
     }
     for (const Api::Endpoint& e : Api::endpoints())
@@ -420,6 +433,24 @@ void TestCli::callEveryOperation_data()
             contact + QStringList {p("--path"), p("workflowId=flow1")}},
         {p("create-contact"), body(R"({"firstName":"New","email":"cli-new@example.com"})")},
         {p("get-contacts"), {p("--query"), p("limit=5")}},
+        // The location's lists: {locationId} and the location query come from the target.
+        {p("get-custom-fields"), {p("--query"), p("model=all")}},
+        {p("create-custom-field"), body(R"({"name":"Cli field","dataType":"NUMERICAL"})")},
+        {p("get-custom-field"), {p("--path"), p("id={field}")}},
+        {p("update-custom-field"),
+            QStringList {p("--path"), p("id={field}")} + body(R"({"name":"Cli field renamed"})")},
+        {p("delete-custom-field"), {p("--path"), p("id={field}")}},
+        {p("get-location-tags"), {}},
+        {p("create-tag"), body(R"({"name":"cli-tag"})")},
+        {p("get-tag-by-id"), {p("--path"), p("tagId={tag}")}},
+        {p("update-tag"),
+            QStringList {p("--path"), p("tagId={tag}")} + body(R"({"name":"cli-tag-renamed"})")},
+        {p("delete-tag"), {p("--path"), p("tagId={tag}")}},
+        {p("search-users"), {p("--query"), p("companyId={company}")}},
+        {p("get-user"), {p("--path"), p("userId={user}")}},
+        {p("get-user-by-location"), {}},
+        {p("get-calendars"), {}},
+        {p("get-calendar"), {p("--path"), p("calendarId={calendar}")}},
     };
     for (const Api::Endpoint& endpoint : Api::endpoints()) {
         const QString op = operation(endpoint);
@@ -457,6 +488,10 @@ void TestCli::callEveryOperation()
             note.object()[QStringLiteral("note")][QStringLiteral("id")].toString()},
         {QStringLiteral("{business}"), firstBusiness()},
         {QStringLiteral("{user}"), m_fx->data().userIds().value(0)},
+        {QStringLiteral("{field}"), firstOfLocation(m_fx->data().customFieldDefinitions())},
+        {QStringLiteral("{tag}"), firstOfLocation(m_fx->data().tags())},
+        {QStringLiteral("{calendar}"), firstOfLocation(m_fx->data().calendars())},
+        {QStringLiteral("{company}"), m_fx->data().mainLocation().companyId},
     };
     for (QString& argument : arguments) {
         for (auto it = values.cbegin(); it != values.cend(); ++it)
@@ -694,6 +729,8 @@ void TestCli::verifyWithoutWritesAgainstUnknownTarget()
 {
     prepareFirstContact();
     const int contactsBefore = liveContactCount();
+    const QList<QJsonObject> fieldsBefore = m_fx->data().customFieldDefinitions();
+    const QList<QJsonObject> tagsBefore = m_fx->data().tags();
     const qint64 before = m_fx->server().requestLog().lastSeq();
     const CliResult r = run(fixtureTarget() + QStringList {QStringLiteral("verify")});
     QVERIFY(r.finished);
@@ -715,6 +752,11 @@ void TestCli::verifyWithoutWritesAgainstUnknownTarget()
             QVERIFY2(lines.at(i).contains(QLatin1StringView("skipped no business id given")),
                 qPrintable(lines.at(i)));
             ++skipped;
+        } else if (op == QLatin1StringView("search-users")) {
+            // A --base-url target without --company-id, and no admin key to ask the sandbox.
+            QVERIFY2(lines.at(i).contains(QLatin1StringView("skipped no company id known")),
+                qPrintable(lines.at(i)));
+            ++skipped;
         } else {
             // The first contact has an email, a task and a note, so every other read runs.
             QVERIFY2(lines.at(i).contains(QLatin1StringView(" pass")), qPrintable(lines.at(i)));
@@ -723,10 +765,14 @@ void TestCli::verifyWithoutWritesAgainstUnknownTarget()
     }
     QCOMPARE(lines.constLast(),
         QStringLiteral("%1 passed, 0 failed, %2 skipped").arg(passed).arg(skipped));
-    QCOMPARE(passed, 9); // every read but the business listing, which needs an id
+    // Every read but the business listing and the user search, which need ids: 9 of the
+    // Contacts API and 8 of the location's lists.
+    QCOMPARE(passed, 17);
 
     // Nothing changed: only reads (search is a read over POST) reached the server.
     QCOMPARE(liveContactCount(), contactsBefore);
+    QCOMPARE(m_fx->data().customFieldDefinitions(), fieldsBefore);
+    QCOMPARE(m_fx->data().tags(), tagsBefore);
     for (const Sandbox::LoggedExchange& e : m_fx->server().requestLog().since(before)) {
         QVERIFY2(
             e.method == "GET" || e.operationId == QLatin1StringView("search-contacts-advanced"),
@@ -755,6 +801,10 @@ void TestCli::verifyWritesWhenAllowed()
 
     prepareFirstContact();
     const int contactsBefore = liveContactCount();
+    const QList<QJsonObject> fieldsBefore = m_fx->data().customFieldDefinitions();
+    const QList<QJsonObject> tagsBefore = m_fx->data().tags();
+    // A confirmed sandbox names its company; otherwise search-users has none.
+    const bool company = adminKey == QLatin1StringView("good");
     QStringList args = fixtureTarget() + QStringList {QStringLiteral("verify")};
     QProcessEnvironment env;
     if (!adminKey.isEmpty()) {
@@ -802,6 +852,10 @@ void TestCli::verifyWritesWhenAllowed()
             QVERIFY2(
                 line.contains(QStringLiteral("skipped ") + needsId.value(op)), qPrintable(line));
             ++skipped;
+        } else if (!company && op == QLatin1StringView("search-users")) {
+            QVERIFY2(
+                line.contains(QLatin1StringView("skipped no company id known")), qPrintable(line));
+            ++skipped;
         } else {
             QVERIFY2(line.contains(QLatin1StringView(" pass")), qPrintable(line));
         }
@@ -811,8 +865,11 @@ void TestCli::verifyWritesWhenAllowed()
             .arg(Api::endpoints().size() - skipped)
             .arg(skipped));
 
-    // Whatever the run made is gone again.
+    // Whatever the run made is gone again: the contact, the temporary field and tag, and the
+    // location tags the contact's tags became.
     QCOMPARE(liveContactCount(), contactsBefore);
+    QCOMPARE(m_fx->data().customFieldDefinitions(), fieldsBefore);
+    QCOMPARE(m_fx->data().tags(), tagsBefore);
     QVERIFY(liveContactsTagged(QStringLiteral("contactdesk-verify")).isEmpty());
     if (writes) {
         bool created = false;
