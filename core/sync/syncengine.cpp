@@ -313,7 +313,12 @@ bool SyncEngine::writePage(
         failStore(error);
         return false;
     }
-    return true;
+    if (contacts.isEmpty())
+        return true;
+    const quint64 generation = m_generation;
+    Q_EMIT contactsStored(contacts);
+    // A receiver may have cancelled the run.
+    return m_run && generation == m_generation;
 }
 
 void SyncEngine::countPage(const Api::ContactPage& page)

@@ -149,6 +149,8 @@ Q_SIGNALS:
     void started(ContactDesk::Sync::SyncKind kind);
     void progressChanged(const ContactDesk::Sync::SyncProgress& progress);
     void finished(const ContactDesk::Sync::SyncResult& result);
+    // A page of contacts from the server is in the cache (with its checkpoint).
+    void contactsStored(const QList<ContactDesk::Api::Contact>& contacts);
     // `message` is user text when !ok.
     void childrenLoaded(const QString& contactId, bool ok, const QString& message);
 

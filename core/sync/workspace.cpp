@@ -35,7 +35,25 @@ Workspace::Workspace(QNetworkAccessManager& network, Api::TokenProvider& tokens,
     , m_contacts(std::make_unique<Api::ContactsApi>(*m_client))
     , m_sync(std::make_unique<SyncEngine>(*m_client, budget, *m_database, clock))
     , m_worker(std::make_unique<OutboxWorker>(*m_client, *m_database, clock))
+    , m_lists(std::make_unique<LocationListSync>(*m_client, *m_database, clock))
 {
+    connect(m_lists.get(), &LocationListSync::listsChanged, this, &Workspace::locationListsChanged);
+    // Each sync refreshes the lists alongside, as cheap as a page: one request a list.
+    connect(m_sync.get(), &SyncEngine::started, this, [this] {
+        if (m_started)
+            m_lists->refreshAll();
+    });
+    // Ids the lists do not know, met where the sync stores them, ask for a refresh.
+    connect(
+        m_sync.get(), &SyncEngine::contactsStored, m_lists.get(), &LocationListSync::noteContacts);
+    connect(
+        m_sync.get(), &SyncEngine::childrenLoaded, this, [this](const QString& contactId, bool ok) {
+            if (!ok || !m_lists->isStarted())
+                return;
+            m_lists->noteAppointments(m_children->appointments(contactId));
+            m_lists->noteTasks(m_children->tasks(contactId));
+        });
+
     // A sign-in after "needs sign-in" lets queued work go at once instead of at the next probe.
     if (auto* oauth = dynamic_cast<Auth::OAuthTokenProvider*>(&tokens)) {
         connect(oauth, &Auth::OAuthTokenProvider::stateChanged, this,
@@ -57,6 +75,8 @@ const Store::Database::OpenResult& Workspace::open()
         return m_openResult;
     m_openResult = m_database->open();
     m_opened = true;
+    if (m_openResult.ok)
+        m_lists->load();
     if (!m_openResult.movedAsidePath.isEmpty())
         qCWarning(lcSync) << "the cache was damaged and rebuilt; the old file is at"
                           << m_openResult.movedAsidePath;
@@ -70,6 +90,9 @@ bool Workspace::start()
     if (!open().ok)
         return false;
     m_started = true;
+    // Before the sync: the lists' requests go out ahead of the first page of contacts, so names
+    // are there when the contacts are.
+    m_lists->start();
     m_worker->start();
     m_sync->start();
     return true;
@@ -82,6 +105,7 @@ void Workspace::stop()
     m_started = false;
     m_sync->stop();
     m_worker->stop();
+    m_lists->stop();
 }
 
 void Workspace::tokensReady()

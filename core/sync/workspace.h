@@ -1,7 +1,9 @@
 #pragma once
 
 #include "api/apiclient.h"
+#include "api/models/locationlists.h"
 #include "store/database.h"
+#include "sync/locationlistsync.h"
 #include "sync/outboxworker.h"
 #include "sync/syncengine.h"
 
@@ -36,7 +38,8 @@ namespace ContactDesk::Sync {
 
 // Everything one connection needs, composed in one place so the desktop app and the command
 // line wire it the same way: the cache file and its typed views, the API client, the sync
-// engine and the outbox worker. Nothing talks to the network until start().
+// engine, the outbox worker and the refresh of the location's lists. Nothing talks to the
+// network until start().
 //
 // When the token provider is an OAuth one, a sign-in that makes it ready again resumes the
 // outbox and the sync at once (otherwise the worker's periodic probe does).
@@ -51,16 +54,18 @@ public:
         QObject* parent = nullptr);
     ~Workspace() override;
 
-    // Opens the cache (idempotent). A corrupt or foreign file is moved aside and a fresh one
-    // opened: the result's message says so, for the UI to show once.
+    // Opens the cache (idempotent) and reads the location's lists from it. A corrupt or foreign
+    // file is moved aside and a fresh one opened: the result's message says so, for the UI to
+    // show once.
     const Store::Database::OpenResult& open();
     const Store::Database::OpenResult& openResult() const { return m_openResult; }
     bool isOpen() const { return m_openResult.ok; }
 
-    // Opens the cache if needed, then starts the outbox worker and the sync interval (a sync
-    // runs at once when one is due). False when the cache cannot be opened.
+    // Opens the cache if needed, then refreshes the location's lists and starts the outbox
+    // worker and the sync interval (a sync runs at once when one is due); every sync that runs
+    // afterwards refreshes the lists too (throttled). False when the cache cannot be opened.
     bool start();
-    // Stops both; a running sync keeps its checkpoint, items on their way finish.
+    // Stops all three; a running sync keeps its checkpoint, items on their way finish.
     void stop();
     bool isStarted() const { return m_started; }
 
@@ -76,6 +81,14 @@ public:
     Api::ContactsApi& contacts() { return *m_contacts; }
     SyncEngine& syncEngine() { return *m_sync; }
     OutboxWorker& outboxWorker() { return *m_worker; }
+    LocationListSync& locationListSync() { return *m_lists; }
+
+    // The location's custom fields, tags, users and calendars as the cache holds them: read at
+    // open, so offline too; locationListsChanged() follows every change a refresh brings.
+    const Api::LocationLists& locationLists() const { return m_lists->lists(); }
+
+Q_SIGNALS:
+    void locationListsChanged();
 
 private:
     void tokensReady();
@@ -93,6 +106,8 @@ private:
     std::unique_ptr<Api::ContactsApi> m_contacts;
     std::unique_ptr<SyncEngine> m_sync;
     std::unique_ptr<OutboxWorker> m_worker;
+    // After the client and the database: destroyed first, so no answer reaches it late.
+    std::unique_ptr<LocationListSync> m_lists;
     Store::Database::OpenResult m_openResult;
     bool m_opened = false;
     bool m_started = false;

@@ -10,11 +10,6 @@
 #include "sync/workspace.h"
 #include "ui/app/logging.h"
 
-#include <QDateTime>
-#include <QJsonObject>
-
-#include <algorithm>
-
 namespace ContactDesk::Ui {
 
 AppController::AppController(const Services& services, QObject* parent)
@@ -89,29 +84,7 @@ Auth::ConnectionSession* AppController::sessionFor(const QString& connectionId) 
 
 Api::LocationLists AppController::locationLists() const
 {
-    Api::LocationLists lists;
-    if (!m_workspace || !m_connection.isSandbox() || !m_sandbox)
-        return lists;
-    for (const QJsonObject& field : std::as_const(m_sandbox->data().customFieldDefinitions())) {
-        const QString owner = field.value(QStringLiteral("locationId")).toString();
-        if (!owner.isEmpty() && owner != m_connection.locationId)
-            continue;
-        QJsonObject wire = field;
-        // The sandbox's own records name the key "key"; the list's wire name is "fieldKey".
-        if (!wire.contains(QStringLiteral("fieldKey")))
-            wire.insert(QStringLiteral("fieldKey"), field.value(QStringLiteral("key")));
-        if (!wire.contains(QStringLiteral("position")))
-            wire.insert(QStringLiteral("position"), int(lists.customFields.size()));
-        QString error;
-        if (const auto definition = Api::CustomFieldDefinition::fromJson(wire, &error))
-            lists.customFields.append(*definition);
-        else
-            qCWarning(lcApp) << "a sandbox custom field could not be read:" << error;
-    }
-    std::stable_sort(lists.customFields.begin(), lists.customFields.end(),
-        [](const auto& a, const auto& b) { return a.position < b.position; });
-    lists.refreshedAt = QDateTime::currentDateTimeUtc();
-    return lists;
+    return m_workspace ? m_workspace->locationLists() : Api::LocationLists();
 }
 
 bool AppController::prepareSandbox(Auth::Connection* connection)
@@ -193,6 +166,9 @@ bool AppController::open(Auth::Connection connection)
         Q_EMIT connectionChanged(m_connection);
         Q_EMIT needsSignIn(m_connection);
     });
+
+    connect(workspace, &Sync::Workspace::locationListsChanged, this,
+        &AppController::locationListsChanged);
 
     m_connection = connection;
     m_session = session;

@@ -94,9 +94,9 @@ public:
     Auth::ConnectionSession* sessionFor(const QString& connectionId) const;
     Sandbox::SandboxServer* sandbox() const { return m_sandbox; }
     // The open location's lists (custom field definitions, tags, users, calendars), which the
-    // windows read names from. Built from the embedded sandbox's own data for the sandbox
-    // connection; empty (every id shown as it is) for other connections and while none is
-    // open. locationListsChanged() follows every change.
+    // windows read names from: the workspace's, from its cache (so offline too) and refreshed
+    // by its sync. Empty (every id shown as it is) while none is open. locationListsChanged()
+    // follows every change.
     Api::LocationLists locationLists() const;
     Auth::ConnectionStore& connections() const { return m_connections; }
 
