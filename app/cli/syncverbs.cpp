@@ -10,6 +10,7 @@
 #include "common/clock.h"
 #include "store/contactcache.h"
 #include "store/outbox.h"
+#include "sync/locationlistsync.h"
 #include "sync/workspace.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,15 @@
 namespace ContactDesk::Cli {
 
 namespace {
+
+// How many of each location list the cache holds after the sync.
+QJsonObject listCounts(const Api::LocationLists& lists)
+{
+    return {{QStringLiteral("customFields"), int(lists.customFields.size())},
+        {QStringLiteral("tags"), int(lists.tags.size())},
+        {QStringLiteral("users"), int(lists.users.size())},
+        {QStringLiteral("calendars"), int(lists.calendars.size())}};
+}
 
 QString kindName(Sync::SyncKind kind)
 {
@@ -223,6 +233,16 @@ int runSync(CliSession& session, const Command& command, Sync::Workspace& worksp
         });
     if (engine.sync(command.reconcile))
         loop.exec();
+
+    // The location's lists come along, so the names are there offline too.
+    Sync::LocationListSync& lists = workspace.locationListSync();
+    QObject::connect(&lists, &Sync::LocationListSync::refreshed, &loop, [&lists, &loop] {
+        if (!lists.isRefreshing())
+            loop.quit();
+    });
+    if (result.ok && lists.refreshAll(true) > 0 && lists.isRefreshing()) {
+        loop.exec();
+    }
     line.finish();
 
     const int waiting = outbox.pendingCount();
@@ -236,7 +256,10 @@ int runSync(CliSession& session, const Command& command, Sync::Workspace& worksp
             QJsonObject {{QStringLiteral("sent"), sent}, {QStringLiteral("failed"), failed},
                 {QStringLiteral("conflicts"), conflicts}, {QStringLiteral("waiting"), waiting}}},
         {QStringLiteral("cache"),
-            QJsonObject {{QStringLiteral("contacts"), workspace.cache().count()}}}};
+            QJsonObject {{QStringLiteral("contacts"), workspace.cache().count()}}},
+        {QStringLiteral("locationLists"), listCounts(workspace.locationLists())}};
+    for (const QString& why : workspace.locationLists().unavailable)
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(why));
     if (!result.ok)
         json.insert(QStringLiteral("error"), result.message());
     writeOut(QJsonDocument(json).toJson(QJsonDocument::Indented));

@@ -89,7 +89,8 @@ public:
         }
         Records fields;
         for (const QJsonObject& field : Directory::customFieldsOf(m_data, locationOf(request))) {
-            if (model.isEmpty() || model == L("all") || field.value(L("model")).toString() == model)
+            if (model.isEmpty() || model == L("all")
+                || field.value(L("model")).toString(QStringLiteral("contact")) == model)
                 fields.append(field);
         }
         return Reply::json(200, {{QStringLiteral("customFields"), toArray(fields)}});

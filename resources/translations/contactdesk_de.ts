@@ -981,6 +981,74 @@
         <source>the answer does not decode: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no custom field to read (get-custom-fields did not list one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tag to read (get-location-tags did not list one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user to read (get-user-by-location did not list one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no calendar to read (get-calendars did not list one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the temporary custom field could not be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the temporary tag could not be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the location has no custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the location has no tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the location has no users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no company id known (search-users needs companyId)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search does not find the location&apos;s user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the location has no calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary field from an endpoint check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new field is named &quot;%1&quot;, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new field has the data type %1, not TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer does not show the new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new tag is named &quot;%1&quot;, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactDesk::Auth::ConnectionCheck</name>

@@ -363,6 +363,9 @@ private Q_SLOTS:
         flow.window.action(QStringLiteral("addTagsAction"))->trigger();
         auto* tags = flow.openDialog<ContactDesk::Ui::BulkTagsDialog>();
         QVERIFY(tags);
+        // The location's tags are offered; a tag it does not have yet is marked new.
+        QVERIFY(!tags->tagEditor()->isNewToLocation(QStringLiteral("vip")));
+        QVERIFY(tags->tagEditor()->isNewToLocation(tag));
         QTest::keyClicks(tags->tagEditor()->lineEdit(), tag);
         QVERIFY(press(tags, "okButton"));
 

@@ -115,6 +115,10 @@ void TestSyncCli::syncPrintsProgressAndJson()
         json.value(QStringLiteral("cache")).toObject().value(QStringLiteral("contacts")).toInt(),
         50);
     QVERIFY(json.value(QStringLiteral("pages")).toInt() >= 1);
+    // The location's lists come along with the contacts.
+    QCOMPARE(json.value(QStringLiteral("locationLists")).toObject(),
+        QJsonObject({{QStringLiteral("customFields"), 14}, {QStringLiteral("tags"), 15},
+            {QStringLiteral("users"), 5}, {QStringLiteral("calendars"), 3}}));
     QCOMPARE(
         json.value(QStringLiteral("outbox")).toObject().value(QStringLiteral("waiting")).toInt(),
         0);
