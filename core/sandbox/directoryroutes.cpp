@@ -16,14 +16,6 @@ using Records = QList<QJsonObject>;
 constexpr int defaultUserPage = 25;
 constexpr int maxUserPage = 100;
 
-QJsonArray toArray(const Records& records)
-{
-    QJsonArray array;
-    for (const QJsonObject& record : records)
-        array.append(record);
-    return array;
-}
-
 // A query parameter the spec marks required, as class-validator words its absence.
 std::optional<Reply> requireQuery(const Request& request, const QString& name)
 {
@@ -88,7 +80,7 @@ public:
             });
         const qsizetype total = matches.size();
         return Reply::json(200,
-            {{QStringLiteral("users"), toArray(matches.mid(skip, limit))},
+            {{QStringLiteral("users"), recordsToJson(matches.mid(skip, limit))},
                 {QStringLiteral("count"), total}});
     }
 
@@ -114,7 +106,7 @@ public:
             if (Directory::userBelongsTo(user, locationId))
                 users.append(user);
         }
-        return Reply::json(200, {{QStringLiteral("users"), toArray(users)}});
+        return Reply::json(200, {{QStringLiteral("users"), recordsToJson(users)}});
     }
 
 private:
@@ -150,7 +142,7 @@ public:
                 && (groupId.isEmpty() || calendar.value(L("groupId")).toString() == groupId))
                 calendars.append(calendar);
         }
-        return Reply::json(200, {{QStringLiteral("calendars"), toArray(calendars)}});
+        return Reply::json(200, {{QStringLiteral("calendars"), recordsToJson(calendars)}});
     }
 
     Reply get(const Request& request) const

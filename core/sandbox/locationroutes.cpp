@@ -32,14 +32,6 @@ QString locationOf(const Request& request)
     return request.pathParams.value(kLocationId);
 }
 
-QJsonArray toArray(const Records& records)
-{
-    QJsonArray array;
-    for (const QJsonObject& record : records)
-        array.append(record);
-    return array;
-}
-
 // The index in `records` of the record with that id in the location; -1 when there is none.
 qsizetype indexIn(const Records& records, const QString& locationId, const QString& id)
 {
@@ -93,7 +85,7 @@ public:
                 || field.value(L("model")).toString(QStringLiteral("contact")) == model)
                 fields.append(field);
         }
-        return Reply::json(200, {{QStringLiteral("customFields"), toArray(fields)}});
+        return Reply::json(200, {{QStringLiteral("customFields"), recordsToJson(fields)}});
     }
 
     Reply get(const Request& request) const
@@ -243,7 +235,7 @@ public:
             return a.value(kName).toString().compare(b.value(kName).toString(), Qt::CaseInsensitive)
                 < 0;
         });
-        return Reply::json(200, {{QStringLiteral("tags"), toArray(tags)}});
+        return Reply::json(200, {{QStringLiteral("tags"), recordsToJson(tags)}});
     }
 
     Reply get(const Request& request) const

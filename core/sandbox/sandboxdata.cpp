@@ -47,14 +47,6 @@ QJsonArray objectList(const QHash<QString, QList<T>>& byContact)
     return all;
 }
 
-QJsonArray toArray(const QList<QJsonObject>& records)
-{
-    QJsonArray array;
-    for (const QJsonObject& record : records)
-        array.append(record);
-    return array;
-}
-
 QList<QJsonObject> objects(const QJsonValue& value)
 {
     QList<QJsonObject> records;
@@ -439,7 +431,7 @@ QJsonObject SandboxData::toJson() const
                 {QStringLiteral("appId"), m_app.appId},
                 {QStringLiteral("versionId"), m_app.versionId}}},
         {QStringLiteral("privateIntegrationToken"), m_pit},
-        {QStringLiteral("adminKey"), m_adminKey}, {QStringLiteral("users"), toArray(m_users)},
+        {QStringLiteral("adminKey"), m_adminKey}, {QStringLiteral("users"), recordsToJson(m_users)},
         {QStringLiteral("grants"), grants}, {QStringLiteral("refreshGrants"), refresh},
         {QStringLiteral("contacts"), contacts},
         {QStringLiteral("deleted"), QJsonArray::fromStringList(m_deleted.values())},
@@ -448,9 +440,9 @@ QJsonObject SandboxData::toJson() const
         {QStringLiteral("appointments"), objectList(m_appointments)},
         {QStringLiteral("followers"), followers}, {QStringLiteral("campaigns"), campaigns},
         {QStringLiteral("workflows"), workflows}, {QStringLiteral("businesses"), businesses},
-        {QStringLiteral("customFields"), toArray(m_customFields)},
-        {QStringLiteral("tags"), toArray(m_tags)},
-        {QStringLiteral("calendars"), toArray(m_calendars)}};
+        {QStringLiteral("customFields"), recordsToJson(m_customFields)},
+        {QStringLiteral("tags"), recordsToJson(m_tags)},
+        {QStringLiteral("calendars"), recordsToJson(m_calendars)}};
 }
 
 QString SandboxData::fromJson(const QJsonObject& json)
@@ -560,6 +552,14 @@ void SandboxData::readDirectory(const QJsonObject& json)
         m_tags = objects(json.value(QStringLiteral("tags")));
     if (json.contains(QStringLiteral("calendars")))
         m_calendars = objects(json.value(QStringLiteral("calendars")));
+}
+
+QJsonArray recordsToJson(const QList<QJsonObject>& records)
+{
+    QJsonArray array;
+    for (const QJsonObject& record : records)
+        array.append(record);
+    return array;
 }
 
 } // namespace ContactDesk::Sandbox

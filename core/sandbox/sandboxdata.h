@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSet>
@@ -225,5 +226,8 @@ private:
     QList<QJsonObject> m_users;
     QList<QJsonObject> m_calendars;
 };
+
+// Records in their wire form as one JSON array, in order.
+QJsonArray recordsToJson(const QList<QJsonObject>& records);
 
 } // namespace ContactDesk::Sandbox

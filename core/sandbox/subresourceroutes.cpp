@@ -39,14 +39,6 @@ qsizetype indexOfId(const Records& records, const QString& id)
     return -1;
 }
 
-QJsonArray toArray(const Records& records)
-{
-    QJsonArray array;
-    for (const QJsonObject& record : records)
-        array.append(record);
-    return array;
-}
-
 Reply succeeded()
 {
     return Reply::json(200, {{QStringLiteral("succeded"), true}});
@@ -62,7 +54,7 @@ public:
     Reply list(const Request& request) const
     {
         const Records tasks = m_data.tasks().value(contactId(request));
-        return Reply::json(200, {{QStringLiteral("tasks"), toArray(tasks)}});
+        return Reply::json(200, {{QStringLiteral("tasks"), recordsToJson(tasks)}});
     }
 
     Reply create(const Request& request)
@@ -177,7 +169,7 @@ public:
             notes.begin(), notes.end(), [](const QJsonObject& a, const QJsonObject& b) {
                 return a.value(kDateAdded).toString() > b.value(kDateAdded).toString();
             });
-        return Reply::json(200, {{QStringLiteral("notes"), toArray(notes)}});
+        return Reply::json(200, {{QStringLiteral("notes"), recordsToJson(notes)}});
     }
 
     Reply create(const Request& request)
@@ -278,7 +270,7 @@ void addSubresourceHandlers(HandlerTable& table, SandboxData& data)
     // contact endpoint only lists them, in the order they were booked.
     table.insert(QStringLiteral("get-appointments-for-contact"), [&data](const Request& r) {
         const Records events = data.appointments().value(r.pathParams.value(kContactId));
-        return Reply::json(200, {{QStringLiteral("events"), toArray(events)}});
+        return Reply::json(200, {{QStringLiteral("events"), recordsToJson(events)}});
     });
 }
 

@@ -42,7 +42,12 @@ public:
                             QByteArray(qMin<qsizetype>(1024 * 1024, padding - sent), ' '));
                     socket->disconnectFromHost();
                 });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                // The next socket may get this one's address: forget it before it goes.
+                connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+                    m_received.remove(socket);
+                    m_answered.remove(socket);
+                    socket->deleteLater();
+                });
             }
         });
         listen(QHostAddress::LocalHost);

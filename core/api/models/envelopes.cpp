@@ -45,32 +45,6 @@ std::optional<QJsonObject> member(const QJsonObject& body, QLatin1StringView key
     return object;
 }
 
-// Every element of the array under `key` through `decode(object, error, path)`.
-template <typename T, typename Decode>
-std::optional<QList<T>> list(
-    const QJsonObject& body, QLatin1StringView key, QString* error, Decode decode)
-{
-    JsonReader r(body, {});
-    const QJsonArray items = r.requiredArray(key);
-    if (!r.finish(error))
-        return std::nullopt;
-    QList<T> result;
-    result.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString path = elementPath(QString(key), i);
-        const QJsonValue item = items.at(i);
-        if (!item.isObject()) {
-            return failed(error,
-                QStringLiteral("%1: expected an object, got %2").arg(path, jsonTypeName(item)));
-        }
-        auto decoded = decode(item.toObject(), error, path);
-        if (!decoded)
-            return std::nullopt;
-        result.append(std::move(*decoded));
-    }
-    return result;
-}
-
 std::optional<int> readCount(JsonReader& r, QLatin1StringView key)
 {
     const auto value = r.integer(key);
@@ -158,7 +132,7 @@ std::optional<ContactPage> contactPage(const QJsonObject& body, QString* error)
         return std::nullopt;
     page.total = total.value_or(count.value_or(metaTotal.value_or(-1)));
 
-    const auto contacts = list<Contact>(
+    const auto contacts = decodeList<Contact>(
         body, L("contacts"), error, [](const QJsonObject& json, QString* e, const QString& path) {
             return Contact::fromJson(json, e, path);
         });
@@ -199,7 +173,7 @@ std::optional<Task> task(const QJsonObject& body, QString* error)
 
 std::optional<QList<Task>> tasks(const QJsonObject& body, QString* error)
 {
-    return list<Task>(
+    return decodeList<Task>(
         body, L("tasks"), error, [](const QJsonObject& json, QString* e, const QString& path) {
             return Task::fromJson(json, e, path);
         });
@@ -215,7 +189,7 @@ std::optional<Note> note(const QJsonObject& body, QString* error)
 
 std::optional<QList<Note>> notes(const QJsonObject& body, QString* error)
 {
-    return list<Note>(
+    return decodeList<Note>(
         body, L("notes"), error, [](const QJsonObject& json, QString* e, const QString& path) {
             return Note::fromJson(json, e, path);
         });
@@ -224,7 +198,7 @@ std::optional<QList<Note>> notes(const QJsonObject& body, QString* error)
 std::optional<QList<Appointment>> events(
     const QJsonObject& body, QString* error, const QTimeZone& wallClockZone)
 {
-    return list<Appointment>(body, L("events"), error,
+    return decodeList<Appointment>(body, L("events"), error,
         [&wallClockZone](const QJsonObject& json, QString* e, const QString& path) {
             return Appointment::fromJson(json, e, path, wallClockZone);
         });
@@ -270,7 +244,7 @@ std::optional<BulkTagsResult> bulkTags(const QJsonObject& body, QString* error)
         return std::nullopt;
     result.succeeded = *ok;
 
-    const auto items = list<BulkTagsItem>(body, L("responses"), error,
+    const auto items = decodeList<BulkTagsItem>(body, L("responses"), error,
         [](const QJsonObject& json, QString* e,
             const QString& path) -> std::optional<BulkTagsItem> {
             JsonReader item(json, path);

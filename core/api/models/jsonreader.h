@@ -133,4 +133,31 @@ QJsonObject withoutTextFields(QJsonObject object, const TextField<Model> (&field
     return object;
 }
 
+// Every element of the (required) array under `key` of a response body through
+// `decode(object, error, path)`; an element that is not an object fails with its path.
+template <typename T, typename Decode>
+std::optional<QList<T>> decodeList(
+    const QJsonObject& body, QLatin1StringView key, QString* error, Decode decode)
+{
+    JsonReader r(body, {});
+    const QJsonArray items = r.requiredArray(key);
+    if (!r.finish(error))
+        return std::nullopt;
+    QList<T> result;
+    result.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString path = elementPath(QString(key), i);
+        const QJsonValue item = items.at(i);
+        if (!item.isObject()) {
+            return failed(error,
+                QStringLiteral("%1: expected an object, got %2").arg(path, jsonTypeName(item)));
+        }
+        auto decoded = decode(item.toObject(), error, path);
+        if (!decoded)
+            return std::nullopt;
+        result.append(std::move(*decoded));
+    }
+    return result;
+}
+
 } // namespace ContactDesk::Api

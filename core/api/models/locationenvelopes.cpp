@@ -15,25 +15,10 @@ using L = QLatin1StringView;
 template <typename T>
 std::optional<QList<T>> list(const QJsonObject& body, L key, QString* error)
 {
-    JsonReader r(body, {});
-    const QJsonArray items = r.requiredArray(key);
-    if (!r.finish(error))
-        return std::nullopt;
-    QList<T> result;
-    result.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QString path = elementPath(QString(key), i);
-        const QJsonValue item = items.at(i);
-        if (!item.isObject()) {
-            return failed(error,
-                QStringLiteral("%1: expected an object, got %2").arg(path, jsonTypeName(item)));
-        }
-        std::optional<T> decoded = T::fromJson(item.toObject(), error, path);
-        if (!decoded)
-            return std::nullopt;
-        result.append(std::move(*decoded));
-    }
-    return result;
+    return decodeList<T>(
+        body, key, error, [](const QJsonObject& item, QString* e, const QString& path) {
+            return T::fromJson(item, e, path);
+        });
 }
 
 // The object under `key`, which must be there, through T::fromJson.
