@@ -1,0 +1,49 @@
+#pragma once
+
+#include "api/models/locationlists.h"
+#include "mapping/mappedrow.h"
+#include "mapping/profile.h"
+#include "mapping/record.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace ContactDesk::Mapping {
+
+// What a profile names that the location or the source no longer has: stop before sending.
+struct Drift
+{
+    QStringList columns; // source paths no record of the sample has (CSV: not in the header)
+    QStringList customFields; // names or keys the location does not list
+    QStringList users; // constant assignees (value maps, constants) that match no user
+    QStringList tags; // tag rules that name a constant tag the location does not list
+    QStringList unavailable; // lists the connection cannot read, so names cannot be checked
+
+    bool isEmpty() const
+    {
+        return columns.isEmpty() && customFields.isEmpty() && users.isEmpty() && tags.isEmpty();
+    }
+    // One line per missing thing: "column 'Phone 2' is not in the file", ...
+    QStringList messages() const;
+};
+
+// Applies a profile to records against one location's lists: transforms, then resolution of
+// names to ids (custom fields, assignee), then validation by target (email syntax, phone
+// valid for its region, a real date, an option of the picklist, a number for NUMERICAL,
+// lengths, the match key present). Pure: no network, no store.
+class RowMapper
+{
+public:
+    RowMapper(const Profile& profile, const Api::LocationLists& lists);
+
+    const Profile& profile() const { return m_profile; }
+    // `sourceColumns`: the columns of the file (SourceSample::columns).
+    Drift drift(const QStringList& sourceColumns) const;
+    MappedRow map(const Record& record) const;
+
+private:
+    Profile m_profile;
+    Api::LocationLists m_lists;
+};
+
+} // namespace ContactDesk::Mapping

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "mapping/profile.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ContactDesk::Mapping {
+
+// What a transform chain works on: the values of the rule's sources. Most transforms take
+// and give one value; split-to-list gives several (tags, MULTIPLE_OPTIONS), join and template
+// turn several sources into one.
+struct TransformInput
+{
+    QStringList sources; // the rule's source paths
+    QList<QStringList> values; // per source, Record::values(path)
+    QString defaultRegion; // the profile's, for phone numbers
+};
+
+struct TransformResult
+{
+    QStringList values; // empty: no value (an empty cell stays empty through most transforms)
+    QString error; // user text when a step failed ("'31/02/2024' is not a date in any of ...")
+    int failedStep = -1; // index into the chain
+};
+
+// One entry of the registry: what the editor offers and the docs list.
+struct TransformInfo
+{
+    QString op; // "trim", "collapseSpaces", "lowerCase", ..., "phoneE164", "date", ...
+    QString title; // user text, "Phone number to E.164"
+    QString description; // user text, one sentence with its options
+};
+
+// Every transform, in the order the editor lists them.
+const QList<TransformInfo>& transformRegistry();
+// Checks a step's op and options (unknown op, unknown option, wrong type, bad regex, a
+// template naming no source): the problem as user text, empty when the step is fine.
+QString checkTransform(const Transform& step, const QStringList& sources);
+// Runs the chain. Without transforms, a rule's value is its first source's values.
+TransformResult applyTransforms(const QList<Transform>& chain, const TransformInput& input);
+
+} // namespace ContactDesk::Mapping
