@@ -2,6 +2,7 @@
 
 #include "mapping/profile.h"
 
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,12 +26,33 @@ struct TransformResult
     int failedStep = -1; // index into the chain
 };
 
+// One option of a transform, so the editor can draw a form for it and the checker can type it.
+struct TransformOption
+{
+    enum class Type
+    {
+        String, // JSON string
+        StringList, // JSON array of strings (date formats, boolean words)
+        Integer,
+        Boolean,
+        Choice, // JSON string, one of `choices`
+        StringMap, // JSON object of string -> string (value map)
+    };
+    QString name; // the JSON key, "formats"
+    Type type = Type::String;
+    QString title; // user text, "Formats to try"
+    bool required = false;
+    QStringList choices; // Choice: the allowed values
+    QJsonValue defaultValue; // what applies when the option is absent
+};
+
 // One entry of the registry: what the editor offers and the docs list.
 struct TransformInfo
 {
     QString op; // "trim", "collapseSpaces", "lowerCase", ..., "phoneE164", "date", ...
     QString title; // user text, "Phone number to E.164"
     QString description; // user text, one sentence with its options
+    QList<TransformOption> options;
 };
 
 // Every transform, in the order the editor lists them.
