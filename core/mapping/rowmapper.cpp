@@ -169,7 +169,9 @@ MappedRow RowMapper::map(const Record& record) const
             row.problems.append({record.number, int(i), spec.column, value, reason});
             failedKeys.insert(spec.field.key);
         };
-        const TransformResult result = spec.chain.apply(input);
+        TransformResult result = spec.chain.apply(input);
+        // A cell of spaces is as empty as an empty one.
+        result.values.removeIf([](const QString& value) { return value.trimmed().isEmpty(); });
         if (!result.error.isEmpty()) {
             QStringList source;
             for (const QStringList& values : std::as_const(input.values))
