@@ -213,6 +213,8 @@ Validated validateValues(const FieldSpec& spec, const QStringList& values,
             return failure(QStringLiteral("%1 is not an email address").arg(quoted(first)));
         return success(first);
     case Check::Phone: {
+        if (spec.phoneAlreadyChecked)
+            return success(first);
         const QString region = defaultRegion.isEmpty() ? QStringLiteral("US") : defaultRegion;
         const QString e164 = toValidE164(first, region);
         if (e164.isEmpty()) {

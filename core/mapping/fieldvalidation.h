@@ -37,6 +37,9 @@ struct FieldSpec
     int maxLength = 0; // Text: 0 for no limit
     QStringList options; // the picklist, in the location's spelling
     QHash<QString, QString> optionsByLowerCase;
+    // Phone: the rule's chain ends with phoneE164, whose output is a valid E.164 number, so
+    // it is not parsed a second time (libphonenumber is the costliest step of a row).
+    bool phoneAlreadyChecked = false;
 };
 
 // The field spec of a custom field by its dataType.

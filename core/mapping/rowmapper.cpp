@@ -108,6 +108,8 @@ struct RowMapper::Compiled
             case Target::Kind::Ignore:
                 break;
             }
+            spec.field.phoneAlreadyChecked = !rule.transforms.isEmpty()
+                && rule.transforms.last().op == u"phoneE164" && spec.chain.problem().isEmpty();
             rules.append(spec);
         }
         for (const Api::LocationTag& tag : lists.tags)
