@@ -223,6 +223,13 @@ int ImportJournal::unsentItems() const
         .toInt();
 }
 
+int ImportJournal::itemsInFlight() const
+{
+    return Sql::scalar(
+        m_db, QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'inFlight'"), {}, 0)
+        .toInt();
+}
+
 QList<ImportRowResult> ImportJournal::results(qint64 runId) const
 {
     QList<ImportRowResult> results;
@@ -258,9 +265,22 @@ QList<ImportRowResult> ImportJournal::results(qint64 runId) const
         } else if (row.action == QLatin1StringView("unchanged")) {
             result.outcome = ImportOutcome::Unchanged;
         } else {
+            // An update of a contact that is not on the server yet (its create failed in an
+            // earlier run and now goes with this row's values) creates it; a duplicate merged
+            // into an earlier row of the file updates what that row created.
+            bool creates = row.action != QLatin1StringView("update")
+                && row.action != QLatin1StringView("merge");
+            bool upserts = row.action == QLatin1StringView("upsert");
+            for (const qint64 id : row.items) {
+                const auto it = items.constFind(id);
+                if (it != items.constEnd() && row.action == QLatin1StringView("update")
+                    && it->childId.isEmpty() && Outbox::isCreate(it->kind)) {
+                    creates = true;
+                    upserts = it->kind == OutboxKind::UpsertContact;
+                }
+            }
             // A row's items go in order: the first that did not end says what the row is.
-            result.outcome = row.action == QLatin1StringView("update") ? ImportOutcome::Updated
-                                                                       : ImportOutcome::Created;
+            result.outcome = creates ? ImportOutcome::Created : ImportOutcome::Updated;
             for (const qint64 id : row.items) {
                 const auto it = items.constFind(id);
                 // Items done long ago may have been purged; a discarded one took its row along.
@@ -279,8 +299,7 @@ QList<ImportRowResult> ImportJournal::results(qint64 runId) const
                     break;
                 }
             }
-            if (result.outcome == ImportOutcome::Created
-                && row.action == QLatin1StringView("upsert")) {
+            if (result.outcome == ImportOutcome::Created && upserts) {
                 const auto contact = cache.contact(result.contactId);
                 if (contact && contact->dateAdded.isValid()
                     && contact->dateAdded.toMSecsSinceEpoch() < record->createdAtMs - addedSlackMs)

@@ -33,7 +33,8 @@ struct ImportRunRecord
 struct ImportJournalRow
 {
     qint64 row = 0; // Record::number
-    // "create", "upsert", "update", "unchanged", "skip", "invalid"
+    // "create", "upsert", "update", "merge" (an update of the contact an earlier row of the file
+    // writes), "unchanged", "skip", "invalid"
     QString action;
     QString reason; // why it was skipped or invalid, or what it was merged into
     QString matchValue;
@@ -91,6 +92,8 @@ public:
     QList<qint64> itemsAfter(qint64 afterItemId, const QString& contactId) const;
     // Outbox items waiting to be sent or on their way (queued, in flight, outcome unknown).
     int unsentItems() const;
+    // Items on their way now.
+    int itemsInFlight() const;
 
     // The outcome of every journaled row, in row order. An upsert counts as Updated when the
     // contact it landed on was added before the run began.

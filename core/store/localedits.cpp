@@ -106,6 +106,13 @@ public:
                 last->payload = createPayload;
                 return requeue(&*last);
             }
+            // An import's upsert takes the change too (its tags go as their own item).
+            if (createKind == OutboxKind::CreateContact
+                && last->kind == OutboxKind::UpsertContact) {
+                last->payload = createPayload;
+                last->payload.remove(tagsKey);
+                return requeue(&*last);
+            }
             if (last->kind == updateKind) {
                 for (auto it = changes.begin(); it != changes.end(); ++it) {
                     if (!last->base.contains(it.key()))
