@@ -19,9 +19,6 @@ using namespace ContactDesk::Mapping;
 using namespace ContactDesk::Testing;
 using namespace Qt::StringLiterals;
 
-// The source readers come from the sources slice; the run needs only the interface.
-ContactDesk::Mapping::SourceReader::~SourceReader() = default;
-
 namespace {
 
 const QString header = QStringLiteral("email,first,last,city,level,tags");
