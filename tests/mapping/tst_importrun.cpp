@@ -327,9 +327,18 @@ void TestImportRun::cancelThenResumeSendsEveryRowOnce()
     // The worker is not running: the run fills its window and waits.
     const auto run = importer.start(WriteMode::Create, false, {}, 8);
     QVERIFY(run);
+    // Two seconds pass before the first rows are written: 8 rows in 2 s is 4 rows a second.
+    fx.clock().advance(2000);
     QTRY_COMPARE(importer.harness.ws().outbox().pendingCount(), 8);
     QVERIFY(run->isRunning());
-    QCOMPARE(run->progress().rowsDone, 8);
+    const ImportProgress progress = run->progress();
+    QCOMPARE(progress.rowsDone, 8);
+    // 8 of the file's 30 records read: the total is estimated from the bytes read.
+    QCOMPARE(progress.rowsTotal, 30);
+    QVERIFY(!progress.totalIsExact);
+    QCOMPARE(progress.rowsPerSecond, 4.0);
+    QCOMPARE(progress.msLeft, 5500);
+    QCOMPARE(progress.unsentItems, 8);
     run->cancel();
     QVERIFY(run->wasCancelled());
     // Nothing had gone: nothing stays queued, nothing is on the server.
