@@ -277,6 +277,12 @@ Profile presetProfile(
             continue;
         }
         if (id == u"contactdeskVCard") {
+            if (column.section(u';', 0, 0).compare(QLatin1String("FN"), Qt::CaseInsensitive) == 0) {
+                // ContactDesk writes FN from the names (or the email), and N beside it.
+                profile.rules.append(presetRule(*preset, {column}, {}, {},
+                    QStringLiteral("the formatted name; N gives the first and last name")));
+                continue;
+            }
             for (Rule rule : vcardPropertyRules(column, samples)) {
                 rule.confidence = 1;
                 rule.reason = rule.target.kind == Kind::Ignore
