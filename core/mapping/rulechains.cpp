@@ -109,14 +109,11 @@ QStringList dateFormatCandidates()
         QStringLiteral("d.M.yyyy"), QStringLiteral("M-d-yyyy"), QStringLiteral("d-M-yyyy"),
         QStringLiteral("yyyy/M/d"), QStringLiteral("yyyyMMdd"), QStringLiteral("M/d/yy"),
         QStringLiteral("d/M/yy"), QStringLiteral("d MMM yyyy"), QStringLiteral("MMM d, yyyy"),
-        QStringLiteral("d MMMM yyyy"), QStringLiteral("MMMM d, yyyy"),
-        QStringLiteral("yyyy-MM-ddTHH:mm:ss"), QStringLiteral("yyyy-MM-dd HH:mm:ss")};
+        QStringLiteral("d MMMM yyyy"), QStringLiteral("MMMM d, yyyy")};
 }
 
 bool parsesAsDate(const QString& value, const QString& format)
 {
-    if (format.contains(u'H'))
-        return QLocale::c().toDateTime(value, format).isValid();
     return QLocale::c().toDate(value, format).isValid();
 }
 

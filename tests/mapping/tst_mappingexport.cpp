@@ -10,6 +10,7 @@
 #include "store/database.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -113,6 +114,8 @@ private slots:
     void vcardFolding();
     void contactDeskPresetReadsEveryExportedColumn();
     void contactDeskVCardPresetReadsTheCards();
+    void csvReadBackThroughTheReader();
+    void vcardReadBackThroughTheReader();
     void batchesProgressAndCancel();
     void searchScope();
 
@@ -368,6 +371,95 @@ void TestMappingExport::contactDeskVCardPresetReadsTheCards()
                               phone.transforms.value(0).options.value(u"pattern"_s).toString()),
                      QString()),
         u"+14155550101"_s);
+}
+
+void TestMappingExport::csvReadBackThroughTheReader()
+{
+    QVERIFY(m_cache->upsertFromServer({maya(), daniel()}));
+    const QList<ExportColumn> columns = defaultExportColumns(m_lists);
+    const QString path = m_dir.path() + u"/export.csv"_s;
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        ContactExporter exporter(*m_cache, m_lists);
+        QString error;
+        QVERIFY2(
+            exporter.writeCsv(exportRowIds(*m_cache), columns, &file, &error), qPrintable(error));
+    }
+    const SourceSample sample = sampleSource(path, {});
+    QVERIFY2(sample.error.isEmpty(), qPrintable(sample.error));
+    QCOMPARE(sample.options.kind, SourceKind::Csv);
+    QCOMPARE(sample.columns, titles(columns));
+    QCOMPARE(sample.records.size(), 2);
+    QCOMPARE(suggestProfile(sample, m_lists).name, u"ContactDesk CSV export"_s);
+
+    // Maya's row (Daniel sorts first): every cell gives the contact's value back once the
+    // preset's first step removes the neutralising apostrophe.
+    const Record& row = sample.records.at(1);
+    const QRegularExpression unneutralise(unneutraliseFormulaPattern());
+    const auto cell = [&](const char* column) {
+        return row.value(QString::fromLatin1(column)).replace(unneutralise, QString());
+    };
+    QCOMPARE(cell("Last Name"), maya().lastName);
+    QCOMPARE(cell("Phone"), maya().phone);
+    QCOMPARE(cell("Company"), maya().companyName);
+    QCOMPARE(cell("Address"), maya().address1);
+    QCOMPARE(cell("Source"), maya().source);
+    QCOMPARE(cell("Tags").split(u';'), (QStringList {u"vip"_s, u" newsletter"_s}));
+    QCOMPARE(cell("Assigned To"), u"Maya Okafor"_s);
+    QCOMPARE(cell("Renewal date"), u"2026-03-01"_s);
+    QCOMPARE(sample.records.at(0).value(u"Referral source"_s).replace(unneutralise, QString()),
+        u"@mention"_s);
+}
+
+void TestMappingExport::vcardReadBackThroughTheReader()
+{
+    const QString path = m_dir.path() + u"/export.vcf"_s;
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        Api::Contact longName = daniel();
+        longName.companyName = QString(u"Zürich Überseeküche, Ltd; "_s).repeated(5);
+        file.write(VCard::card(maya()) + VCard::card(longName));
+    }
+    const SourceSample sample = sampleSource(path, {});
+    QVERIFY2(sample.error.isEmpty(), qPrintable(sample.error));
+    QCOMPARE(sample.options.kind, SourceKind::VCard);
+    QCOMPARE(sample.records.size(), 2);
+    const auto match = recognisePreset(sample.columns, SourceKind::VCard, m_lists);
+    QVERIFY(match);
+    QCOMPARE(match->id, u"contactdeskVCard"_s);
+    const Profile profile = suggestProfile(sample, m_lists);
+    QCOMPARE(profile.name, u"ContactDesk vCard export"_s);
+
+    // The structured values come apart with the preset's patterns.
+    const Record& card = sample.records.at(0);
+    const auto extract = [&](const QString& column, const QString& field) {
+        for (const Rule& rule : profile.rules) {
+            if (rule.sources.value(0) != column || rule.target.name != field)
+                continue;
+            QString value = card.value(column);
+            for (const Transform& step : rule.transforms) {
+                const QRegularExpression pattern(step.options.value(u"pattern"_s).toString());
+                if (step.op == u"regexExtract")
+                    value = pattern.match(value).captured(1);
+                else if (step.op == u"regexReplace")
+                    value.replace(pattern, step.options.value(u"replacement"_s).toString());
+            }
+            return value;
+        }
+        return u"no rule"_s;
+    };
+    QCOMPARE(extract(u"N"_s, u"firstName"_s), u"Maya"_s);
+    QCOMPARE(extract(u"N"_s, u"lastName"_s), maya().lastName);
+    QCOMPARE(extract(u"ADR"_s, u"address1"_s), maya().address1);
+    QCOMPARE(extract(u"ADR"_s, u"postalCode"_s), u"62701"_s);
+    QCOMPARE(extract(u"ADR"_s, u"country"_s), u"US"_s);
+    QCOMPARE(extract(u"ORG"_s, u"companyName"_s), maya().companyName);
+    QCOMPARE(card.value(u"BDAY"_s), u"19850115"_s);
+    // The folded, escaped long organisation reads back whole.
+    QCOMPARE(
+        sample.records.at(1).value(u"ORG"_s), QString(u"Zürich Überseeküche, Ltd; "_s).repeated(5));
 }
 
 void TestMappingExport::batchesProgressAndCancel()
