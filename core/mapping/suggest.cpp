@@ -111,7 +111,9 @@ QList<Rule> suggestColumn(const QString& column, const QStringList& samples,
         guess = Headers::guessFromSynonyms(column, words);
     if (guess && guess->target.kind != Kind::Ignore)
         Values::checkAgainstValues(&guess->target, &guess->confidence, &guess->reason, samples);
-    if (!guess || guess->target.kind == Kind::Ignore) {
+    // Values only speak when the header says nothing: a header that names no field ("Notes",
+    // "ID", a label column) is not overruled by values that happen to look like something.
+    if (!guess) {
         if (const auto sniffed = Values::sniff(column, samples)) {
             rules.append(makeRule(
                 column, {sniffed->target, sniffed->confidence, sniffed->reason}, samples, lists));

@@ -137,6 +137,17 @@ bool importable(const Api::CustomFieldDefinition& field)
         && field.dataType != u"SIGNATURE";
 }
 
+const Synonym* findSynonym(const QString& core)
+{
+    for (const Synonym& synonym : synonyms()) {
+        for (const char* name : synonym.headers) {
+            if (core == QLatin1String(name))
+                return &synonym;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 QString fieldTitle(const Target& target)
@@ -225,19 +236,24 @@ std::optional<HeaderGuess> guessFromSynonyms(const QString& header, const QStrin
         return HeaderGuess {{}, 0.9,
             QStringLiteral("'%1' holds the label of another column, not a value").arg(header)};
     }
+    // "Address 1 - Street": the address prefix of a component column.
+    if (words.size() > 1 && words.constFirst() == u"address")
+        words.removeFirst();
+    QString core = words.join(QString());
     double penalty = 0;
     QString qualifier;
-    if (words.size() > 1) {
+    // A leading qualifier ("Business Phone") is dropped unless the whole header is a synonym
+    // ("Company Name").
+    if (words.size() > 1 && !findSynonym(core)) {
         const double p = qualifierPenalty(words.constFirst());
         if (p >= 0) {
             penalty = p;
             qualifier = words.takeFirst();
+            if (words.size() > 1 && words.constFirst() == u"address")
+                words.removeFirst();
+            core = words.join(QString());
         }
     }
-    // "Address 1 - Street": the address prefix of a component column.
-    if (words.size() > 1 && words.constFirst() == u"address")
-        words.removeFirst();
-    const QString core = words.join(QString());
     if (noFieldHeaders().contains(core)) {
         return HeaderGuess {
             {}, 0.8, QStringLiteral("HighLevel contacts have no field for '%1'").arg(header)};

@@ -101,8 +101,18 @@ std::optional<Sniffed> sniff(const QString& column, const QStringList& samples)
         [](const QString& value) { return dateShape.match(value).hasMatch(); });
     if (const QStringList formats = Chains::guessDateFormats(samples);
         dateShaped && !formats.isEmpty()) {
-        Sniffed sniffed = result(Kind::ContactField, "dateOfBirth", 0.5, total,
-            QStringLiteral("dates (%1)").arg(formats.join(QStringLiteral(", "))));
+        // A header that names another date ("Signup date", "Created") is not a birthday.
+        static const QRegularExpression otherDate(
+            QStringLiteral("(date|created|updated|modified|signup|sign up|joined|since|last|"
+                           "registered|expir|renew|start|end|time|_at$| at$)"),
+            QRegularExpression::CaseInsensitiveOption);
+        const QString what = QStringLiteral("dates in %1").arg(formats.join(QStringLiteral(", ")));
+        if (otherDate.match(column).hasMatch()) {
+            Sniffed sniffed = result(Kind::Ignore, "", 0.6, total, what);
+            sniffed.reason += QStringLiteral(", but the header names no date of birth");
+            return sniffed;
+        }
+        Sniffed sniffed = result(Kind::ContactField, "dateOfBirth", 0.5, total, what);
         sniffed.reason += QStringLiteral("; the date of birth is the contact's date field");
         return sniffed;
     }
