@@ -131,7 +131,8 @@ QList<Entry> outlook()
                "Internet Free Busy|Notes|Spouse|Children|Manager's Name|Assistant's Name|"
                "Referred By|Job Title|Department|Office Location|Organizational ID Number|"
                "Profession|Account|User [1-4]|Keywords|Mileage|Hobby|Billing Information|"
-               "Directory Server|Sensitivity|Priority|Private",
+               "Directory Server|Sensitivity|Priority|Private|Given Yomi|Surname Yomi|"
+               "Company Yomi|IMAddress|Schools|Personal Web Page",
             noField()),
     };
 }

@@ -84,6 +84,22 @@ QString targetKey(const Target& target)
     return {};
 }
 
+// Tags and the custom fields whose value is a list.
+bool takesList(const Target& target, const Api::LocationLists& lists)
+{
+    if (target.kind == Kind::Tags)
+        return true;
+    if (target.kind != Kind::CustomField)
+        return false;
+    for (const Api::CustomFieldDefinition& field : lists.customFields) {
+        if (field.name == target.name) {
+            return field.dataType == u"MULTIPLE_OPTIONS" || field.dataType == u"CHECKBOX"
+                || field.dataType == u"TEXTBOX_LIST";
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 QString normaliseHeader(const QString& header)
@@ -167,6 +183,24 @@ Profile suggestProfile(const SourceSample& sample, const Api::LocationLists& lis
     }
     for (qsizetype i = 0; i < sample.columns.size(); ++i) {
         const QString& column = sample.columns.at(i);
+        if (covered.contains(column))
+            continue;
+        // A JSON list ("tags[0]", "tags[1]", ...) for a target that takes lists gets one rule
+        // on the list itself ("tags"), on its first element's column.
+        static const QRegularExpression element(QStringLiteral("^(.+)\\[(\\d+)\\]$"));
+        const auto match = kind == SourceKind::Json || kind == SourceKind::Ndjson
+            ? element.match(column)
+            : QRegularExpressionMatch();
+        if (match.hasMatch()) {
+            const QString list = match.captured(1);
+            const QList<Rule> listRules
+                = suggestColumn(list, Chains::columnSamples(sample.records, list), lists, kind);
+            if (takesList(listRules.constFirst().target, lists)) {
+                if (match.captured(2).toInt() == 0)
+                    perColumn[i] = listRules;
+                continue;
+            }
+        }
         if (!covered.contains(column))
             perColumn[i]
                 = suggestColumn(column, Chains::columnSamples(sample.records, column), lists, kind);

@@ -14,7 +14,8 @@ namespace ContactDesk::Mapping {
 // sample (SourceSample: the header and the first records), so it answers at once on a file of
 // any size.
 //
-// Every column of the sample ends up in the sources of at least one rule, in column order:
+// Every column of the sample ends up in the sources of at least one rule, in column order
+// (JSON lists excepted, below):
 // - a column the header names ("E-mail Address", "Given Name", "Phone 1 - Value", "Zip",
 //   "Labels", "Owner", ...: the header is normalised for case, spaces and punctuation, and
 //   compared with synonyms), a custom field of the location by name or fieldKey, or whose
@@ -24,7 +25,10 @@ namespace ContactDesk::Mapping {
 //   locale the values are written in; splitList for tags and multi-option fields);
 // - a full-name column, when no first and last name columns exist, gets two rules (splitName
 //   first and last);
-// - a column nothing fits gets an Ignore rule saying why.
+// - a column nothing fits gets an Ignore rule saying why;
+// - JSON and NDJSON: the elements of a list ("tags[0]", "tags[1]") for tags or a multi-option
+//   custom field get one rule on the list path ("tags", which names every element), placed at
+//   the first element; the other elements' columns have no rule of their own.
 // Each rule has Rule::confidence (0..1) and a user-readable Rule::reason. One column per
 // target: when two want the same target (Tags excepted, which add up), the more confident one
 // gets it and the other is Ignore with a reason naming the winner.

@@ -200,6 +200,7 @@ private slots:
     void matchKey();
     void unknownColumnsAreIgnoredWithReason();
     void vcardProperties();
+    void jsonLists();
     void errorSampleGivesNoRules();
 };
 
@@ -239,6 +240,22 @@ void TestMappingSuggest::presetsFromHeaders_data()
                                     u"E-mail 2 Address=ignore"_s, u"Home Street=ignore"_s,
                                     u"Title=ignore"_s, u"Job Title=ignore"_s,
                                     u"Business Fax=ignore"_s};
+    QTest::newRow("outlook.com") << QStringLiteral(
+        "First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,"
+        "E-mail Address,E-mail 2 Address,E-mail 3 Address,Home Phone,Home Phone 2,"
+        "Business Phone,Business Phone 2,Mobile Phone,Car Phone,Other Phone,Primary Phone,"
+        "Pager,Business Fax,Home Fax,Other Fax,Company Main Phone,Callback,Radio Phone,"
+        "Telex,TTY/TDD Phone,IMAddress,Job Title,Department,Company,Office Location,"
+        "Manager's Name,Assistant's Name,Assistant's Phone,Company Yomi,Business Street,"
+        "Business City,Business State,Business Postal Code,Business Country/Region,"
+        "Home Street,Home City,Home State,Home Postal Code,Home Country/Region,Other Street,"
+        "Other City,Other State,Other Postal Code,Other Country/Region,Personal Web Page,"
+        "Spouse,Schools,Hobby,Location,Web Page,Birthday,Anniversary,Notes")
+                                 << u"outlook"_s << u"Outlook export"_s
+                                 << QStringList {u"E-mail Address=email"_s, u"Mobile Phone=phone"_s,
+                                        u"Business Country/Region=country"_s,
+                                        u"Home Country/Region=ignore"_s, u"Birthday=dateOfBirth"_s,
+                                        u"Given Yomi=ignore"_s};
     QTest::newRow("hubspot") << hubspotHeader << u"hubspot"_s << u"HubSpot contacts export"_s
                              << QStringList {u"Record ID=ignore"_s, u"First Name=firstName"_s,
                                     u"Last Name=lastName"_s, u"Email=email"_s,
@@ -640,6 +657,28 @@ void TestMappingSuggest::vcardProperties()
                  .match(QStringLiteral("Okafor;Maya;;;"))
                  .captured(1),
         QStringLiteral("Maya"));
+}
+
+void TestMappingSuggest::jsonLists()
+{
+    SourceSample sample;
+    sample.options.kind = SourceKind::Json;
+    sample.columns
+        = QStringList {u"profile.emails[0].address"_s, u"profile.emails[1].address"_s, u"tags[0]"_s,
+            u"tags[1]"_s, u"interests[0]"_s, u"interests[1]"_s, u"phones[0]"_s, u"phones[1]"_s};
+    Record record;
+    record.number = 1;
+    for (const QString& column : sample.columns)
+        record.fields.append({column, column.contains(u"email"_s) ? u"a@b.test"_s : u"x"_s});
+    sample.records = {record};
+    const Profile profile = suggestProfile(sample, sandboxLikeLists());
+    QStringList targets;
+    for (const Rule& rule : profile.rules)
+        targets.append(rule.sources.join(u'|') + u'=' + targetText(rule.target));
+    QCOMPARE(targets,
+        (QStringList {u"profile.emails[0].address=email"_s, u"profile.emails[1].address=ignore"_s,
+            u"tags=tags"_s, u"interests=customField:Interests"_s, u"phones[0]=phone"_s,
+            u"phones[1]=ignore"_s}));
 }
 
 void TestMappingSuggest::errorSampleGivesNoRules()
