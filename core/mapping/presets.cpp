@@ -153,8 +153,12 @@ std::optional<Rule> contactDeskCsvRule(
             return presetRule(preset, {column}, {Kind::Assignee, {}},
                 QList<Transform> {unneutralise} + Chains::text());
         case ExportColumn::Kind::ContactField: {
+            // The email as the server has it: lower-casing it would be a change on re-import
+            // (rows still match without case).
             QList<Transform> chain = exported.key == u"dateOfBirth"
                 ? Chains::date({QStringLiteral("yyyy-MM-dd")})
+                : exported.key == u"email"
+                ? Chains::text()
                 : Chains::forTarget({Kind::ContactField, exported.key}, nullptr, {});
             chain.prepend(unneutralise);
             return presetRule(preset, {column}, {Kind::ContactField, exported.key}, chain);
@@ -284,6 +288,9 @@ Profile presetProfile(
                 continue;
             }
             for (Rule rule : vcardPropertyRules(column, samples)) {
+                // As for the CSV: the email as exported, not lower-cased.
+                rule.transforms.removeIf(
+                    [](const Transform& step) { return step.op == u"lowerCase"; });
                 rule.confidence = 1;
                 rule.reason = rule.target.kind == Kind::Ignore
                     ? preset->title + QStringLiteral(": ") + rule.reason

@@ -334,6 +334,8 @@ void TestMappingExport::contactDeskPresetReadsEveryExportedColumn()
     QCOMPARE(stepOf(u"Interests"_s, u"splitList"_s).value(u"separators"_s).toArray(),
         QJsonArray {u";"_s});
     QVERIFY(!stepOf(u"Phone"_s, u"phoneE164"_s).contains(u"missing"_s));
+    // The email comes back as exported (lower-casing it would change it on re-import).
+    QVERIFY(stepOf(u"Email"_s, u"lowerCase"_s).contains(u"missing"_s));
     QVERIFY(!stepOf(u"Lead score"_s, u"number"_s).contains(u"missing"_s));
 }
 
@@ -364,6 +366,10 @@ void TestMappingExport::contactDeskVCardPresetReadsTheCards()
             u"ADR=address1"_s, u"ADR=city"_s, u"ADR=state"_s, u"ADR=postalCode"_s, u"ADR=country"_s,
             u"URL=website"_s, u"BDAY=dateOfBirth"_s, u"CATEGORIES=tags"_s,
             u"X-CONTACTDESK-ID=ignore"_s}));
+    for (const Rule& rule : profile.rules) {
+        for (const Transform& step : rule.transforms)
+            QVERIFY(step.op != u"lowerCase");
+    }
     // The tel: URI prefix goes before the phone step.
     const Rule& phone = profile.rules.at(5);
     QCOMPARE(QString(u"tel:+14155550101"_s)
