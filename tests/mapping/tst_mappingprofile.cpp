@@ -2,6 +2,7 @@
 // (version 0), the refusal of a newer format, and a full check that names the rule and the
 // problem for every mistake a hand-edited file can have.
 #include "mapping/profile.h"
+#include "mapping/profilelibrary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -261,6 +262,32 @@ private slots:
         QCOMPARE(profile.verification(QStringLiteral("sandbox"))->rows, 20);
         QCOMPARE(profile.verification(QStringLiteral("production"))->connection, QStringLiteral("Acme"));
         QVERIFY(!Profile().verification(QStringLiteral("production")));
+    }
+
+    void libraryFindsSavedProfilesByName()
+    {
+        QTemporaryDir dir;
+        const ProfileLibrary library(dir.filePath(QStringLiteral("mappings")));
+        QCOMPARE(library.list().size(), 0);
+        QString error;
+        const QString path = library.save(fullProfile(), &error);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("sign-ups-from-the-shop.json"));
+        QCOMPARE(library.find(QStringLiteral("SIGN-UPS from the shop")), path);
+        QVERIFY(library.find(QStringLiteral("another")).isEmpty());
+
+        // A broken file in the folder is named, and does not hide the good ones.
+        QFile broken(dir.filePath(QStringLiteral("mappings/broken.json")));
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"version\": 1}");
+        broken.close();
+        QStringList problems;
+        const QList<ProfileLibrary::Entry> entries = library.list(&problems);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().name, QStringLiteral("Sign-ups from the shop"));
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().startsWith(QStringLiteral("broken.json: rules:")),
+            qPrintable(problems.first()));
     }
 };
 
