@@ -141,6 +141,11 @@ Command parseWords(VerbParser& parser, const Command& command)
             usage(QStringLiteral("%1 needs a subcommand").arg(group));
         return parseCacheVerb(parser, command, group, words.takeFirst());
     }
+    if (group == L("mapping")) {
+        if (words.isEmpty())
+            usage(QStringLiteral("mapping needs a subcommand (suggest or check)"));
+        return parseMappingVerb(parser, command, words.takeFirst());
+    }
     static const QStringList groups {QStringLiteral("contacts"), QStringLiteral("tasks"),
         QStringLiteral("notes"), QStringLiteral("tags"), QStringLiteral("connections"),
         QStringLiteral("fields"), QStringLiteral("users"), QStringLiteral("calendars")};
@@ -303,6 +308,8 @@ bool isConnectionsAction(Action action)
     case Action::CacheSearch:
     case Action::CacheStats:
     case Action::LocationList:
+    case Action::MappingSuggest:
+    case Action::MappingCheck:
         return false;
     }
     return false;
@@ -319,6 +326,8 @@ bool isDataAction(Action action)
     case Action::TrashRestore:
     case Action::CacheSearch:
     case Action::CacheStats:
+    case Action::MappingSuggest:
+    case Action::MappingCheck:
         return true;
     case Action::Help:
     case Action::Call:

@@ -55,6 +55,10 @@ enum class Action
     CacheStats,
     // The location's lists (see listKind): fields, tags, users and calendars list.
     LocationList,
+    // Field mapping (see sourceFile, mappingFile): a profile proposed for a file, a file
+    // checked against a profile.
+    MappingSuggest,
+    MappingCheck,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -105,6 +109,9 @@ struct Command
     // LocationList: the list, and for custom fields the model (contact, opportunity or all).
     ListKind listKind = ListKind::CustomFields;
     QString fieldModel = QStringLiteral("contact");
+    // Mapping and import: the source file and the mapping profile, absolute.
+    QString sourceFile;
+    QString mappingFile;
 };
 
 struct ParseResult

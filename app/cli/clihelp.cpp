@@ -65,6 +65,14 @@ Commands:
   trash restore ID           re-creates a deleted contact with its tasks and notes (sent at
                              the next sync)
   cache stats                counts of the offline cache as JSON
+  mapping suggest FILE       proposes a mapping profile (JSON on stdout) for a CSV, JSON,
+                             NDJSON or vCard file, from its headers and sampled values and
+                             the location's custom fields; each rule's confidence on stderr
+  mapping check PROFILE FILE [--limit N]
+                             checks every row of FILE against the profile (and the profile
+                             against the location's lists) and sends nothing; lists the
+                             first N problems (default 100) with row, column, value and
+                             reason; exits with 1 when any row is invalid
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one

@@ -25,6 +25,8 @@ int CliRunner::run(const Command& command)
     case Action::TrashRestore:
     case Action::CacheSearch:
     case Action::CacheStats:
+    case Action::MappingSuggest:
+    case Action::MappingCheck:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:
