@@ -43,7 +43,8 @@ void VerbParser::allowOnly(
     const QList<const QCommandLineOption*> specific {&m_options.path, &m_options.query,
         &m_options.body, &m_options.all, &m_options.limit, &m_options.allowWrites,
         &m_options.campaignId, &m_options.workflowId, &m_options.businessId, &m_options.userId,
-        &m_options.name, &m_options.reconcile, &m_options.model};
+        &m_options.name, &m_options.reconcile, &m_options.model, &m_options.mapping,
+        &m_options.dryRun, &m_options.results, &m_options.resume, &m_options.failedFrom};
     for (const QCommandLineOption* option : specific) {
         if (m_parser.isSet(*option) && !allowed.contains(option))
             usage(QStringLiteral("--%1 does not apply to %2").arg(option->names().first(), name));
@@ -136,6 +137,8 @@ Command parseWords(VerbParser& parser, const Command& command)
         return parseSync(parser, command);
     if (group == L("search"))
         return parseCacheSearch(parser, command);
+    if (group == L("import"))
+        return parseImport(parser, command);
     if (group == L("outbox") || group == L("trash") || group == L("cache")) {
         if (words.isEmpty())
             usage(QStringLiteral("%1 needs a subcommand").arg(group));
@@ -310,6 +313,7 @@ bool isConnectionsAction(Action action)
     case Action::LocationList:
     case Action::MappingSuggest:
     case Action::MappingCheck:
+    case Action::Import:
         return false;
     }
     return false;
@@ -328,6 +332,7 @@ bool isDataAction(Action action)
     case Action::CacheStats:
     case Action::MappingSuggest:
     case Action::MappingCheck:
+    case Action::Import:
         return true;
     case Action::Help:
     case Action::Call:

@@ -59,6 +59,8 @@ enum class Action
     // checked against a profile.
     MappingSuggest,
     MappingCheck,
+    // import FILE --mapping PROFILE: sync, then the rows through the outbox (see importFile).
+    Import,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -112,6 +114,13 @@ struct Command
     // Mapping and import: the source file and the mapping profile, absolute.
     QString sourceFile;
     QString mappingFile;
+
+    // Import: where the results go (empty: nowhere), the dry run, resuming the file's
+    // unfinished run, and a results file whose failed rows are the only ones taken.
+    QString resultsFile;
+    bool dryRun = false;
+    bool resume = false;
+    QString failedFrom;
 };
 
 struct ParseResult

@@ -27,6 +27,7 @@ int CliRunner::run(const Command& command)
     case Action::CacheStats:
     case Action::MappingSuggest:
     case Action::MappingCheck:
+    case Action::Import:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:

@@ -180,7 +180,7 @@ void refreshLocationLists(Sync::Workspace& workspace)
 bool isOnlineAction(Action action)
 {
     return action == Action::Sync || action == Action::MappingSuggest
-        || action == Action::MappingCheck;
+        || action == Action::MappingCheck || action == Action::Import;
 }
 
 } // namespace
@@ -338,6 +338,8 @@ int runDataVerb(CliSession& session, const Command& command)
     case Action::MappingSuggest:
     case Action::MappingCheck:
         return runMappingVerb(session, command, workspace);
+    case Action::Import:
+        return runImport(session, command, workspace);
     default:
         return runOfflineVerb(command, workspace);
     }

@@ -57,4 +57,8 @@ int runMappingVerb(CliSession& session, const Command& command, Sync::Workspace&
 // else as the cache holds them (saying so on stderr).
 Api::LocationLists currentLocationLists(Sync::Workspace& workspace);
 
+// importverbs.cpp: import FILE --mapping PROFILE, on the cache runDataVerb opens.
+Command parseImport(VerbParser& words, Command command);
+int runImport(CliSession& session, const Command& command, Sync::Workspace& workspace);
+
 } // namespace ContactDesk::Cli

@@ -281,9 +281,20 @@ RowPlan ImportPlanner::plan(const MappedRow& row)
 RowPlan ImportPlanner::planNew(const MappedRow& row, RowPlan plan) const
 {
     const QJsonObject body = row.createBody(m_locationId);
+    // The local contact is kept in the response shape: custom fields as {id, value}.
+    QJsonObject stored = body;
+    QJsonArray customFields;
+    for (const QJsonValue& field : body.value(customFieldsKey).toArray()) {
+        QJsonObject value = field.toObject();
+        if (value.contains(L("field_value")))
+            value.insert(QStringLiteral("value"), value.take(L("field_value")));
+        customFields.append(value);
+    }
+    if (!customFields.isEmpty())
+        stored.insert(customFieldsKey, customFields);
     QString problem;
     const std::optional<Api::Contact> draft
-        = decode(body, QStringLiteral("new-row-%1").arg(row.number), &problem);
+        = decode(stored, QStringLiteral("new-row-%1").arg(row.number), &problem);
     if (!draft) {
         plan.action = PlanAction::Invalid;
         plan.reason = problem;

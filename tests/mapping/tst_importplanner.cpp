@@ -138,7 +138,9 @@ void TestImportPlanner::createSendsTheCreateBodyOrSkipsAnExistingContact()
     QCOMPARE(created.requests[0].body, fresh.createBody(locationId));
     QCOMPARE(created.draft.email, QStringLiteral("alan@turing.test"));
     QCOMPARE(created.draft.tags, QStringList {QStringLiteral("imported")});
+    // The local contact keeps the value (the request's shape is {id, field_value}).
     QCOMPARE(created.draft.customFields.size(), 1);
+    QCOMPARE(created.draft.customFields[0].value.toString(), QStringLiteral("Silver"));
 
     // The cache has Ada under another case: she is not created twice.
     const RowPlan exists = planner.plan(row(2,
