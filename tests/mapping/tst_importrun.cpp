@@ -214,6 +214,7 @@ private slots:
     void writeModesLeaveUnmappedFieldsAlone();
     void duplicatesInTheFileMakeOneContact();
     void cancelThenResumeSendsEveryRowOnce();
+    void cancelledUpsertTakesItsTagsAlong();
     void restartMidRunThenResume();
     void resumeRefusesAChangedFile();
     void failedRowsGoToTheResultsAndRunAgainAlone();
@@ -354,6 +355,30 @@ void TestImportRun::cancelThenResumeSendsEveryRowOnce()
     for (int i = 1; i <= 30; ++i)
         QCOMPARE(importer.serverContacts(QStringLiteral("person%1@import.test").arg(i)).size(), 1);
     QCOMPARE(ImportSummary::of(resumed->results()).created, 30);
+}
+
+void TestImportRun::cancelledUpsertTakesItsTagsAlong()
+{
+    SandboxFixture fx;
+    Importer importer(fx);
+    QVERIFY(importer.syncAll());
+    importer.writeFile({QStringLiteral("tagged@import.test,Tagged,,,,vip;2026")});
+    const auto run = importer.start(WriteMode::Upsert, false, {}, 200);
+    QVERIFY(run);
+    Store::Outbox& outbox = importer.harness.ws().outbox();
+    QTRY_COMPARE(outbox.pendingCount(), 2);
+    // The upsert carries no tags (a match would replace the contact's); they follow it.
+    const QList<Store::OutboxItem> items = outbox.list();
+    QCOMPARE(items[0].kind, Store::OutboxKind::UpsertContact);
+    QVERIFY(!items[0].payload.contains(QStringLiteral("tags")));
+    QCOMPARE(items[1].kind, Store::OutboxKind::AddTags);
+    QCOMPARE(items[1].dependsOn, items[0].contactId);
+    QCOMPARE(importer.harness.ws().cache().count(), 1);
+    run->cancel();
+    // Discarding the upsert removes the local contact and the tags waiting for it.
+    QCOMPARE(outbox.pendingCount(), 0);
+    QCOMPARE(importer.harness.ws().cache().count(), 0);
+    QCOMPARE(serverIds(fx).size(), 0);
 }
 
 void TestImportRun::restartMidRunThenResume()
