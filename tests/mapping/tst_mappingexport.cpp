@@ -1,5 +1,6 @@
 #include "mapping/contactexport.h"
 #include "mapping/presets.h"
+#include "mapping/rowmapper.h"
 #include "mapping/spreadsheetsafety.h"
 #include "mapping/suggest.h"
 #include "mapping/vcardwriter.h"
@@ -116,6 +117,8 @@ private slots:
     void contactDeskVCardPresetReadsTheCards();
     void csvReadBackThroughTheReader();
     void vcardReadBackThroughTheReader();
+    void csvMapsBackToTheSameContacts();
+    void vcardMapsBackToTheSameContacts();
     void batchesProgressAndCancel();
     void searchScope();
 
@@ -466,6 +469,106 @@ void TestMappingExport::vcardReadBackThroughTheReader()
     // The folded, escaped long organisation reads back whole.
     QCOMPARE(
         sample.records.at(1).value(u"ORG"_s), QString(u"Zürich Überseeküche, Ltd; "_s).repeated(5));
+}
+
+namespace {
+
+// What the mapped row would write, as "key=value" lines (lists joined with "|").
+QStringList written(const MappedRow& row)
+{
+    QStringList lines;
+    for (const MappedValue& value : row.values) {
+        QString text;
+        if (value.value.isArray()) {
+            QStringList items;
+            for (const QJsonValue& item : value.value.toArray())
+                items.append(item.toString());
+            text = items.join(u'|');
+        } else if (value.value.isDouble()) {
+            text = QString::number(value.value.toDouble());
+        } else {
+            text = value.value.toString();
+        }
+        lines.append(value.key + u'=' + text);
+    }
+    if (!row.tags.isEmpty())
+        lines.append(u"tags="_s + row.tags.join(u'|'));
+    lines.sort();
+    return lines;
+}
+
+const QStringList mayaWritten {u"address1=1 Main St\nSuite 5"_s,
+    u"assignedTo=uMaya00000000000001"_s, u"city=Springfield"_s,
+    u"companyName=Okafor, Brooks & Co"_s, u"country=US"_s,
+    u"customField:cfInterests0000001=Events|Pricing"_s, u"customField:cfLeadScore00000001=42"_s,
+    u"customField:cfLifetimeValue0001=1234.5"_s, u"customField:cfMembership0000001=Gold"_s,
+    u"customField:cfRenewalDate00001=2026-03-01"_s, u"dateOfBirth=1985-01-15"_s,
+    u"email=maya@example.com"_s, u"firstName=Maya"_s, u"lastName=O'Neil \"Mo\""_s,
+    u"phone=+14155550101"_s, u"postalCode=62701"_s, u"source==HYPERLINK(\"http://x\")"_s,
+    u"state=IL"_s, u"tags=vip|newsletter"_s, u"website=https://example.com"_s};
+
+} // namespace
+
+void TestMappingExport::csvMapsBackToTheSameContacts()
+{
+    // The export, read by the source reader and mapped by the preset with no change, gives
+    // back what the contacts hold.
+    QVERIFY(m_cache->upsertFromServer({maya(), daniel()}));
+    const QString path = m_dir.path() + u"/roundtrip.csv"_s;
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        ContactExporter exporter(*m_cache, m_lists);
+        QString error;
+        QVERIFY(exporter.writeCsv(
+            exportRowIds(*m_cache), defaultExportColumns(m_lists), &file, &error));
+    }
+    const SourceSample sample = sampleSource(path, {});
+    QVERIFY2(sample.error.isEmpty(), qPrintable(sample.error));
+    const Profile profile = suggestProfile(sample, m_lists);
+    QCOMPARE(profile.name, u"ContactDesk CSV export"_s);
+    const RowMapper mapper(profile, m_lists);
+    QVERIFY(mapper.drift(sample.columns).isEmpty());
+
+    const MappedRow mayaRow = mapper.map(sample.records.at(1));
+    QVERIFY2(mayaRow.isValid(), qPrintable(mayaRow.problems.value(0).reason));
+    QCOMPARE(written(mayaRow), mayaWritten);
+    QCOMPARE(mayaRow.matchValue, u"maya@example.com"_s);
+
+    // Daniel has no email to match on, and an assignee the location no longer lists: both
+    // are reported, not guessed.
+    const MappedRow danielRow = mapper.map(sample.records.at(0));
+    QStringList reasons;
+    for (const CellProblem& problem : danielRow.problems)
+        reasons.append(problem.reason);
+    QVERIFY2(
+        reasons.join(u' ').contains(u"uGone00000000000001"_s), qPrintable(reasons.join(u'\n')));
+    QVERIFY(written(danielRow).contains(u"customField:cfReferral00000001=@mention"_s));
+    QVERIFY(written(danielRow).contains(u"customField:cfRenewalDate00001=2026-07-04"_s));
+}
+
+void TestMappingExport::vcardMapsBackToTheSameContacts()
+{
+    const QString path = m_dir.path() + u"/roundtrip.vcf"_s;
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(VCard::card(maya()));
+    }
+    const SourceSample sample = sampleSource(path, {});
+    QVERIFY2(sample.error.isEmpty(), qPrintable(sample.error));
+    const Profile profile = suggestProfile(sample, m_lists);
+    QCOMPARE(profile.name, u"ContactDesk vCard export"_s);
+    const MappedRow row = RowMapper(profile, m_lists).map(sample.records.at(0));
+    QVERIFY2(row.isValid(), qPrintable(row.problems.value(0).reason));
+    // The card carries the contact's own fields (no custom fields, assignee or source).
+    QStringList expected;
+    for (const QString& line : mayaWritten) {
+        if (!line.startsWith(u"customField:"_s) && !line.startsWith(u"assignedTo="_s)
+            && !line.startsWith(u"source="_s))
+            expected.append(line);
+    }
+    QCOMPARE(written(row), expected);
 }
 
 void TestMappingExport::batchesProgressAndCancel()

@@ -1,6 +1,7 @@
 #include "mapping/presets.h"
 #include "mapping/rulechains.h"
 #include "mapping/suggest.h"
+#include "mapping/transforms.h"
 #include "mappingtestlists.h"
 
 #include <QJsonArray>
@@ -202,6 +203,8 @@ private slots:
     void vcardProperties();
     void jsonLists();
     void errorSampleGivesNoRules();
+    void chainsPassTheChecker();
+    void presetChainsRun();
 };
 
 void TestMappingSuggest::presetsFromHeaders_data()
@@ -687,6 +690,79 @@ void TestMappingSuggest::errorSampleGivesNoRules()
     sample.error = QStringLiteral("the file is empty");
     QVERIFY(suggestProfile(sample, sandboxLikeLists()).rules.isEmpty());
     QVERIFY(suggestProfile(SourceSample {}, sandboxLikeLists()).rules.isEmpty());
+}
+
+void TestMappingSuggest::chainsPassTheChecker()
+{
+    // Every rule suggest or a preset makes is a valid step of the registry, and the profile
+    // survives the profile checker.
+    QList<SourceSample> samples;
+    for (const QString& header : {googleHeader, googleLegacyHeader, outlookHeader, hubspotHeader})
+        samples.append(csvSample(split(header)));
+    samples.append(
+        csvSample({u"Full Name"_s, u"E-mail"_s, u"Cell"_s, u"DOB"_s, u"Tags"_s, u"Owner"_s,
+                      u"Membership level"_s, u"Lead score"_s, u"Lifetime value"_s,
+                      u"Renewal date"_s, u"Interests"_s, u"Column 12"_s, u"Column 13"_s},
+            {{u"Ana Li"_s, u"a@b.test"_s, u"+14155550101"_s, u"15/01/1985"_s, u"vip; trial"_s,
+                u"Maya Okafor"_s, u"Gold"_s, u"1.204"_s, u"1.234,50 €"_s, u"2026-03-01"_s,
+                u"Events; Pricing"_s, u"https://x.test"_s, u"94103"_s}}));
+    for (const SourceSample& sample : std::as_const(samples)) {
+        const Profile profile = suggestProfile(sample, sandboxLikeLists());
+        for (qsizetype r = 0; r < profile.rules.size(); ++r) {
+            const Rule& rule = profile.rules.at(r);
+            for (const Transform& step : rule.transforms) {
+                const QString problem = checkTransform(step, rule.sources);
+                QVERIFY2(problem.isEmpty(),
+                    qPrintable(u"%1 rule %2 (%3): %4"_s.arg(profile.name)
+                                   .arg(r + 1)
+                                   .arg(rule.sources.join(u','), problem)));
+            }
+        }
+        QStringList problems;
+        const auto reread = Profile::fromJson(profile.toJson(), &problems);
+        QVERIFY2(reread, qPrintable(problems.join(u'\n')));
+        QCOMPARE(reread->rules.size(), profile.rules.size());
+    }
+}
+
+void TestMappingSuggest::presetChainsRun()
+{
+    const auto run
+        = [](const Profile& profile, const QString& column, const QList<QStringList>& values) {
+              for (const Rule& rule : profile.rules) {
+                  if (rule.sources.value(0) != column)
+                      continue;
+                  TransformInput input {rule.sources, values, u"US"_s};
+                  const TransformResult result = applyTransforms(rule.transforms, input);
+                  return result.error.isEmpty() ? result.values
+                                                : QStringList {u"error: "_s + result.error};
+              }
+              return QStringList {u"no rule"_s};
+          };
+    const Profile google = suggestProfile(csvSample(split(googleHeader)), sandboxLikeLists());
+    QCOMPARE(
+        run(google, u"Labels"_s, {{u"* myContacts ::: * starred ::: Friends ::: Golf club"_s}}),
+        (QStringList {u"Friends"_s, u"Golf club"_s}));
+    QCOMPARE(run(google, u"E-mail 1 - Value"_s, {{u"Ana@Example.com ::: ana@work.test"_s}}),
+        QStringList {u"ana@example.com"_s});
+    QCOMPARE(run(google, u"Phone 1 - Value"_s, {{u"(415) 555-0101 ::: +44 20 7946 0958"_s}}),
+        QStringList {u"+14155550101"_s});
+    QCOMPARE(run(google, u"Birthday"_s, {{u"--01-15"_s}}), QStringList());
+    QCOMPARE(run(google, u"Birthday"_s, {{u"1985-01-15"_s}}), QStringList {u"1985-01-15"_s});
+
+    const Profile outlook = suggestProfile(csvSample(split(outlookHeader)), sandboxLikeLists());
+    QCOMPARE(run(outlook, u"Birthday"_s, {{u"0/0/00"_s}}), QStringList());
+    QCOMPARE(run(outlook, u"Birthday"_s, {{u"1/15/1985"_s}}), QStringList {u"1985-01-15"_s});
+    QCOMPARE(run(outlook, u"Categories"_s, {{u"Customers;VIP"_s}}),
+        (QStringList {u"Customers"_s, u"VIP"_s}));
+    // Mobile, business, home, primary: the first that has a number.
+    QCOMPARE(run(outlook, u"Mobile Phone"_s, {{}, {u"415-555-0102"_s}, {u"415-555-0103"_s}, {}}),
+        QStringList {u"+14155550102"_s});
+
+    const Profile hubspot = suggestProfile(csvSample(split(hubspotHeader)), sandboxLikeLists());
+    QCOMPARE(run(hubspot, u"Phone Number"_s, {{}, {u"+1 415 555 0104"_s}}),
+        QStringList {u"+14155550104"_s});
+    QCOMPARE(run(hubspot, u"Lifecycle Stage"_s, {{u"Customer"_s}}), QStringList {u"customer"_s});
 }
 
 QTEST_GUILESS_MAIN(TestMappingSuggest)
