@@ -119,6 +119,7 @@ private slots:
     void vcardReadBackThroughTheReader();
     void csvMapsBackToTheSameContacts();
     void vcardMapsBackToTheSameContacts();
+    void chosenColumnsMapBackThroughSuggest();
     void batchesProgressAndCancel();
     void searchScope();
 
@@ -569,6 +570,36 @@ void TestMappingExport::vcardMapsBackToTheSameContacts()
             expected.append(line);
     }
     QCOMPARE(written(row), expected);
+}
+
+void TestMappingExport::chosenColumnsMapBackThroughSuggest()
+{
+    // A few chosen columns are no preset, but suggest maps them back to the same values.
+    QVERIFY(m_cache->upsertFromServer({maya()}));
+    QList<ExportColumn> columns;
+    for (const ExportColumn& column : defaultExportColumns(m_lists)) {
+        if (QStringList {u"Email"_s, u"Phone"_s, u"Membership level"_s, u"Interests"_s}.contains(
+                column.title))
+            columns.append(column);
+    }
+    const QString path = m_dir.path() + u"/chosen.csv"_s;
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        ContactExporter exporter(*m_cache, m_lists);
+        QString error;
+        QVERIFY(exporter.writeCsv(exportRowIds(*m_cache), columns, &file, &error));
+    }
+    const SourceSample sample = sampleSource(path, {});
+    QVERIFY2(sample.error.isEmpty(), qPrintable(sample.error));
+    QVERIFY(!recognisePreset(sample.columns, SourceKind::Csv, m_lists));
+    const MappedRow row
+        = RowMapper(suggestProfile(sample, m_lists), m_lists).map(sample.records.at(0));
+    QVERIFY2(row.isValid(), qPrintable(row.problems.value(0).reason));
+    QCOMPARE(written(row),
+        (QStringList {u"customField:cfInterests0000001=Events|Pricing"_s,
+            u"customField:cfMembership0000001=Gold"_s, u"email=maya@example.com"_s,
+            u"phone=+14155550101"_s}));
 }
 
 void TestMappingExport::batchesProgressAndCancel()

@@ -204,6 +204,7 @@ private slots:
     void jsonLists();
     void errorSampleGivesNoRules();
     void chainsPassTheChecker();
+    void neutralisedCells();
     void presetChainsRun();
 };
 
@@ -723,6 +724,24 @@ void TestMappingSuggest::chainsPassTheChecker()
         QVERIFY2(reread, qPrintable(problems.join(u'\n')));
         QCOMPARE(reread->rules.size(), profile.rules.size());
     }
+}
+
+void TestMappingSuggest::neutralisedCells()
+{
+    const Rule phone
+        = suggestColumn(u"Column 2"_s, {u"'+14155550101"_s, u"'+14155550102"_s}, sandboxLikeLists())
+              .constFirst();
+    QCOMPARE(targetText(phone.target), u"phone"_s);
+    QCOMPARE(phone.transforms.value(0).op, u"regexReplace"_s);
+    const TransformResult result
+        = applyTransforms(phone.transforms, {phone.sources, {{u"'+14155550101"_s}}, u"US"_s});
+    QCOMPARE(result.values, QStringList {u"+14155550101"_s});
+    // Without neutralised cells no such step.
+    QCOMPARE(suggestColumn(u"Phone"_s, {u"+14155550101"_s}, sandboxLikeLists())
+                 .constFirst()
+                 .transforms.value(0)
+                 .op,
+        u"trim"_s);
 }
 
 void TestMappingSuggest::presetChainsRun()
