@@ -110,9 +110,7 @@ const Entry* findEntry(const QList<Entry>& entries, const QString& column)
                 return &entry;
             continue;
         }
-        const QRegularExpression pattern(QRegularExpression::anchoredPattern(entry.pattern),
-            QRegularExpression::CaseInsensitiveOption);
-        if (pattern.match(column).hasMatch())
+        if (entry.regex.match(column).hasMatch())
             return &entry;
     }
     return nullptr;

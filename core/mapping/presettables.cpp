@@ -171,9 +171,19 @@ QList<Entry> hubspot()
 
 const QList<Entry>& entries(const QString& presetId)
 {
-    static const QHash<QString, QList<Entry>> tables {{QStringLiteral("google"), google()},
-        {QStringLiteral("googleLegacy"), googleLegacy()}, {QStringLiteral("outlook"), outlook()},
-        {QStringLiteral("hubspot"), hubspot()}};
+    // Built and compiled once (thread-safe static initialisation), then only read.
+    static const QHash<QString, QList<Entry>> tables = [] {
+        QHash<QString, QList<Entry>> built {{QStringLiteral("google"), google()},
+            {QStringLiteral("googleLegacy"), googleLegacy()},
+            {QStringLiteral("outlook"), outlook()}, {QStringLiteral("hubspot"), hubspot()}};
+        for (QList<Entry>& list : built) {
+            for (Entry& entry : list) {
+                entry.regex = QRegularExpression(QRegularExpression::anchoredPattern(entry.pattern),
+                    QRegularExpression::CaseInsensitiveOption);
+            }
+        }
+        return built;
+    }();
     static const QList<Entry> none;
     const auto it = tables.constFind(presetId);
     return it == tables.constEnd() ? none : *it;

@@ -3,6 +3,7 @@
 #include "mapping/profile.h"
 
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,7 @@ struct Entry
     Chain chain = Chain::Ignore;
     QString why; // Ignore: why the column is not imported; else an optional note
     QStringList group = {}; // several columns for one target, best first (pattern unused)
+    QRegularExpression regex = {}; // `pattern` compiled once, by entries()
 };
 
 // The entries of a CSV preset, first match wins; empty for an unknown id.

@@ -174,7 +174,8 @@ std::optional<Profile> Profile::load(const QString& path, QStringList* problems)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        problems->append(tr("Cannot open the mapping profile '%1': %2").arg(path, file.errorString()));
+        problems->append(
+            tr("Cannot open the mapping profile '%1': %2").arg(path, file.errorString()));
         return std::nullopt;
     }
     // A profile is a few kilobytes; a file far larger than any profile is not one.

@@ -10,10 +10,9 @@
 namespace ContactDesk::Mapping {
 
 ProfileLibrary::ProfileLibrary(QString folder)
-    : m_folder(folder.isEmpty()
-              ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                  + QStringLiteral("/mappings")
-              : std::move(folder))
+    : m_folder(folder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                + QStringLiteral("/mappings")
+                                : std::move(folder))
 { }
 
 QList<ProfileLibrary::Entry> ProfileLibrary::list(QStringList* problems) const
@@ -58,8 +57,8 @@ QString ProfileLibrary::pathFor(const QString& name) const
 QString ProfileLibrary::save(const Profile& profile, QString* error) const
 {
     if (!QDir().mkpath(m_folder)) {
-        *error = QCoreApplication::translate("ContactDesk::Mapping::Profile",
-            "Cannot create the folder '%1'.")
+        *error = QCoreApplication::translate(
+            "ContactDesk::Mapping::Profile", "Cannot create the folder '%1'.")
                      .arg(m_folder);
         return {};
     }

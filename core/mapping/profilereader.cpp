@@ -19,7 +19,7 @@ QString tr(const char* text)
 }
 
 // "mode must be one of create, upsert, update"
-template<typename Enum>
+template <typename Enum>
 std::optional<Enum> choice(const QJsonValue& value, const QList<QPair<QString, Enum>>& choices)
 {
     for (const auto& [name, item] : choices) {
@@ -29,7 +29,7 @@ std::optional<Enum> choice(const QJsonValue& value, const QList<QPair<QString, E
     return std::nullopt;
 }
 
-template<typename Enum>
+template <typename Enum>
 QString choiceNames(const QList<QPair<QString, Enum>>& choices)
 {
     QStringList names;
@@ -133,8 +133,8 @@ QJsonObject ProfileReader::migrate(const QJsonObject& json)
             rules.append(QJsonObject {{QStringLiteral("sources"), QJsonArray {it.key()}},
                 {QStringLiteral("target"), it.value().toString()}});
         }
-        QJsonObject migrated {{QStringLiteral("version"), profileVersion},
-            {QStringLiteral("rules"), rules}};
+        QJsonObject migrated {
+            {QStringLiteral("version"), profileVersion}, {QStringLiteral("rules"), rules}};
         if (json.contains(QStringLiteral("name")))
             migrated.insert(QStringLiteral("name"), json.value(QStringLiteral("name")));
         return migrated;
@@ -240,8 +240,8 @@ void ProfileReader::readRules(const QJsonValue& value, Profile& profile)
 std::optional<Rule> ProfileReader::readRule(const QJsonObject& json, const QString& where)
 {
     const int before = int(m_problems->size());
-    checkKeys(json, {"sources", "target", "transforms", "policy", "replaceTags", "suggested"},
-        where);
+    checkKeys(
+        json, {"sources", "target", "transforms", "policy", "replaceTags", "suggested"}, where);
     Rule rule;
     const QJsonValue sources = json.value(QStringLiteral("sources"));
     if (!sources.isArray()) {
@@ -278,7 +278,8 @@ std::optional<Rule> ProfileReader::readRule(const QJsonObject& json, const QStri
             QJsonObject options = steps.at(s).toObject();
             const QString op = options.take(QStringLiteral("op")).toString();
             if (!steps.at(s).isObject() || op.isEmpty()) {
-                problem(tr("%1: transform %2 must be an object with an \"op\"").arg(where).arg(s + 1));
+                problem(
+                    tr("%1: transform %2 must be an object with an \"op\"").arg(where).arg(s + 1));
                 continue;
             }
             const Transform step {op, options};
@@ -340,7 +341,8 @@ void ProfileReader::readVerified(const QJsonValue& value, Profile& profile)
         v.connection = json.value(QStringLiteral("connection")).toString();
         v.at = QDateTime::fromString(json.value(QStringLiteral("at")).toString(), Qt::ISODate);
         v.rows = json.value(QStringLiteral("rows")).toInteger();
-        if (v.environment != QLatin1String("sandbox") && v.environment != QLatin1String("production"))
+        if (v.environment != QLatin1String("sandbox")
+            && v.environment != QLatin1String("production"))
             problem(tr("verified: environment must be sandbox or production"));
         else if (!v.at.isValid())
             problem(tr("verified: at must be a date and time (ISO 8601)"));

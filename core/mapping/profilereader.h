@@ -19,7 +19,9 @@ namespace ContactDesk::Mapping {
 class ProfileReader
 {
 public:
-    explicit ProfileReader(QStringList* problems) : m_problems(problems) { }
+    explicit ProfileReader(QStringList* problems)
+        : m_problems(problems)
+    { }
 
     std::optional<Profile> read(const QJsonObject& json);
 
@@ -29,8 +31,8 @@ private:
     void readRules(const QJsonValue& value, Profile& profile);
     std::optional<Rule> readRule(const QJsonObject& json, const QString& where);
     void readVerified(const QJsonValue& value, Profile& profile);
-    void checkKeys(const QJsonObject& json, std::initializer_list<const char*> known,
-        const QString& where);
+    void checkKeys(
+        const QJsonObject& json, std::initializer_list<const char*> known, const QString& where);
     void problem(const QString& text) { m_problems->append(text); }
 
     QStringList* m_problems;

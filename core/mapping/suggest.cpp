@@ -2,6 +2,7 @@
 
 #include "mapping/presets.h"
 #include "mapping/rulechains.h"
+#include "mapping/spreadsheetsafety.h"
 #include "mapping/suggestheaders.h"
 #include "mapping/suggestvalues.h"
 
@@ -112,7 +113,43 @@ QString normaliseHeader(const QString& header)
     return normalised;
 }
 
-QList<Rule> suggestColumn(const QString& column, const QStringList& samples,
+namespace {
+QList<Rule> suggestFromValues(const QString& column, const QStringList& samples,
+    const Api::LocationLists& lists, SourceKind kind);
+} // namespace
+
+QList<Rule> suggestColumn(const QString& column, const QStringList& sampled,
+    const Api::LocationLists& lists, SourceKind kind)
+{
+    // Cells a spreadsheet-safe export neutralised ("'+14155550101") are read without the
+    // apostrophe, and every rule removes it first.
+    static const QRegularExpression neutralised(unneutraliseFormulaPattern());
+    QStringList samples = sampled;
+    bool hadNeutralised = false;
+    for (QString& value : samples) {
+        if (neutralised.match(value).hasMatch()) {
+            value.remove(0, 1);
+            hadNeutralised = true;
+        }
+    }
+    QList<Rule> rules = suggestFromValues(column, samples, lists, kind);
+    if (hadNeutralised) {
+        for (Rule& rule : rules) {
+            if (rule.target.kind == Kind::Ignore)
+                continue;
+            rule.transforms.prepend(Chains::step(QStringLiteral("regexReplace"),
+                {{QStringLiteral("pattern"), unneutraliseFormulaPattern()},
+                    {QStringLiteral("replacement"), QString()}}));
+            rule.reason += QStringLiteral(
+                "; the apostrophe that kept a spreadsheet from running a cell is removed");
+        }
+    }
+    return rules;
+}
+
+namespace {
+
+QList<Rule> suggestFromValues(const QString& column, const QStringList& samples,
     const Api::LocationLists& lists, SourceKind kind)
 {
     if (kind == SourceKind::VCard) {
@@ -156,6 +193,8 @@ QList<Rule> suggestColumn(const QString& column, const QStringList& samples,
     });
     return rules;
 }
+
+} // namespace
 
 Profile suggestProfile(const SourceSample& sample, const Api::LocationLists& lists)
 {

@@ -29,6 +29,8 @@ namespace ContactDesk::Mapping {
 // - JSON and NDJSON: the elements of a list ("tags[0]", "tags[1]") for tags or a multi-option
 //   custom field get one rule on the list path ("tags", which names every element), placed at
 //   the first element; the other elements' columns have no rule of their own.
+// Cells a spreadsheet-safe export neutralised with a leading apostrophe ("'+14155550101",
+// spreadsheetsafety.h) are sniffed without it, and the column's rules remove it first.
 // Each rule has Rule::confidence (0..1) and a user-readable Rule::reason. One column per
 // target: when two want the same target (Tags excepted, which add up), the more confident one
 // gets it and the other is Ignore with a reason naming the winner.

@@ -1447,6 +1447,184 @@
     </message>
 </context>
 <context>
+    <name>ContactDesk::Mapping::Profile</name>
+    <message>
+        <source>Cannot open the mapping profile &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large to be a mapping profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not valid JSON (at byte %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a mapping profile: it must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::ProfileReader</name>
+    <message>
+        <source>name: must be a string, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source: must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a ContactDesk mapping profile: it has no &quot;version&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>columns.%1: the target must be a string, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version: must be a whole number, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mapping profile was made by a newer ContactDesk (format version %1; this version reads up to %2). Update ContactDesk to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version: %1 is not a mapping profile format version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write: must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.mode: must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.duplicates: must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.defaultRegion: must be a two-letter country code such as US or DE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.match: must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.match.by: must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.match.customField: name the custom field that holds the other app&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rules: must be an array of rules, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be an object, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is already the target of rule %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: sources must be an array of column names, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every source must be a non-empty column name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: target &apos;%2&apos; is not a contact field HighLevel lets you write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: target &apos;%2&apos; is not a target (a contact field such as email, customField:&lt;name&gt;, tags, assignee or ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: target must be a string, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: transform %2 must be an object with an &quot;op&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: transform %2 &apos;%3&apos;: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: transforms must be an array, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: needs at least one source column (or a constant transform)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: policy must be one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: replaceTags must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: replaceTags only applies to a tags rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: suggested.confidence must be a number from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: suggested must be an object, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified: must be an array, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified: environment must be sandbox or production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified: at must be a date and time (ISO 8601)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactDesk::Mapping::ResultsFile</name>
     <message>
         <source>Cannot write the results to %1: %2</source>

@@ -45,7 +45,8 @@ Profile fullProfile()
     level.sources = {QStringLiteral("Level")};
     level.target = {Target::Kind::CustomField, QStringLiteral("Membership level")};
     level.transforms = {{QStringLiteral("valueMap"),
-        QJsonObject {{QStringLiteral("map"), QJsonObject {{QStringLiteral("gld"), QStringLiteral("Gold")}}},
+        QJsonObject {
+            {QStringLiteral("map"), QJsonObject {{QStringLiteral("gld"), QStringLiteral("Gold")}}},
             {QStringLiteral("unmapped"), QStringLiteral("keep")}}}};
     level.policy = FieldPolicy::FillEmpty;
     Rule tags;
@@ -61,7 +62,7 @@ Profile fullProfile()
     skipped.sources = {QStringLiteral("Internal notes")};
     profile.rules = {email, level, tags, owner, skipped};
     profile.verified = {{QStringLiteral("sandbox"), QStringLiteral("Built-in sandbox"),
-        QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC), 2000}};
+        QDateTime(QDate(2026, 12, 1), QTime(9, 30), QTimeZone::UTC), 2000}};
     return profile;
 }
 
@@ -114,10 +115,10 @@ private slots:
     void columnMapOfVersionZeroIsMigrated()
     {
         QStringList problems;
-        const std::optional<Profile> profile = Profile::fromJson(
-            parse(R"({"name": "quick", "columns": {"Mail": "email", "Level":
+        const std::optional<Profile> profile
+            = Profile::fromJson(parse(R"({"name": "quick", "columns": {"Mail": "email", "Level":
                 "customField:Membership level", "Groups": "tags"}})"),
-            &problems);
+                &problems);
         QVERIFY2(profile, qPrintable(problems.join(u'\n')));
         QCOMPARE(profile->name, QStringLiteral("quick"));
         QCOMPARE(profile->rules.size(), 3);
@@ -148,9 +149,10 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected");
         QTest::newRow("not a profile") << QByteArray(R"({"rules": []})") << "no \"version\"";
-        QTest::newRow("version text") << QByteArray(R"({"version": "1", "rules": []})")
-                                      << "version: must be a whole number";
-        QTest::newRow("rules missing") << QByteArray(R"({"version": 1})") << "rules: must be an array";
+        QTest::newRow("version text")
+            << QByteArray(R"({"version": "1", "rules": []})") << "version: must be a whole number";
+        QTest::newRow("rules missing")
+            << QByteArray(R"({"version": 1})") << "rules: must be an array";
         QTest::newRow("unknown top key")
             << QByteArray(R"({"version": 1, "rules": [], "mode": "create"})")
             << "unknown key 'mode'";
@@ -163,13 +165,15 @@ private slots:
                 "transforms": [{"formats": []}]}]})")
             << "rule 1: transform 1 must be an object with an \"op\"";
         QTest::newRow("unknown target")
-            << QByteArray(R"({"version": 1, "rules": [{"sources": ["A"], "target": "favouriteColour"}]})")
+            << QByteArray(
+                   R"({"version": 1, "rules": [{"sources": ["A"], "target": "favouriteColour"}]})")
             << "rule 1: target 'favouriteColour' is not a contact field";
         QTest::newRow("read-only field")
             << QByteArray(R"({"version": 1, "rules": [{"sources": ["A"], "target": "dateAdded"}]})")
             << "rule 1: target 'dateAdded' is not a contact field";
         QTest::newRow("custom field without name")
-            << QByteArray(R"({"version": 1, "rules": [{"sources": ["A"], "target": "customField:"}]})")
+            << QByteArray(
+                   R"({"version": 1, "rules": [{"sources": ["A"], "target": "customField:"}]})")
             << "rule 1: target 'customField:' is not a target";
         QTest::newRow("target not text")
             << QByteArray(R"({"version": 1, "rules": [{"sources": ["A"], "target": 7}]})")
@@ -184,19 +188,19 @@ private slots:
             << QByteArray(R"({"version": 1, "rules": [{"sources": ["A"], "target": "email",
                 "policy": "sometimes"}]})")
             << "rule 1: policy must be one of overwrite, fillEmpty, never";
-        QTest::newRow("replaceTags off tags")
-            << QByteArray(R"({"version": 1, "rules": [{"sources": ["A"], "target": "email",
-                "replaceTags": true}]})")
-            << "rule 1: replaceTags only applies to a tags rule";
+        QTest::newRow("replaceTags off tags") << QByteArray(
+            R"({"version": 1, "rules": [{"sources": ["A"], "target": "email",
+                "replaceTags": true}]})") << "rule 1: replaceTags only applies to a tags rule";
         QTest::newRow("same target twice")
             << QByteArray(R"({"version": 1, "rules": [{"sources": ["A"], "target": "email"},
                 {"sources": ["B"], "target": "email"}]})")
             << "rule 2: email is already the target of rule 1";
-        QTest::newRow("bad mode")
-            << QByteArray(R"({"version": 1, "rules": [], "write": {"mode": "merge"}})")
-            << "write.mode: must be one of create, upsert, update";
+        QTest::newRow("bad mode") << QByteArray(
+            R"({"version": 1, "rules": [], "write": {"mode": "merge"}})")
+                                  << "write.mode: must be one of create, upsert, update";
         QTest::newRow("custom match without field")
-            << QByteArray(R"({"version": 1, "rules": [], "write": {"match": {"by": "customField"}}})")
+            << QByteArray(
+                   R"({"version": 1, "rules": [], "write": {"match": {"by": "customField"}}})")
             << "write.match.customField: name the custom field";
         QTest::newRow("bad region")
             << QByteArray(R"({"version": 1, "rules": [], "write": {"defaultRegion": "usa"}})")
@@ -240,7 +244,8 @@ private slots:
         QTemporaryDir dir;
         QStringList problems;
         QVERIFY(!Profile::load(dir.filePath(QStringLiteral("missing.json")), &problems));
-        QVERIFY2(problems.value(0).contains(QStringLiteral("Cannot open")), qPrintable(problems.value(0)));
+        QVERIFY2(problems.value(0).contains(QStringLiteral("Cannot open")),
+            qPrintable(problems.value(0)));
 
         const QString broken = dir.filePath(QStringLiteral("broken.json"));
         QFile file(broken);
@@ -249,18 +254,22 @@ private slots:
         file.close();
         problems.clear();
         QVERIFY(!Profile::load(broken, &problems));
-        QVERIFY2(problems.value(0).contains(QStringLiteral("not valid JSON")), qPrintable(problems.value(0)));
+        QVERIFY2(problems.value(0).contains(QStringLiteral("not valid JSON")),
+            qPrintable(problems.value(0)));
     }
 
     void recordingAVerificationReplacesThatEnvironmentOnly()
     {
         Profile profile = fullProfile();
-        const QDateTime later(QDate(2026, 12, 7), QTime(10, 0), Qt::UTC);
-        profile.recordVerification({QStringLiteral("production"), QStringLiteral("Acme"), later, 10});
-        profile.recordVerification({QStringLiteral("sandbox"), QStringLiteral("Built-in sandbox"), later, 20});
+        const QDateTime later(QDate(2026, 12, 7), QTime(10, 0), QTimeZone::UTC);
+        profile.recordVerification(
+            {QStringLiteral("production"), QStringLiteral("Acme"), later, 10});
+        profile.recordVerification(
+            {QStringLiteral("sandbox"), QStringLiteral("Built-in sandbox"), later, 20});
         QCOMPARE(profile.verified.size(), 2);
         QCOMPARE(profile.verification(QStringLiteral("sandbox"))->rows, 20);
-        QCOMPARE(profile.verification(QStringLiteral("production"))->connection, QStringLiteral("Acme"));
+        QCOMPARE(
+            profile.verification(QStringLiteral("production"))->connection, QStringLiteral("Acme"));
         QVERIFY(!Profile().verification(QStringLiteral("production")));
     }
 
