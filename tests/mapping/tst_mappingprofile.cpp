@@ -62,7 +62,7 @@ Profile fullProfile()
     skipped.sources = {QStringLiteral("Internal notes")};
     profile.rules = {email, level, tags, owner, skipped};
     profile.verified = {{QStringLiteral("sandbox"), QStringLiteral("Built-in sandbox"),
-        QDateTime(QDate(2026, 12, 1), QTime(9, 30), QTimeZone::UTC), 2000}};
+        QDateTime(QDate(2026, 12, 1), QTime(9, 30), Qt::UTC), 2000}};
     return profile;
 }
 
@@ -261,7 +261,7 @@ private slots:
     void recordingAVerificationReplacesThatEnvironmentOnly()
     {
         Profile profile = fullProfile();
-        const QDateTime later(QDate(2026, 12, 7), QTime(10, 0), QTimeZone::UTC);
+        const QDateTime later(QDate(2026, 12, 7), QTime(10, 0), Qt::UTC);
         profile.recordVerification(
             {QStringLiteral("production"), QStringLiteral("Acme"), later, 10});
         profile.recordVerification(
