@@ -26,8 +26,8 @@ constexpr int maxProblemLimit = 100000;
 
 QJsonObject problemJson(const Mapping::CellProblem& problem)
 {
-    QJsonObject json {{QStringLiteral("row"), problem.row},
-        {QStringLiteral("reason"), problem.reason}};
+    QJsonObject json {
+        {QStringLiteral("row"), problem.row}, {QStringLiteral("reason"), problem.reason}};
     if (!problem.column.isEmpty())
         json.insert(QStringLiteral("column"), problem.column);
     if (!problem.value.isEmpty())
@@ -73,8 +73,7 @@ int runCheck(const Command& command, const Api::LocationLists& lists)
             writeErr(QStringLiteral("contactdesk-cli: %1: %2\n").arg(command.mappingFile, problem));
         return ExitApiError;
     }
-    const Mapping::SourceSample sample
-        = Mapping::sampleSource(command.sourceFile, profile->source);
+    const Mapping::SourceSample sample = Mapping::sampleSource(command.sourceFile, profile->source);
     if (!sample.error.isEmpty()) {
         writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(sample.error));
         return ExitApiError;

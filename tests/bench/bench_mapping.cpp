@@ -38,8 +38,8 @@ const char* const header = "First Name,Last Name,E-mail Address,Mobile Phone,Com
 
 const char* const firstNames[] = {"James", "Mary", "Robert", "Patricia", "José", "Zoë", "Priya",
     "Wei", "Olumide", "Hiroshi", "Renée", "Björn"};
-const char* const lastNames[] = {"Smith", "Johnson", "van der Berg", "O'Brien", "Müller",
-    "Okafor", "Tanaka", "Patel", "Chen", "Dubois", "García", "Novák"};
+const char* const lastNames[] = {"Smith", "Johnson", "van der Berg", "O'Brien", "Müller", "Okafor",
+    "Tanaka", "Patel", "Chen", "Dubois", "García", "Novák"};
 const char* const levels[] = {"Bronze", "Silver", "Gold", "Platinum", "gold", "Gld"};
 const char* const tags[] = {"lead; newsletter", "customer", "vip; webinar; referral", "", "trial"};
 
@@ -148,8 +148,8 @@ int main(int argc, char** argv)
     const QString csv = dir.filePath(QStringLiteral("contacts.csv"));
     const QString big = dir.filePath(QStringLiteral("big.csv"));
     if (!writeCsv(csv, rows, 0) || !writeCsv(big, 0, suggestMb * 1024 * 1024)) {
-        std::fprintf(stderr, "bench_mapping: cannot write the test files in %s\n",
-            qPrintable(dir.path()));
+        std::fprintf(
+            stderr, "bench_mapping: cannot write the test files in %s\n", qPrintable(dir.path()));
         return 1;
     }
     const Api::LocationLists lists = sandboxLists();
