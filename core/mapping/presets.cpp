@@ -289,6 +289,12 @@ Profile presetProfile(
                 // As for the CSV: the email as exported, not lower-cased.
                 rule.transforms.removeIf(
                     [](const Transform& step) { return step.op == u"lowerCase"; });
+                // ContactDesk writes ORG as one text (the company name), so a ';' in it is
+                // part of the name, not a unit separator.
+                if (rule.target.name == u"companyName") {
+                    rule.transforms.removeIf(
+                        [](const Transform& step) { return step.op == u"regexExtract"; });
+                }
                 rule.confidence = 1;
                 rule.reason = rule.target.kind == Kind::Ignore
                     ? preset->title + QStringLiteral(": ") + rule.reason
