@@ -43,7 +43,8 @@ void VerbParser::allowOnly(
     const QList<const QCommandLineOption*> specific {&m_options.path, &m_options.query,
         &m_options.body, &m_options.all, &m_options.limit, &m_options.allowWrites,
         &m_options.campaignId, &m_options.workflowId, &m_options.businessId, &m_options.userId,
-        &m_options.name, &m_options.reconcile, &m_options.model};
+        &m_options.name, &m_options.reconcile, &m_options.model, &m_options.mapping,
+        &m_options.dryRun, &m_options.results, &m_options.resume, &m_options.failedFrom};
     for (const QCommandLineOption* option : specific) {
         if (m_parser.isSet(*option) && !allowed.contains(option))
             usage(QStringLiteral("--%1 does not apply to %2").arg(option->names().first(), name));
@@ -136,10 +137,17 @@ Command parseWords(VerbParser& parser, const Command& command)
         return parseSync(parser, command);
     if (group == L("search"))
         return parseCacheSearch(parser, command);
+    if (group == L("import"))
+        return parseImport(parser, command);
     if (group == L("outbox") || group == L("trash") || group == L("cache")) {
         if (words.isEmpty())
             usage(QStringLiteral("%1 needs a subcommand").arg(group));
         return parseCacheVerb(parser, command, group, words.takeFirst());
+    }
+    if (group == L("mapping")) {
+        if (words.isEmpty())
+            usage(QStringLiteral("mapping needs a subcommand (suggest or check)"));
+        return parseMappingVerb(parser, command, words.takeFirst());
     }
     static const QStringList groups {QStringLiteral("contacts"), QStringLiteral("tasks"),
         QStringLiteral("notes"), QStringLiteral("tags"), QStringLiteral("connections"),
@@ -303,6 +311,9 @@ bool isConnectionsAction(Action action)
     case Action::CacheSearch:
     case Action::CacheStats:
     case Action::LocationList:
+    case Action::MappingSuggest:
+    case Action::MappingCheck:
+    case Action::Import:
         return false;
     }
     return false;
@@ -319,6 +330,9 @@ bool isDataAction(Action action)
     case Action::TrashRestore:
     case Action::CacheSearch:
     case Action::CacheStats:
+    case Action::MappingSuggest:
+    case Action::MappingCheck:
+    case Action::Import:
         return true;
     case Action::Help:
     case Action::Call:

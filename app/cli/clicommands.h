@@ -55,6 +55,12 @@ enum class Action
     CacheStats,
     // The location's lists (see listKind): fields, tags, users and calendars list.
     LocationList,
+    // Field mapping (see sourceFile, mappingFile): a profile proposed for a file, a file
+    // checked against a profile.
+    MappingSuggest,
+    MappingCheck,
+    // import FILE --mapping PROFILE: sync, then the rows through the outbox (see importFile).
+    Import,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -105,6 +111,16 @@ struct Command
     // LocationList: the list, and for custom fields the model (contact, opportunity or all).
     ListKind listKind = ListKind::CustomFields;
     QString fieldModel = QStringLiteral("contact");
+    // Mapping and import: the source file and the mapping profile, absolute.
+    QString sourceFile;
+    QString mappingFile;
+
+    // Import: where the results go (empty: nowhere), the dry run, resuming the file's
+    // unfinished run, and a results file whose failed rows are the only ones taken.
+    QString resultsFile;
+    bool dryRun = false;
+    bool resume = false;
+    QString failedFrom;
 };
 
 struct ParseResult

@@ -58,6 +58,10 @@ Commands:
                              --reconcile also looks for contacts deleted on the server now
   search TEXT [--limit N]    searches the offline cache (name, email, phone, company, tags;
                              prefix match per word), default 20 matches
+  import FILE --mapping PROFILE [--dry-run] [--results OUT.csv] [--resume]
+         [--failed-from RESULTS.csv]
+                             syncs, then writes FILE's rows as contacts through the outbox,
+                             as the mapping profile says; waits until they are sent
   outbox list                local edits not on the server yet, oldest first
   outbox retry ID            sends a failed (or waiting) edit again at the next sync
   outbox discard ID          drops an edit and reverts it in the cache
@@ -65,6 +69,14 @@ Commands:
   trash restore ID           re-creates a deleted contact with its tasks and notes (sent at
                              the next sync)
   cache stats                counts of the offline cache as JSON
+  mapping suggest FILE       proposes a mapping profile (JSON on stdout) for a CSV, JSON,
+                             NDJSON or vCard file, from its headers and sampled values and
+                             the location's custom fields; each rule's confidence on stderr
+  mapping check PROFILE FILE [--limit N]
+                             checks every row of FILE against the profile (and the profile
+                             against the location's lists) and sends nothing; lists the
+                             first N problems (default 100) with row, column, value and
+                             reason; exits with 1 when any row is invalid
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one
@@ -112,6 +124,18 @@ The offline cache:
   (and then the cache too). `sync` prints one progress line at a time on stderr and its result
   as JSON on stdout; items that wait for a back-off are sent at once. The other cache commands
   need no network.
+
+import:
+  Syncs the cache first, so rows are matched against the location's contacts, then reads
+  FILE one row at a time (CSV, JSON, NDJSON or vCard, as the profile says) and queues each
+  row's create, upsert or update with a journal entry in the same cache transaction. A killed
+  import continues with --resume, taking each row exactly once (a file whose size or
+  modification time changed is refused). --dry-run prints each row's request (`row N:
+  ACTION: METHOD PATH BODY`, or why nothing is sent) and sends nothing. --results writes
+  `row,outcome,contact id,error` per row (outcomes created, updated, unchanged, skipped,
+  failed); --failed-from takes only the rows a results file lists as failed. Prints the counts
+  as JSON on stdout and a progress line on stderr when it is a terminal. Exit status 1 when a
+  row failed or the profile names columns, fields or users that do not exist.
 
 connections:
   Saved connections are shared with the desktop app. The built-in sandbox is always there,

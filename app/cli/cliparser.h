@@ -40,12 +40,18 @@ struct Options
     QCommandLineOption data {QStringLiteral("data"), QString(), QStringLiteral("FILE")};
     QCommandLineOption reconcile {QStringLiteral("reconcile"), QString()};
     QCommandLineOption model {QStringLiteral("model"), QString(), QStringLiteral("MODEL")};
+    QCommandLineOption mapping {QStringLiteral("mapping"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption dryRun {QStringLiteral("dry-run"), QString()};
+    QCommandLineOption results {QStringLiteral("results"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption resume {QStringLiteral("resume"), QString()};
+    QCommandLineOption failedFrom {
+        QStringLiteral("failed-from"), QString(), QStringLiteral("FILE")};
 
     QList<QCommandLineOption> list() const
     {
         return {baseUrl, token, location, companyId, sandbox, connection, adminKey, verbose, help,
             path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId, userId,
-            name, data, reconcile, model};
+            name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom};
     }
 };
 

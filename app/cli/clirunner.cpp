@@ -25,6 +25,9 @@ int CliRunner::run(const Command& command)
     case Action::TrashRestore:
     case Action::CacheSearch:
     case Action::CacheStats:
+    case Action::MappingSuggest:
+    case Action::MappingCheck:
+    case Action::Import:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:

@@ -164,7 +164,39 @@ QString cachePath(const Target& target, std::unique_ptr<QTemporaryDir>& scratch)
     return Store::Database::defaultPath(connectionId);
 }
 
+// Reads the location's lists again (all four, now) and waits for them.
+void refreshLocationLists(Sync::Workspace& workspace)
+{
+    QEventLoop loop;
+    Sync::LocationListSync& lists = workspace.locationListSync();
+    QObject::connect(&lists, &Sync::LocationListSync::refreshed, &loop, [&lists, &loop] {
+        if (!lists.isRefreshing())
+            loop.quit();
+    });
+    if (lists.refreshAll(true) > 0 && lists.isRefreshing())
+        loop.exec();
+}
+
+bool isOnlineAction(Action action)
+{
+    return action == Action::Sync || action == Action::MappingSuggest
+        || action == Action::MappingCheck || action == Action::Import;
+}
+
 } // namespace
+
+Api::LocationLists currentLocationLists(Sync::Workspace& workspace)
+{
+    refreshLocationLists(workspace);
+    const Api::LocationLists& lists = workspace.locationLists();
+    for (const QString& why : lists.unavailable)
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(why));
+    if (!lists.refreshedAt.isValid()) {
+        writeErr(QStringLiteral("contactdesk-cli: the location's custom fields, tags and users "
+                                "could not be read; names are checked against nothing\n"));
+    }
+    return lists;
+}
 
 Command parseSync(VerbParser& parser, Command command)
 {
@@ -235,14 +267,8 @@ int runSync(CliSession& session, const Command& command, Sync::Workspace& worksp
         loop.exec();
 
     // The location's lists come along, so the names are there offline too.
-    Sync::LocationListSync& lists = workspace.locationListSync();
-    QObject::connect(&lists, &Sync::LocationListSync::refreshed, &loop, [&lists, &loop] {
-        if (!lists.isRefreshing())
-            loop.quit();
-    });
-    if (result.ok && lists.refreshAll(true) > 0 && lists.isRefreshing()) {
-        loop.exec();
-    }
+    if (result.ok)
+        refreshLocationLists(workspace);
     line.finish();
 
     const int waiting = outbox.pendingCount();
@@ -280,7 +306,7 @@ int runSync(CliSession& session, const Command& command, Sync::Workspace& worksp
 
 int runDataVerb(CliSession& session, const Command& command)
 {
-    const bool online = command.action == Action::Sync;
+    const bool online = isOnlineAction(command.action);
     Target target = command.target;
     const int resolved = resolveCacheTarget(session, target, command.keychainService, online);
     if (resolved != ExitOk)
@@ -306,9 +332,17 @@ int runDataVerb(CliSession& session, const Command& command)
     }
     if (!opened.movedAsidePath.isEmpty())
         writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(opened.message));
-    if (command.action == Action::Sync)
+    switch (command.action) {
+    case Action::Sync:
         return runSync(session, command, workspace);
-    return runOfflineVerb(command, workspace);
+    case Action::MappingSuggest:
+    case Action::MappingCheck:
+        return runMappingVerb(session, command, workspace);
+    case Action::Import:
+        return runImport(session, command, workspace);
+    default:
+        return runOfflineVerb(command, workspace);
+    }
 }
 
 } // namespace ContactDesk::Cli

@@ -2,6 +2,8 @@
 
 #include "clicommands.h"
 
+#include "api/models/locationlists.h"
+
 // The verb groups of contactdesk-cli, one file each: how its words parse into a Command and how
 // that Command runs. clicommands.cpp and clirunner.cpp dispatch to them.
 namespace ContactDesk::Sync {
@@ -46,5 +48,17 @@ bool isLocationListGroup(const QString& group);
 Command parseLocationListVerb(
     VerbParser& words, Command command, const QString& group, const QString& verb);
 int runLocationList(CliSession& session, const Command& command);
+
+// mappingverbs.cpp: mapping suggest|check.
+Command parseMappingVerb(VerbParser& words, Command command, const QString& verb);
+int runMappingVerb(CliSession& session, const Command& command, Sync::Workspace& workspace);
+
+// syncverbs.cpp: the location's lists for names, read again from the server when it answers,
+// else as the cache holds them (saying so on stderr).
+Api::LocationLists currentLocationLists(Sync::Workspace& workspace);
+
+// importverbs.cpp: import FILE --mapping PROFILE, on the cache runDataVerb opens.
+Command parseImport(VerbParser& words, Command command);
+int runImport(CliSession& session, const Command& command, Sync::Workspace& workspace);
 
 } // namespace ContactDesk::Cli

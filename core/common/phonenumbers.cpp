@@ -2,6 +2,8 @@
 
 #include <phonenumbers/phonenumberutil.h>
 
+#include <set>
+
 namespace ContactDesk {
 
 QString toE164(const QString& raw, const QString& defaultRegion)
@@ -19,6 +21,33 @@ QString toE164(const QString& raw, const QString& defaultRegion)
     std::string formatted;
     util->Format(number, PhoneNumberUtil::E164, &formatted);
     return QString::fromStdString(formatted);
+}
+
+QString toValidE164(const QString& raw, const QString& defaultRegion)
+{
+    using i18n::phonenumbers::PhoneNumber;
+    using i18n::phonenumbers::PhoneNumberUtil;
+    const PhoneNumberUtil* util = PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    const std::string region
+        = defaultRegion.isEmpty() ? "US" : defaultRegion.toUpper().toStdString();
+    if (util->Parse(raw.toStdString(), region, &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+        return {};
+    if (!util->IsValidNumber(number))
+        return {};
+    std::string formatted;
+    util->Format(number, PhoneNumberUtil::E164, &formatted);
+    return QString::fromStdString(formatted);
+}
+
+bool isPhoneRegion(const QString& region)
+{
+    using i18n::phonenumbers::PhoneNumberUtil;
+    if (region.size() != 2)
+        return false;
+    std::set<std::string> regions;
+    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
+    return regions.count(region.toUpper().toStdString()) > 0;
 }
 
 QString formatPhone(const QString& stored, const QString& region)

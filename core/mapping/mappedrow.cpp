@@ -25,7 +25,8 @@ QJsonObject MappedRow::createBody(const QString& locationId) const
         if (value.key.startsWith(customFieldPrefix)) {
             customFields.append(QJsonObject {
                 {QStringLiteral("id"), value.key.mid(customFieldPrefix.size())},
-                {QStringLiteral("value"), value.value},
+                // The write side's name; reads answer {id, value}.
+                {QStringLiteral("field_value"), value.value},
             });
         } else {
             body.insert(value.key, value.value);

@@ -50,7 +50,7 @@ struct MappedRow
     bool isValid() const { return problems.isEmpty(); }
     const MappedValue* find(const QString& key) const;
     // The create/upsert body for a new contact: every value, tags, customFields as
-    // [{"id", "value"}] and locationId.
+    // [{"id", "field_value"}] (the write side's shape) and locationId.
     QJsonObject createBody(const QString& locationId) const;
 
     bool operator==(const MappedRow& other) const = default;

@@ -60,13 +60,18 @@ QStringList Record::values(const QString& path) const
 {
     QStringList exact;
     QStringList elements;
+    // A card with "TEL" and "TEL;TYPE=cell": the bare name names both, not only the exact one.
+    bool vCardSiblings = false;
+    const QString withParams = path + QLatin1Char(';');
     for (const RecordField& field : fields) {
         if (field.path == path)
             exact.append(field.value);
         else if (isElementOf(field.path, path))
             elements.append(field.value);
+        else if (!isVCardStyle(path) && field.path.startsWith(withParams, Qt::CaseInsensitive))
+            vCardSiblings = true;
     }
-    if (!exact.isEmpty())
+    if (!exact.isEmpty() && !vCardSiblings)
         return exact;
     if (!elements.isEmpty())
         return elements;

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace ContactDesk::Mapping {
 
 // What a profile names that the location or the source no longer has: stop before sending.
@@ -42,8 +44,12 @@ public:
     MappedRow map(const Record& record) const;
 
 private:
+    // The profile read once: chains compiled, targets resolved, users and tags indexed.
+    struct Compiled;
+
     Profile m_profile;
     Api::LocationLists m_lists;
+    std::shared_ptr<const Compiled> m_compiled;
 };
 
 } // namespace ContactDesk::Mapping

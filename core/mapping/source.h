@@ -74,6 +74,9 @@ public:
     // For progress: bytes consumed of the file and its size (0 when unknown).
     virtual qint64 bytesRead() const = 0;
     virtual qint64 totalBytes() const = 0;
+    // The most bytes the reader has held at once (read chunk, decoded text, queued rows, the
+    // element or line being parsed): what shows a large file is streamed.
+    virtual qint64 peakBufferedBytes() const;
 };
 
 // The first records of a source, read through SourceReader (never the whole file): what

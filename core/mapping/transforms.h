@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace ContactDesk::Mapping {
 
 // What a transform chain works on: the values of the rule's sources. Most transforms take
@@ -62,5 +64,31 @@ const QList<TransformInfo>& transformRegistry();
 QString checkTransform(const Transform& step, const QStringList& sources);
 // Runs the chain. Without transforms, a rule's value is its first source's values.
 TransformResult applyTransforms(const QList<Transform>& chain, const TransformInput& input);
+
+namespace Detail {
+struct CompiledStep;
+}
+
+// A chain read once for many rows: options typed, regexes compiled, template names resolved
+// against the rule's sources. What applyTransforms does per call, the row mapper does once.
+class TransformChain
+{
+public:
+    TransformChain();
+    TransformChain(const QList<Transform>& chain, const QStringList& sources);
+    ~TransformChain();
+    TransformChain(const TransformChain& other);
+    TransformChain& operator=(const TransformChain& other);
+
+    bool isEmpty() const;
+    // The first step's problem (as checkTransform words it) and its index; empty and -1 when
+    // every step is fine. A chain with a problem gives that problem on every apply().
+    QString problem() const;
+    int problemStep() const;
+    TransformResult apply(const TransformInput& input) const;
+
+private:
+    std::shared_ptr<const QList<Detail::CompiledStep>> m_steps;
+};
 
 } // namespace ContactDesk::Mapping

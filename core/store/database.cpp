@@ -151,6 +151,35 @@ const QStringList migration4 {
                    " refreshed_at INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID"),
 };
 
+// Version 5: imports. A run records its profile and the file it reads (size and mtime, so a
+// resume refuses a changed file); the journal has one row per source row, written in the same
+// transaction as that row's local edit, so a resumed run neither repeats nor loses a row. The
+// indexes let an import find an existing contact by e-mail (without case) or phone per row.
+const QStringList migration5 {
+    QStringLiteral("CREATE INDEX contacts_by_email ON contacts(email COLLATE NOCASE)"
+                   " WHERE email <> ''"),
+    QStringLiteral("CREATE INDEX contacts_by_phone ON contacts(phone) WHERE phone <> ''"),
+    QStringLiteral("CREATE TABLE import_runs ("
+                   " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                   " created_at INTEGER NOT NULL,"
+                   " profile TEXT NOT NULL DEFAULT '{}',"
+                   " file_path TEXT NOT NULL,"
+                   " file_size INTEGER NOT NULL DEFAULT 0,"
+                   " file_mtime INTEGER NOT NULL DEFAULT 0,"
+                   " only_rows TEXT NOT NULL DEFAULT '[]',"
+                   " state TEXT NOT NULL DEFAULT 'running',"
+                   " finished_at INTEGER NOT NULL DEFAULT 0)"),
+    QStringLiteral("CREATE TABLE import_rows ("
+                   " run_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,"
+                   " row INTEGER NOT NULL,"
+                   " action TEXT NOT NULL,"
+                   " reason TEXT NOT NULL DEFAULT '',"
+                   " match_value TEXT NOT NULL DEFAULT '',"
+                   " contact_id TEXT NOT NULL DEFAULT '',"
+                   " items TEXT NOT NULL DEFAULT '[]',"
+                   " PRIMARY KEY (run_id, row)) WITHOUT ROWID"),
+};
+
 const QByteArray sqliteMagic("SQLite format 3\0", 16);
 
 } // namespace
@@ -434,6 +463,9 @@ bool Database::runMigration(int version)
         break;
     case 4:
         statements = &migration4;
+        break;
+    case 5:
+        statements = &migration5;
         break;
     default:
         return false;

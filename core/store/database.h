@@ -32,7 +32,8 @@ public:
     //   2 tasks, notes and appointments per contact, with fetch times
     //   3 outbox, trash, local history and sync state
     //   4 the location's lists (custom fields, tags, users, calendars)
-    static constexpr int currentSchemaVersion = 4;
+    //   5 import runs and their journal, and the e-mail and phone lookups an import matches by
+    static constexpr int currentSchemaVersion = 5;
     // PRAGMA application_id of our files ("CDsk"), so a foreign SQLite file is recognised.
     static constexpr qint32 applicationId = 0x4344736b;
 

@@ -86,7 +86,8 @@ public:
         item.trashId = trashId;
         // What must exist on the server first: the contact, or for a change of a task or note
         // created here, that task or note.
-        if (kind != OutboxKind::CreateContact && Rows::isLocalId(contactId))
+        if (kind != OutboxKind::CreateContact && kind != OutboxKind::UpsertContact
+            && Rows::isLocalId(contactId))
             item.dependsOn = contactId;
         else if (!Outbox::isCreate(kind) && Rows::isLocalId(childId))
             item.dependsOn = childId;
@@ -103,6 +104,13 @@ public:
         if (last && last->childId == childId && foldable(*last)) {
             if (last->kind == createKind) {
                 last->payload = createPayload;
+                return requeue(&*last);
+            }
+            // An import's upsert takes the change too (its tags go as their own item).
+            if (createKind == OutboxKind::CreateContact
+                && last->kind == OutboxKind::UpsertContact) {
+                last->payload = createPayload;
+                last->payload.remove(tagsKey);
                 return requeue(&*last);
             }
             if (last->kind == updateKind) {
@@ -203,6 +211,36 @@ QString LocalEdits::createContact(const Api::Contact& draft)
                 OutboxKind::CreateContact, id, {}, withoutServerFields(contact.toJson()), {})
             && edit.history(QStringLiteral("createContact"), id, tr("Created %1").arg(name))
             && Rows::refreshStatus(m_db, id);
+    });
+    return id;
+}
+
+QString LocalEdits::upsertContact(const Api::Contact& draft)
+{
+    const QString id = Rows::newLocalId();
+    const QString name = ContactCache::displayName(draft);
+    run(id, tr("New contact %1").arg(name), [this, id, draft, name](bool*) {
+        Edit edit(m_db);
+        Api::Contact contact = draft;
+        contact.id = id;
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(edit.now(), Qt::UTC);
+        contact.dateAdded = now;
+        contact.dateUpdated = now;
+        QJsonObject payload = withoutServerFields(contact.toJson());
+        payload.remove(tagsKey);
+        Rows::ContactWriter writer(m_db);
+        const bool written = writer.insert(id, contact, true) != 0
+            && edit.append(OutboxKind::UpsertContact, id, {}, payload, {})
+            && edit.history(QStringLiteral("upsertContact"), id, tr("Imported %1").arg(name));
+        if (!written)
+            return false;
+        if (!contact.tags.isEmpty()
+            && edit.append(OutboxKind::AddTags, id, {},
+                   QJsonObject {{tagsKey, QJsonArray::fromStringList(contact.tags)}},
+                   QJsonObject {{tagsKey, QJsonArray()}})
+                == 0)
+            return false;
+        return Rows::refreshStatus(m_db, id);
     });
     return id;
 }

@@ -59,6 +59,10 @@ public:
     // Contacts. `draft.id` is ignored; returns the new local id (also when the edit is kept
     // unsaved, so it can be referred to once saved).
     QString createContact(const Api::Contact& draft);
+    // The same for an import's upsert: the local contact and an UpsertContact item (the server's
+    // duplicate rule decides whether it creates), with the draft's tags as an AddTags item
+    // after it, since an upsert that matches would replace the contact's tags.
+    QString upsertContact(const Api::Contact& draft);
     // `changedFields`: only the changed wire fields, in the contact's JSON shape ("email",
     // "firstName", "customFields", ...). A "tags" key becomes AddTags/RemoveTags items, since the
     // PUT would replace tags changed elsewhere meanwhile. Edits of a contact whose create or

@@ -31,7 +31,7 @@ struct KindName
     const char* name;
 };
 
-constexpr std::array<KindName, 12> kindNames {{
+constexpr std::array<KindName, 13> kindNames {{
     {OutboxKind::CreateContact, "createContact"},
     {OutboxKind::UpdateContact, "updateContact"},
     {OutboxKind::DeleteContact, "deleteContact"},
@@ -44,6 +44,7 @@ constexpr std::array<KindName, 12> kindNames {{
     {OutboxKind::CreateNote, "createNote"},
     {OutboxKind::UpdateNote, "updateNote"},
     {OutboxKind::DeleteNote, "deleteNote"},
+    {OutboxKind::UpsertContact, "upsertContact"},
 }};
 
 struct StateName
@@ -530,7 +531,8 @@ bool Outbox::discard(qint64 itemId)
     QString summary;
 
     switch (item->kind) {
-    case OutboxKind::CreateContact: {
+    case OutboxKind::CreateContact:
+    case OutboxKind::UpsertContact: {
         // Never created: the local contact goes, with everything waiting on it.
         const auto stored = Rows::loadContact(m_db, item->contactId);
         if (stored && !Rows::removeContact(m_db, stored->rowId, item->contactId))
@@ -793,8 +795,8 @@ std::optional<OutboxState> Outbox::stateFromName(const QString& name)
 
 bool Outbox::isCreate(OutboxKind kind)
 {
-    return kind == OutboxKind::CreateContact || kind == OutboxKind::CreateTask
-        || kind == OutboxKind::CreateNote;
+    return kind == OutboxKind::CreateContact || kind == OutboxKind::UpsertContact
+        || kind == OutboxKind::CreateTask || kind == OutboxKind::CreateNote;
 }
 
 } // namespace ContactDesk::Store

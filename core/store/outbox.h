@@ -26,6 +26,10 @@ enum class OutboxKind
     CreateNote,
     UpdateNote,
     DeleteNote,
+    // POST /contacts/upsert of a contact made here (an import): the location's duplicate rule
+    // decides whether it creates or updates; the answer's contact takes the local id's place.
+    // Sending it again is harmless (it matches what it made), so it is never reconciled.
+    UpsertContact,
 };
 
 enum class OutboxState
@@ -135,6 +139,7 @@ public:
     static std::optional<OutboxKind> kindFromName(const QString& name);
     static QString stateName(OutboxState state); // "queued", ...
     static std::optional<OutboxState> stateFromName(const QString& name);
+    // The kinds that make a contact (or task, note) from a local id: create and upsert.
     static bool isCreate(OutboxKind kind);
 
 private:

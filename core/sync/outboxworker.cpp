@@ -118,6 +118,9 @@ public:
         switch (m_item.kind) {
         case Kind::CreateContact:
             return reconcileFirst() ? findContact() : createContact();
+        case Kind::UpsertContact:
+            // Matching is the server's: sending it again finds what a lost answer made.
+            return upsertContact();
         case Kind::UpdateContact:
             return updateContact();
         case Kind::DeleteContact:
@@ -281,6 +284,21 @@ private:
                 return send.failure(r.error, true);
             send.adoptContact(r.value);
         });
+    }
+
+    void upsertContact()
+    {
+        const std::optional<Api::Contact> draft = draftContact();
+        if (!draft)
+            return;
+        await(api().upsertContact(*draft, false),
+            [](Send& send, const Api::Result<Api::UpsertResult>& r) {
+                if (!r.ok())
+                    return send.failure(r.error, true);
+                if (r.value.contact.id.isEmpty())
+                    return send.fail(text("The upsert's answer names no contact."));
+                send.adoptContact(r.value.contact);
+            });
     }
 
     void adoptContact(const Api::Contact& server)

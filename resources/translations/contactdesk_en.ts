@@ -1265,6 +1265,473 @@
     </message>
 </context>
 <context>
+    <name>ContactDesk::Mapping</name>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::CsvSource</name>
+    <message>
+        <source>&apos;%1&apos;: the delimiter must be one of , ; tab |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: columns %2 and %3 are both named &quot;%4&quot;; rename one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has a header row but no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: a quoted field is never closed (a &quot; is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 (line %2) has %3 cells, the header has %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 (line %2) has %3 cells, the first row has %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::ImportPlanner</name>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same %1 as row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged into row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact with this %1 exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no contact with this %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{new contact of row %1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::ImportRun</name>
+    <message>
+        <source>This import is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import has no source to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no unfinished import of %1 to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed since its import began (its size or modification time differs), so the rows cannot be matched up again. Start a new import instead of resuming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import cannot be recorded in the local cache: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 could not be written to the local cache: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::JsonSource</name>
+    <message>
+        <source>&apos;%1&apos; holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ends before its array is closed (the file looks truncated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: an element is larger than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds one JSON object, not an array of objects (use NDJSON for one object per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a JSON array of objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: an array element is missing before &apos;,&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: text after the end of the array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2 at column %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1 (line %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is %2, not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1 (line %2) is %3, not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::LineReader</name>
+    <message>
+        <source>&apos;%1&apos;: line %2 is longer than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::Profile</name>
+    <message>
+        <source>Cannot open the mapping profile &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large to be a mapping profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not valid JSON (at byte %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a mapping profile: it must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::ProfileReader</name>
+    <message>
+        <source>name: must be a string, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source: must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a ContactDesk mapping profile: it has no &quot;version&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>columns.%1: the target must be a string, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version: must be a whole number, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mapping profile was made by a newer ContactDesk (format version %1; this version reads up to %2). Update ContactDesk to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version: %1 is not a mapping profile format version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write: must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.mode: must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.duplicates: must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.defaultRegion: must be a two-letter country code such as US or DE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.match: must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.match.by: must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write.match.customField: name the custom field that holds the other app&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rules: must be an array of rules, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be an object, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is already the target of rule %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: sources must be an array of column names, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every source must be a non-empty column name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: target &apos;%2&apos; is not a contact field HighLevel lets you write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: target &apos;%2&apos; is not a target (a contact field such as email, customField:&lt;name&gt;, tags, assignee or ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: target must be a string, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: transform %2 must be an object with an &quot;op&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: transform %2 &apos;%3&apos;: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: transforms must be an array, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: needs at least one source column (or a constant transform)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: policy must be one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: replaceTags must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: replaceTags only applies to a tags rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: suggested.confidence must be a number from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: suggested must be an object, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified: must be an array, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified: environment must be sandbox or production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified: at must be a date and time (ISO 8601)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::ResultsFile</name>
+    <message>
+        <source>Cannot write the results to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a ContactDesk results file (it must start with the columns row,outcome,contact id,error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the results file has no row number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::SourceOptions</name>
+    <message>
+        <source>source.kind: must be one of csv, json, ndjson, vcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.encoding: must be a text (an encoding name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.encoding: unknown encoding &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.delimiter: must be one of , ; tab |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.header: must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.%1: unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::SourceReader</name>
+    <message>
+        <source>&apos;%1&apos; is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::TextStream</name>
+    <message>
+        <source>&apos;%1&apos;: unknown encoding &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a text file (it holds NUL bytes or control characters, or bytes that no text encoding explains)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not readable as %2 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: bytes that are not valid %3 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::VCardSource</name>
+    <message>
+        <source>&apos;%1&apos; holds no vCard (no BEGIN:VCARD line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: a property is longer than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a vCard property (no &apos;:&apos;): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the card that starts at line %1 has no END:VCARD</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactDesk::Store::Database</name>
     <message>
         <source>The local cache could not be opened.</source>
@@ -1312,6 +1779,13 @@
     </message>
     <message>
         <source>The local cache cannot change from schema version %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Store::ImportJournal</name>
+    <message>
+        <source>The server refused the change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1454,6 +1928,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3486,6 +3964,10 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contact</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

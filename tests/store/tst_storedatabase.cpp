@@ -2,7 +2,9 @@
 // what happens to a damaged or foreign file (moved aside, a fresh cache opened in its place).
 #include "store/childcache.h"
 #include "store/contactcache.h"
+#include "store/contactlookup.h"
 #include "store/database.h"
+#include "store/importjournal.h"
 #include "store/localedits.h"
 #include "store/outbox.h"
 #include "storetestsupport.h"
@@ -73,6 +75,7 @@ private slots:
     void searchIndexIsFts5();
     void migratesFromEachOlderVersion_data();
     void migratesFromEachOlderVersion();
+    void migratesVersion4ToImports();
     void migrateToRefusesToGoBack();
     void garbageFileIsMovedAside();
     void damagedDatabaseIsMovedAside();
@@ -182,6 +185,55 @@ void TestStoreDatabase::migratesFromEachOlderVersion()
     QCOMPARE(Outbox(store.db()).pendingCount(), 1);
     QCOMPARE(
         cache.summary(QStringLiteral("c0000000000000000001"))->localStatus, LocalStatus::Pending);
+}
+
+void TestStoreDatabase::migratesVersion4ToImports()
+{
+    TempStore store;
+    QString itemContact;
+    {
+        QVERIFY(store.open(4).ok);
+        QVERIFY(ContactCache(store.db())
+                    .upsertFromServer({serverContact(serverId(1), QStringLiteral("Ada"),
+                        QStringLiteral("Lovelace"), QStringLiteral("Ada@Engines.test"),
+                        QStringLiteral("+14155550101"))}));
+        LocalEdits edits(store.db());
+        QCOMPARE(
+            edits.updateContact(serverId(1), {{QStringLiteral("city"), QStringLiteral("Paris")}}),
+            EditOutcome::Saved);
+        store.close();
+    }
+    QVERIFY(store.open().ok);
+    QCOMPARE(store.db().schemaVersion(), 5);
+    // The edit made before the migration is still waiting.
+    const QList<OutboxItem> items = Outbox(store.db()).list();
+    QCOMPARE(items.size(), 1);
+    QCOMPARE(items[0].payload.value(QStringLiteral("city")).toString(), QStringLiteral("Paris"));
+
+    // The lookups an import matches by find the migrated contact, through the new indexes.
+    ContactLookup lookup(store.db());
+    QCOMPARE(lookup.byEmail(QStringLiteral("ada@ENGINES.test")), serverId(1));
+    QCOMPARE(lookup.byPhone(QStringLiteral("+14155550101")), serverId(1));
+    QVERIFY(lookup.byEmail(QStringLiteral("grace@navy.test")).isEmpty());
+    QSqlQuery plan(store.db().sql());
+    QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE email <> ''"
+                                     " AND email = 'x' COLLATE NOCASE")));
+    QString detail;
+    while (plan.next())
+        detail += plan.value(3).toString();
+    QVERIFY2(detail.contains(QStringLiteral("contacts_by_email")), qPrintable(detail));
+
+    // The journal takes runs and rows.
+    ImportJournal journal(store.db());
+    ImportRunRecord run;
+    run.filePath = QStringLiteral("/tmp/people.csv");
+    run.fileSize = 120;
+    const qint64 runId = journal.createRun(run);
+    QVERIFY(runId > 0);
+    QVERIFY(journal.record(
+        runId, {3, QStringLiteral("skip"), QStringLiteral("no contact"), {}, {}, {}}));
+    QCOMPARE(journal.journaledRows(runId), QSet<qint64> {3});
+    QCOMPARE(journal.unfinishedRun(run.filePath)->id, runId);
 }
 
 void TestStoreDatabase::migrateToRefusesToGoBack()

@@ -67,6 +67,8 @@ QString OutboxModel::kindText(Store::OutboxKind kind)
         return tr("Create contact");
     case K::UpdateContact:
         return tr("Change contact");
+    case K::UpsertContact:
+        return tr("Import contact");
     case K::DeleteContact:
         return tr("Delete contact");
     case K::AddTags:

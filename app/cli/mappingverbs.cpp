@@ -1,0 +1,176 @@
+// mapping suggest|check: a mapping profile proposed for a file, and a file checked against a
+// profile, row by row, before anything is sent. Both read the location's lists (custom fields,
+// users, tags) so names are checked the way an import would resolve them.
+#include "clioutput.h"
+#include "cliparser.h"
+#include "verbs.h"
+
+#include "mapping/rowmapper.h"
+#include "mapping/source.h"
+#include "mapping/suggest.h"
+#include "sync/workspace.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ContactDesk::Cli {
+
+namespace {
+
+using L = QLatin1StringView;
+
+// Problems listed in the report by default; the rest are counted.
+constexpr int defaultProblemLimit = 100;
+constexpr int maxProblemLimit = 100000;
+
+QJsonObject problemJson(const Mapping::CellProblem& problem)
+{
+    QJsonObject json {
+        {QStringLiteral("row"), problem.row}, {QStringLiteral("reason"), problem.reason}};
+    if (!problem.column.isEmpty())
+        json.insert(QStringLiteral("column"), problem.column);
+    if (!problem.value.isEmpty())
+        json.insert(QStringLiteral("value"), problem.value);
+    if (problem.rule >= 0)
+        json.insert(QStringLiteral("rule"), problem.rule + 1);
+    return json;
+}
+
+QString percent(double confidence)
+{
+    return QStringLiteral("%1%").arg(qRound(confidence * 100));
+}
+
+int runSuggest(const Command& command, const Api::LocationLists& lists)
+{
+    const Mapping::SourceSample sample = Mapping::sampleSource(command.sourceFile, {});
+    if (!sample.error.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(sample.error));
+        return ExitApiError;
+    }
+    Mapping::Profile profile = Mapping::suggestProfile(sample, lists);
+    if (profile.name.isEmpty())
+        profile.name = QFileInfo(command.sourceFile).completeBaseName();
+    writeOut(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Indented));
+    // What was matched and how surely, for the person about to edit the profile.
+    for (const Mapping::Rule& rule : std::as_const(profile.rules)) {
+        writeErr(QStringLiteral("  %1 -> %2 (%3%4)\n")
+                     .arg(rule.sources.join(QStringLiteral(", ")), rule.target.toString(),
+                         rule.confidence >= 0 ? percent(rule.confidence) : QStringLiteral("set"),
+                         rule.reason.isEmpty() ? QString() : QStringLiteral(": ") + rule.reason));
+    }
+    return ExitOk;
+}
+
+int runCheck(const Command& command, const Api::LocationLists& lists)
+{
+    QStringList profileProblems;
+    const std::optional<Mapping::Profile> profile
+        = Mapping::Profile::load(command.mappingFile, &profileProblems);
+    if (!profile) {
+        for (const QString& problem : std::as_const(profileProblems))
+            writeErr(QStringLiteral("contactdesk-cli: %1: %2\n").arg(command.mappingFile, problem));
+        return ExitApiError;
+    }
+    const Mapping::SourceSample sample = Mapping::sampleSource(command.sourceFile, profile->source);
+    if (!sample.error.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(sample.error));
+        return ExitApiError;
+    }
+    const Mapping::RowMapper mapper(*profile, lists);
+    const Mapping::Drift drift = mapper.drift(sample.columns);
+    QJsonObject report {{QStringLiteral("file"), command.sourceFile},
+        {QStringLiteral("profile"), command.mappingFile}};
+    if (!drift.isEmpty()) {
+        // A profile naming what is gone would write the wrong thing; nothing else is checked.
+        report.insert(QStringLiteral("drift"), QJsonArray::fromStringList(drift.messages()));
+        writeOut(indented(report));
+        for (const QString& line : drift.messages())
+            writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(line));
+        return ExitApiError;
+    }
+    for (const QString& why : drift.unavailable)
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(why));
+
+    QString error;
+    const std::unique_ptr<Mapping::SourceReader> reader
+        = Mapping::SourceReader::open(command.sourceFile, profile->source, &error);
+    if (!reader) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(error));
+        return ExitApiError;
+    }
+    qint64 rows = 0;
+    qint64 invalidRows = 0;
+    qint64 unlisted = 0;
+    QJsonArray problems;
+    Mapping::Record record;
+    while (reader->next(&record)) {
+        ++rows;
+        const Mapping::MappedRow row = mapper.map(record);
+        if (row.isValid())
+            continue;
+        ++invalidRows;
+        for (const Mapping::CellProblem& problem : row.problems) {
+            if (problems.size() < command.searchLimit)
+                problems.append(problemJson(problem));
+            else
+                ++unlisted;
+        }
+    }
+    report.insert(QStringLiteral("rows"), rows);
+    report.insert(QStringLiteral("validRows"), rows - invalidRows);
+    report.insert(QStringLiteral("invalidRows"), invalidRows);
+    report.insert(QStringLiteral("problems"), problems);
+    if (unlisted > 0)
+        report.insert(QStringLiteral("problemsNotListed"), unlisted);
+    if (!reader->error().isEmpty())
+        report.insert(QStringLiteral("error"), reader->error());
+    writeOut(indented(report));
+    if (!reader->error().isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(reader->error()));
+        return ExitApiError;
+    }
+    if (invalidRows > 0) {
+        writeErr(QStringLiteral("contactdesk-cli: %1 of %2 rows are invalid\n")
+                     .arg(invalidRows)
+                     .arg(rows));
+        return ExitApiError;
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+Command parseMappingVerb(VerbParser& parser, Command command, const QString& verb)
+{
+    const Options& options = parser.options();
+    if (verb == L("suggest")) {
+        parser.allowOnly(QStringLiteral("mapping suggest"), {});
+        parser.expectArguments(QStringLiteral("mapping suggest"), 1, QStringLiteral("FILE"));
+        command.action = Action::MappingSuggest;
+        command.sourceFile = QFileInfo(parser.words().at(0)).absoluteFilePath();
+        return command;
+    }
+    if (verb == L("check")) {
+        parser.allowOnly(QStringLiteral("mapping check"), {&options.limit});
+        parser.expectArguments(
+            QStringLiteral("mapping check"), 2, QStringLiteral("PROFILE FILE [--limit N]"));
+        command.action = Action::MappingCheck;
+        command.mappingFile = QFileInfo(parser.words().at(0)).absoluteFilePath();
+        command.sourceFile = QFileInfo(parser.words().at(1)).absoluteFilePath();
+        command.searchLimit = parser.limit(defaultProblemLimit, maxProblemLimit);
+        return command;
+    }
+    usage(QStringLiteral("unknown command mapping %1").arg(verb));
+}
+
+int runMappingVerb(CliSession&, const Command& command, Sync::Workspace& workspace)
+{
+    const Api::LocationLists lists = currentLocationLists(workspace);
+    if (command.action == Action::MappingSuggest)
+        return runSuggest(command, lists);
+    return runCheck(command, lists);
+}
+
+} // namespace ContactDesk::Cli
