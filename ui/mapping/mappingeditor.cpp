@@ -186,6 +186,12 @@ MappingEditor::MappingEditor(QSettings& settings, QWidget* parent)
     });
     connect(m_close, &QPushButton::clicked, this, &MappingEditor::reject);
 
+    // Enter belongs to the lists (a column adds a rule, a problem shows its cell), never to
+    // Import or Load.
+    const QList<QPushButton*> pushButtons = findChildren<QPushButton*>();
+    for (QPushButton* button : pushButtons)
+        button->setAutoDefault(false);
+
     resize(1200, 820);
     restoreGeometry(m_settings.value(geometryKey).toByteArray());
     m_columnsSplitter->restoreState(m_settings.value(columnsKey).toByteArray());

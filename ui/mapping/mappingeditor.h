@@ -50,6 +50,11 @@ public:
     void setSample(const Mapping::SourceSample& sample);
     void setProfile(const Mapping::Profile& profile);
     const Mapping::Profile& profile() const { return m_profile; }
+    // A clean run verified the profile there (kept when it is saved).
+    void recordVerification(const Mapping::Verification& verification)
+    {
+        m_profile.recordVerification(verification);
+    }
     const Mapping::SourceSample& sample() const { return m_sample; }
     // What the profile names that is missing; empty when it can import.
     const Mapping::Drift& drift() const { return m_drift; }

@@ -130,7 +130,7 @@ QWidget* TransformOptionsForm::makeEditor(const TransformOption& option, const Q
         combo->addItems(option.choices);
         const int index = combo->findText(value.toString());
         combo->setCurrentIndex(std::max(0, index));
-        connect(combo, &QComboBox::activated, this, &TransformOptionsForm::emitChanged);
+        connect(combo, &QComboBox::currentIndexChanged, this, &TransformOptionsForm::emitChanged);
         return combo;
     }
     case TransformOption::Type::StringMap: {
