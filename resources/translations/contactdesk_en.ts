@@ -3423,10 +3423,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The s&amp;elected contacts (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3484,6 +3480,10 @@
     </message>
     <message>
         <source>%1 exported to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The se&amp;lected contacts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4090,14 +4090,6 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sa&amp;ve Profile…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;ry Run…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shows the requests the selected preview rows would send.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4167,10 +4159,6 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Chosen rule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>R&amp;ules:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4312,6 +4300,18 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>(no source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dr&amp;y Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rules:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4695,10 +4695,6 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Replace the contact&apos;s tags instead of adding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Transform steps, in order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4711,19 +4707,7 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A&amp;dd Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;move Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move Do&amp;wn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4732,10 +4716,6 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field &amp;policy:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4756,6 +4736,26 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>%1 (not in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the contact&apos;s ta&amp;gs instead of adding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;nsert Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field p&amp;olicy:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -241,6 +241,55 @@ private Q_SLOTS:
         QVERIFY(!rerun->isEnabled());
     }
 
+    void failedRowsRunAgainOnceTheRuleIsFixed()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        const QString csv = writeFile(flow.dir, QStringLiteral("members.csv"), membersCsv);
+        QList<QUrl> shown;
+        MappingEditor* editor = importThroughMenu(flow, csv, &shown);
+        QVERIFY(editor);
+        QTRY_VERIFY(editor->findChild<QPushButton*>(QStringLiteral("mappingImport"))->isEnabled());
+        // Imported as it is: Bob's level is refused before anything is sent for him.
+        QVERIFY(press(editor, "mappingImport"));
+        auto* progress = flow.openDialog<ImportProgressDialog>();
+        QVERIFY(progress);
+        QTRY_VERIFY_WITH_TIMEOUT(!progress->summaryText().isEmpty(), 20000);
+        QVERIFY2(progress->summaryText().contains(QStringLiteral("failed: 1")),
+            qPrintable(progress->summaryText()));
+        QVERIFY(press(progress, "importOpenResults"));
+        QCOMPARE(shown.size(), 1);
+        QFile results(shown.first().toLocalFile());
+        QVERIFY(results.open(QIODevice::ReadOnly));
+        const QByteArray text = results.readAll();
+        QVERIFY2(text.contains("failed") && text.contains("Gld"), text.constData());
+        QVERIFY(flow.waitOutboxEmpty());
+        QCOMPARE(
+            serverContacts(flow, QStringLiteral("bob.import@contactdesk-demo.test")).size(), 0);
+
+        // The rule is fixed in the editor behind the summary; only Bob's row goes again.
+        const int level = ruleFor(editor, QStringLiteral("Membership level"));
+        QVERIFY(fixLevels(editor, level));
+        QTRY_COMPARE(editor->problemsList()->count(), 0);
+        const qint64 before = flow.mark();
+        QVERIFY(press(progress, "importRerunFailed"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            progress->summaryText().contains(QStringLiteral("failed: 0")), 20000);
+        QVERIFY(flow.waitOutboxEmpty());
+        const QList<QJsonObject> bob
+            = serverContacts(flow, QStringLiteral("bob.import@contactdesk-demo.test"));
+        QCOMPARE(bob.size(), 1);
+        QCOMPARE(customValue(bob.first(), fieldIdNamed(flow, QStringLiteral("Membership level"))),
+            QJsonValue(QStringLiteral("Gold")));
+        QCOMPARE(
+            serverContacts(flow, QStringLiteral("ann.import@contactdesk-demo.test")).size(), 1);
+        // Ann's row was not sent again.
+        for (const auto& exchange : flow.requests(before)) {
+            QVERIFY2(
+                !exchange.requestBody.contains("ann.import"), exchange.requestBody.constData());
+        }
+    }
+
     void cancelLeavesTheRunResumable()
     {
         AppFlow flow;

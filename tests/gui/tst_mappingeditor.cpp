@@ -222,6 +222,23 @@ private Q_SLOTS:
             QVERIFY(left.target.name != QLatin1StringView("email"));
         QCOMPARE(rules->rowCount(), 2);
         QTRY_COMPARE(editor->previewModel()->columnCount(), 3);
+
+        // Tab reaches every part in reading order: the rules, the step list, the preview and
+        // the problems.
+        QList<QWidget*> chain;
+        QWidget* at = editor->findChild<QWidget*>(QStringLiteral("mappingSourceColumns"));
+        for (int hop = 0; at && hop < 200 && !chain.contains(at); ++hop) {
+            if (at->focusPolicy() & Qt::TabFocus)
+                chain.append(at);
+            at = at->nextInFocusChain();
+        }
+        const qsizetype rulesAt = chain.indexOf(rules);
+        const qsizetype stepsAt = chain.indexOf(steps);
+        const qsizetype previewAt = chain.indexOf(editor->previewView());
+        const qsizetype problemsAt = chain.indexOf(editor->problemsList());
+        QVERIFY(rulesAt >= 0 && stepsAt > rulesAt);
+        QVERIFY(previewAt > stepsAt);
+        QVERIFY(problemsAt > previewAt);
     }
 
     void profileRoundTripThroughTheFilePrompts()

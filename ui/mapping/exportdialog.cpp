@@ -53,7 +53,7 @@ ExportDialog::ExportDialog(const Store::ContactCache& cache, const Api::Location
     m_shown->setObjectName(QStringLiteral("exportShown"));
     m_shown->setEnabled(list.narrowed);
     m_selected = new QRadioButton(
-        tr("The s&elected contacts (%1)").arg(contactsText(list.selected.size())), scope);
+        tr("The se&lected contacts (%1)").arg(contactsText(list.selected.size())), scope);
     m_selected->setObjectName(QStringLiteral("exportSelected"));
     m_selected->setEnabled(!list.selected.isEmpty());
     (list.selected.size() > 1 ? m_selected : m_all)->setChecked(true);

@@ -90,7 +90,8 @@ bool ImportWizard::openFile(const QString& path)
     connect(m_editor, &MappingEditor::dryRunRequested, this, &ImportWizard::dryRun);
     connect(m_editor, &MappingEditor::importRequested, this, &ImportWizard::requestImport);
     connect(m_editor, &QDialog::finished, this, [this] {
-        if (!m_progress || !m_progress->isVisible())
+        // A run that is still sending finishes first (it ends the wizard then).
+        if (!m_run || !m_run->isRunning())
             Q_EMIT finished();
     });
     m_editor->open();

@@ -59,8 +59,9 @@ void ImportWizard::runImport(const QList<qint64>& onlyRows)
 
 void ImportWizard::startRun(const QList<qint64>& onlyRows, bool resume)
 {
-    // A resume or a rerun takes the profile the run started with, whatever the editor shows.
-    if (m_editor && !resume && onlyRows.isEmpty())
+    // A resume continues with the profile its run started with; a new run, or one of the
+    // failed rows after the rules were fixed, takes what the editor shows now.
+    if (m_editor && !resume)
         m_runProfile = m_editor->profile();
     const Mapping::Profile profile = m_runProfile;
     QString error;
@@ -103,8 +104,10 @@ void ImportWizard::startRun(const QList<qint64>& onlyRows, bool resume)
     if (m_editor)
         m_editor->setRunEnabled(false);
     if (!m_progress) {
-        // Beside the editor, not in it: the run goes on while the editor waits behind.
-        m_progress = new ImportProgressDialog(m_services.window);
+        // Modeless over the editor: while rows are sent the editor's Import waits, and after
+        // a run with failed rows the rules can be fixed there before running those again.
+        m_progress = new ImportProgressDialog(
+            m_editor ? static_cast<QWidget*>(m_editor) : m_services.window);
         connect(m_progress, &ImportProgressDialog::cancelRequested, this, [this] {
             if (!m_run || !m_run->isRunning())
                 return;
@@ -142,7 +145,8 @@ void ImportWizard::startRun(const QList<qint64>& onlyRows, bool resume)
         if (m_editor)
             m_editor->setRunEnabled(true);
     });
-    m_progress->open();
+    m_progress->show();
+    m_progress->raise();
 }
 
 void ImportWizard::runFinished(Mapping::ImportRun* run)
@@ -171,6 +175,8 @@ void ImportWizard::runFinished(Mapping::ImportRun* run)
     }
     if (m_editor)
         m_editor->setRunEnabled(true);
+    else if (!m_progress || !m_progress->isVisible())
+        QMetaObject::invokeMethod(this, &ImportWizard::finished, Qt::QueuedConnection);
     Q_EMIT message(tr("Import finished: %1 created, %2 updated, %3 failed.")
                        .arg(summary.created)
                        .arg(summary.updated)

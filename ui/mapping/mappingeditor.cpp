@@ -95,6 +95,7 @@ MappingEditor::MappingEditor(QSettings& settings, QWidget* parent)
     m_problems = new QListWidget(this);
     m_problems->setObjectName(QStringLiteral("mappingProblems"));
     m_problems->setAccessibleName(tr("Problems found in the preview"));
+    m_problems->setWordWrap(true);
     m_problemsTitle = buddyLabel(tr("Pro&blems:"), m_problems, this);
     m_problemsTitle->setObjectName(QStringLiteral("mappingProblemsTitle"));
     auto* previewPane = new QWidget(this);
@@ -125,9 +126,9 @@ MappingEditor::MappingEditor(QSettings& settings, QWidget* parent)
         this, QStringLiteral("mappingProfileMessage"), tr("Loading or saving the profile"));
     m_load = new QPushButton(tr("&Load Profile…"), this);
     m_load->setObjectName(QStringLiteral("mappingLoad"));
-    m_save = new QPushButton(tr("Sa&ve Profile…"), this);
+    m_save = new QPushButton(tr("Save &Profile…"), this);
     m_save->setObjectName(QStringLiteral("mappingSave"));
-    m_dryRun = new QPushButton(tr("D&ry Run…"), this);
+    m_dryRun = new QPushButton(tr("Dr&y Run…"), this);
     m_dryRun->setObjectName(QStringLiteral("mappingDryRun"));
     m_dryRun->setToolTip(tr("Shows the requests the selected preview rows would send."));
     m_import = new QPushButton(tr("&Import"), this);
@@ -248,7 +249,7 @@ void MappingEditor::buildRulesPane(QWidget* pane)
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(buddyLabel(tr("R&ules:"), m_rules, pane));
+    layout->addWidget(buddyLabel(tr("&Rules:"), m_rules, pane));
     layout->addWidget(m_rules, 1);
     layout->addLayout(buttons);
     layout->addWidget(ruleBox, 2);

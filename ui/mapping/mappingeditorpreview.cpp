@@ -86,7 +86,7 @@ void MappingEditor::fillProblems()
             auto* item = new QListWidgetItem(warning, text, m_problems);
             item->setData(RecordRole, problem.row);
             item->setData(RuleRole, problem.rule);
-            item->setToolTip(problem.reason);
+            item->setToolTip(text);
         }
     }
     const int count = m_problems->count();

@@ -76,7 +76,7 @@ RuleEditor::RuleEditor(QWidget* parent)
     m_policy->addItem(tr("Overwrite"), int(FieldPolicy::Overwrite));
     m_policy->addItem(tr("Fill only when empty"), int(FieldPolicy::FillEmpty));
     m_policy->addItem(tr("Never touch an existing contact"), int(FieldPolicy::Never));
-    m_replaceTags = new QCheckBox(tr("&Replace the contact's tags instead of adding"), this);
+    m_replaceTags = new QCheckBox(tr("Replace the contact's ta&gs instead of adding"), this);
     m_replaceTags->setObjectName(QStringLiteral("ruleReplaceTags"));
     m_confidence = new QLabel(this);
     m_confidence->setObjectName(QStringLiteral("ruleConfidence"));
@@ -94,13 +94,13 @@ RuleEditor::RuleEditor(QWidget* parent)
         m_addOp->addItem(info.title, info.op);
         m_addOp->setItemData(m_addOp->count() - 1, info.description, Qt::ToolTipRole);
     }
-    m_add = new QPushButton(tr("A&dd Step"), this);
+    m_add = new QPushButton(tr("I&nsert Step"), this);
     m_add->setObjectName(QStringLiteral("ruleTransformAdd"));
-    m_remove = new QPushButton(tr("Re&move Step"), this);
+    m_remove = new QPushButton(tr("Remove Step"), this);
     m_remove->setObjectName(QStringLiteral("ruleTransformRemove"));
     m_up = new QPushButton(tr("Move &Up"), this);
     m_up->setObjectName(QStringLiteral("ruleTransformUp"));
-    m_down = new QPushButton(tr("Move Do&wn"), this);
+    m_down = new QPushButton(tr("Move Down"), this);
     m_down->setObjectName(QStringLiteral("ruleTransformDown"));
     m_options = new TransformOptionsForm(this);
 
@@ -125,7 +125,7 @@ RuleEditor::RuleEditor(QWidget* parent)
     };
     labelled(tr("&Sources:"), m_sources);
     labelled(tr("&Target:"), m_target);
-    labelled(tr("Field &policy:"), m_policy);
+    labelled(tr("Field p&olicy:"), m_policy);
     form->addRow(QString(), m_replaceTags);
     form->addRow(tr("Confidence:"), m_confidence);
     auto* stepsLabel = new QLabel(tr("Trans&forms:"), this);
