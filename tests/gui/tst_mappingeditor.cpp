@@ -289,6 +289,20 @@ private Q_SLOTS:
         QCOMPARE(editor->profile().rules, profile.rules);
     }
 
+    void editorRemembersItsSize()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        const QString csv = writeFile(flow.dir, QStringLiteral("members.csv"), membersCsv);
+        MappingEditor* editor = openEditor(flow, csv, membersProfile());
+        editor->resize(900, 640);
+        QTRY_COMPARE(editor->size(), QSize(900, 640));
+        QVERIFY(press(editor, "mappingClose"));
+        QTRY_VERIFY(!flow.window.findChild<MappingEditor*>());
+        MappingEditor* again = openEditor(flow, csv, membersProfile());
+        QCOMPARE(again->size(), QSize(900, 640));
+    }
+
     void driftIsListedAndBlocksImport()
     {
         AppFlow flow;
