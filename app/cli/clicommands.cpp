@@ -139,6 +139,8 @@ Command parseWords(VerbParser& parser, const Command& command)
         return parseCacheSearch(parser, command);
     if (group == L("import"))
         return parseImport(parser, command);
+    if (group == L("export"))
+        return parseExport(parser, command);
     if (group == L("outbox") || group == L("trash") || group == L("cache")) {
         if (words.isEmpty())
             usage(QStringLiteral("%1 needs a subcommand").arg(group));
@@ -314,6 +316,7 @@ bool isConnectionsAction(Action action)
     case Action::MappingSuggest:
     case Action::MappingCheck:
     case Action::Import:
+    case Action::Export:
         return false;
     }
     return false;
@@ -333,6 +336,7 @@ bool isDataAction(Action action)
     case Action::MappingSuggest:
     case Action::MappingCheck:
     case Action::Import:
+    case Action::Export:
         return true;
     case Action::Help:
     case Action::Call:

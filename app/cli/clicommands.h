@@ -61,6 +61,8 @@ enum class Action
     MappingCheck,
     // import FILE --mapping PROFILE: sync, then the rows through the outbox (see importFile).
     Import,
+    // export --format csv|vcard: sync, then the cached contacts (see exportFormat).
+    Export,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -121,6 +123,11 @@ struct Command
     bool dryRun = false;
     bool resume = false;
     QString failedFrom;
+
+    // Export: "csv" or "vcard", the search text (empty: every contact; searchText) and the CSV
+    // columns by header or field name (empty: every column the ContactDesk preset reads back).
+    QString exportFormat;
+    QStringList exportColumns;
 };
 
 struct ParseResult

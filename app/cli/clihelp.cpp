@@ -61,7 +61,14 @@ Commands:
   import FILE --mapping PROFILE [--dry-run] [--results OUT.csv] [--resume]
          [--failed-from RESULTS.csv]
                              syncs, then writes FILE's rows as contacts through the outbox,
-                             as the mapping profile says; waits until they are sent
+                             as the mapping profile says; waits until they are sent;
+                             --dry-run prints each row's requests and sends nothing. A clean
+                             run is recorded in the profile ("verified" on the sandbox or
+                             production)
+  export --format csv|vcard [--query TEXT] [--columns A,B,...]
+                             syncs, then writes the contacts (those the search TEXT matches)
+                             to stdout: CSV with custom fields by name and tags joined, or
+                             vCard 4.0; the file imports back through `mapping suggest`
   outbox list                local edits not on the server yet, oldest first
   outbox retry ID            sends a failed (or waiting) edit again at the next sync
   outbox discard ID          drops an edit and reverts it in the cache

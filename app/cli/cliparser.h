@@ -46,12 +46,15 @@ struct Options
     QCommandLineOption resume {QStringLiteral("resume"), QString()};
     QCommandLineOption failedFrom {
         QStringLiteral("failed-from"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption format {QStringLiteral("format"), QString(), QStringLiteral("FORMAT")};
+    QCommandLineOption columns {QStringLiteral("columns"), QString(), QStringLiteral("LIST")};
 
     QList<QCommandLineOption> list() const
     {
         return {baseUrl, token, location, companyId, sandbox, connection, adminKey, verbose, help,
             path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId, userId,
-            name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom};
+            name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom, format,
+            columns};
     }
 };
 

@@ -28,6 +28,7 @@ int CliRunner::run(const Command& command)
     case Action::MappingSuggest:
     case Action::MappingCheck:
     case Action::Import:
+    case Action::Export:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:

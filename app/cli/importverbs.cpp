@@ -5,6 +5,7 @@
 #include "clisession.h"
 #include "verbs.h"
 
+#include "auth/connectionstore.h"
 #include "common/clock.h"
 #include "mapping/importplanner.h"
 #include "mapping/importrun.h"
@@ -77,39 +78,37 @@ QString progressText(const ImportProgress& progress)
     return text;
 }
 
-// The sync first, quietly: the planner matches rows against what the cache holds, and the
-// mapper names custom fields and users from the location's lists.
-bool syncFirst(CliSession& session, Sync::Workspace& workspace, int* exitCode)
+// Where the run went, as the profile records it: the environment and the connection's name.
+QPair<QString, QString> runEnvironment(CliSession& session)
 {
-    QEventLoop loop;
-    Sync::SyncEngine& engine = workspace.syncEngine();
-    Sync::SyncResult result;
-    QObject::connect(
-        &engine, &Sync::SyncEngine::finished, &loop, [&](const Sync::SyncResult& finished) {
-            result = finished;
-            loop.quit();
-        });
-    if (engine.sync(false))
-        loop.exec();
-    if (!result.ok) {
-        if (result.storeError.isError()) {
-            writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(result.storeError.message));
-            *exitCode = ExitApiError;
-        } else {
-            *exitCode = session.fail(result.apiError, QStringLiteral("the sync stopped: "));
-        }
-        return false;
+    const Target& target = session.target();
+    QString name = target.baseUrl.host();
+    if (target.saved || !target.connectionId.isEmpty()) {
+        if (const auto connection = session.connectionStore().find(target.connectionId))
+            name = connection->displayName;
+    } else if (target.sandbox) {
+        name = QStringLiteral("Built-in sandbox");
     }
-    Sync::LocationListSync& lists = workspace.locationListSync();
-    QObject::connect(&lists, &Sync::LocationListSync::refreshed, &loop, [&lists, &loop] {
-        if (!lists.isRefreshing())
-            loop.quit();
-    });
-    if (lists.refreshAll(true) > 0 && lists.isRefreshing())
-        loop.exec();
-    for (const QString& why : workspace.locationLists().unavailable)
-        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(why));
-    return true;
+    return {target.sandbox ? QStringLiteral("sandbox") : QStringLiteral("production"), name};
+}
+
+// A clean run is written into the profile file, so the next run (and the app) knows where the
+// profile was last verified.
+void recordVerification(CliSession& session, const Command& command, Mapping::Profile profile,
+    const Mapping::ImportRun& run)
+{
+    const auto [environment, connection] = runEnvironment(session);
+    const std::optional<Mapping::Verification> verified = run.verification(environment, connection);
+    if (!verified)
+        return;
+    profile.recordVerification(*verified);
+    QString error;
+    if (profile.save(command.mappingFile, &error)) {
+        writeErr(QStringLiteral("contactdesk-cli: %1 is now verified on %2 (%3)\n")
+                     .arg(command.mappingFile, environment, connection));
+    } else {
+        writeErr(QStringLiteral("contactdesk-cli: the run was clean but %1\n").arg(error));
+    }
 }
 
 int dryRun(
@@ -218,7 +217,7 @@ int runImport(CliSession& session, const Command& command, Sync::Workspace& work
     }
 
     int exitCode = ExitOk;
-    if (!syncFirst(session, workspace, &exitCode))
+    if (!syncQuietly(session, workspace, &exitCode))
         return exitCode;
 
     QString error;
@@ -230,7 +229,12 @@ int runImport(CliSession& session, const Command& command, Sync::Workspace& work
     }
     const Api::LocationLists& lists = workspace.locationLists();
     const Mapping::RowMapper mapper(*profile, lists);
-    const Mapping::Drift drift = mapper.drift(reader->columns());
+    // Against a sample, as `mapping check` does: a vCard or JSON reader has met only the first
+    // record's paths when it opens.
+    const Mapping::Drift drift
+        = mapper.drift(Mapping::sampleSource(command.sourceFile, profile->source));
+    for (const QString& warning : drift.warnings())
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(warning));
     if (!drift.isEmpty()) {
         for (const QString& message : drift.messages())
             writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(message));
@@ -293,6 +297,8 @@ int runImport(CliSession& session, const Command& command, Sync::Workspace& work
         && !Mapping::ResultsFile::write(command.resultsFile, results, &error))
         writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(error));
     const ImportSummary summary = ImportSummary::of(results);
+    if (stopped.isEmpty())
+        recordVerification(session, command, *profile, run);
     QJsonObject json = summaryJson(summary);
     json.insert(QStringLiteral("run"), run.runId());
     if (!stopped.isEmpty())

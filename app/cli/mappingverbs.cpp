@@ -79,7 +79,7 @@ int runCheck(const Command& command, const Api::LocationLists& lists)
         return ExitApiError;
     }
     const Mapping::RowMapper mapper(*profile, lists);
-    const Mapping::Drift drift = mapper.drift(sample.columns);
+    const Mapping::Drift drift = mapper.drift(sample);
     QJsonObject report {{QStringLiteral("file"), command.sourceFile},
         {QStringLiteral("profile"), command.mappingFile}};
     if (!drift.isEmpty()) {
@@ -90,7 +90,7 @@ int runCheck(const Command& command, const Api::LocationLists& lists)
             writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(line));
         return ExitApiError;
     }
-    for (const QString& why : drift.unavailable)
+    for (const QString& why : drift.warnings())
         writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(why));
 
     QString error;

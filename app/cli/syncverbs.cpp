@@ -180,10 +180,35 @@ void refreshLocationLists(Sync::Workspace& workspace)
 bool isOnlineAction(Action action)
 {
     return action == Action::Sync || action == Action::MappingSuggest
-        || action == Action::MappingCheck || action == Action::Import;
+        || action == Action::MappingCheck || action == Action::Import || action == Action::Export;
 }
 
 } // namespace
+
+bool syncQuietly(CliSession& session, Sync::Workspace& workspace, int* exitCode)
+{
+    QEventLoop loop;
+    Sync::SyncEngine& engine = workspace.syncEngine();
+    Sync::SyncResult result;
+    QObject::connect(
+        &engine, &Sync::SyncEngine::finished, &loop, [&](const Sync::SyncResult& finished) {
+            result = finished;
+            loop.quit();
+        });
+    if (engine.sync(false))
+        loop.exec();
+    if (!result.ok) {
+        if (result.storeError.isError()) {
+            writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(result.storeError.message));
+            *exitCode = ExitApiError;
+        } else {
+            *exitCode = session.fail(result.apiError, QStringLiteral("the sync stopped: "));
+        }
+        return false;
+    }
+    currentLocationLists(workspace);
+    return true;
+}
 
 Api::LocationLists currentLocationLists(Sync::Workspace& workspace)
 {
@@ -340,6 +365,8 @@ int runDataVerb(CliSession& session, const Command& command)
         return runMappingVerb(session, command, workspace);
     case Action::Import:
         return runImport(session, command, workspace);
+    case Action::Export:
+        return runExport(session, command, workspace);
     default:
         return runOfflineVerb(command, workspace);
     }

@@ -56,6 +56,13 @@ int runMappingVerb(CliSession& session, const Command& command, Sync::Workspace&
 // syncverbs.cpp: the location's lists for names, read again from the server when it answers,
 // else as the cache holds them (saying so on stderr).
 Api::LocationLists currentLocationLists(Sync::Workspace& workspace);
+// The sync before a command that works on the cache (import, export): what changed on the
+// server comes in, then the lists; nothing on stdout. False with *exitCode when it failed.
+bool syncQuietly(CliSession& session, Sync::Workspace& workspace, int* exitCode);
+
+// exportverbs.cpp: export --format csv|vcard [--query TEXT] [--columns A,B].
+Command parseExport(VerbParser& words, Command command);
+int runExport(CliSession& session, const Command& command, Sync::Workspace& workspace);
 
 // importverbs.cpp: import FILE --mapping PROFILE, on the cache runDataVerb opens.
 Command parseImport(VerbParser& words, Command command);

@@ -174,19 +174,29 @@ void CsvSource::onRow(int, void* self)
     source->m_peakQueued = std::max(source->m_peakQueued, source->m_queuedBytes);
 }
 
-void CsvSource::feed(const QByteArray& utf8)
+bool CsvSource::feed(const QByteArray& utf8)
 {
     // One line at a time, so that m_line is the line of every byte libcsv reports.
     qsizetype pos = 0;
     while (pos < utf8.size()) {
         const qsizetype newline = utf8.indexOf('\n', pos);
         const qsizetype end = newline < 0 ? utf8.size() : newline + 1;
-        csv_parse(&m_parser, utf8.constData() + pos, size_t(end - pos), onField, onRow, this);
+        const size_t length = size_t(end - pos);
+        if (csv_parse(&m_parser, utf8.constData() + pos, length, onField, onRow, this) != length) {
+            // Without CSV_STRICT only running out of memory stops libcsv.
+            m_error = tr("'%1', line %2: %3")
+                          .arg(m_name)
+                          .arg(m_line)
+                          .arg(QString::fromLatin1(csv_strerror(csv_error(&m_parser))));
+            m_finished = true;
+            return false;
+        }
         if (newline >= 0)
             ++m_line;
         pos = end;
     }
     m_peakQueued = std::max(m_peakQueued, m_queuedBytes + qint64(csv_get_buffer_size(&m_parser)));
+    return true;
 }
 
 bool CsvSource::finish()
@@ -212,10 +222,12 @@ bool CsvSource::fill()
 {
     QByteArray chunk;
     while (m_rows.empty() && !m_finished) {
-        if (m_text.readChunk(&chunk))
-            feed(chunk);
-        else if (!finish())
+        if (m_text.readChunk(&chunk)) {
+            if (!feed(chunk))
+                return false;
+        } else if (!finish()) {
             return false;
+        }
     }
     return !m_rows.empty();
 }

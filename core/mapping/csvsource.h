@@ -45,7 +45,7 @@ private:
     static void onRow(int terminator, void* self);
     // Feeds chunks until a row is queued or the file ends; false when nothing is left.
     bool fill();
-    void feed(const QByteArray& utf8);
+    bool feed(const QByteArray& utf8);
     bool finish();
     bool takeRow(Row* row);
 

@@ -176,6 +176,8 @@ QString ImportPlanner::matchName() const
         return tr("phone");
     case MatchKey::By::CustomField:
         return m_profile.match.customField;
+    case MatchKey::By::ContactId:
+        return tr("contact id");
     }
     return {};
 }
@@ -191,6 +193,8 @@ QString ImportPlanner::findExisting(const QString& matchValue)
         return m_lookup->byPhone(matchValue);
     case MatchKey::By::CustomField:
         return m_lookup->byCustomField(m_matchFieldId, matchValue);
+    case MatchKey::By::ContactId:
+        return m_cache->rowIdFor(matchValue) > 0 ? matchValue : QString();
     }
     return {};
 }

@@ -142,8 +142,9 @@ std::optional<Rule> contactDeskCsvRule(
             continue;
         switch (exported.kind) {
         case ExportColumn::Kind::ContactId:
-            return presetRule(preset, {column}, {}, {},
-                QStringLiteral("the contact's id; rows are matched by email"));
+            return presetRule(preset, {column}, {Kind::ContactId, {}},
+                QList<Transform> {unneutralise} + Chains::text(),
+                QStringLiteral("the contact's id: rows are matched on it"));
         case ExportColumn::Kind::Tags:
             return presetRule(preset, {column}, {Kind::Tags, {}},
                 QList<Transform> {unneutralise} + Chains::list({QStringLiteral(";")}));
@@ -270,6 +271,10 @@ Profile presetProfile(
     if (!preset)
         return profile;
     profile.name = preset->title;
+    // ContactDesk's own exports carry the contact id: matched on it, a re-import finds every
+    // contact, with or without an email.
+    if (id == u"contactdeskCsv" || id == u"contactdeskVCard")
+        profile.match.by = MatchKey::By::ContactId;
     const QList<Entry>& entries = Presets::entries(id);
     for (const QString& column : sample.columns) {
         const QStringList samples = Chains::columnSamples(sample.records, column);

@@ -137,9 +137,11 @@ QList<Rule> vcardPropertyRules(const QString& column, const QStringList& samples
         return {rule(column, Kind::Tags, {}, Chains::list({QStringLiteral(",")}), 0.9,
             about + QStringLiteral(": the card's categories become tags"))};
     }
+    if (property == u"X-CONTACTDESK-ID") {
+        return {rule(column, Kind::ContactId, {}, Chains::text(), 1,
+            about + QStringLiteral(": the contact's id: cards are matched on it"))};
+    }
     static const QHash<QString, QString> ignored {
-        {QStringLiteral("X-CONTACTDESK-ID"),
-            QStringLiteral("the contact's id; rows are matched by email")},
         {QStringLiteral("UID"), QStringLiteral("the card's id")},
         {QStringLiteral("VERSION"), QStringLiteral("the vCard version")},
         {QStringLiteral("PRODID"), QStringLiteral("the program that wrote the card")},

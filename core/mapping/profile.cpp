@@ -59,6 +59,8 @@ QString matchByName(MatchKey::By by)
         return QStringLiteral("phone");
     case MatchKey::By::CustomField:
         return QStringLiteral("customField");
+    case MatchKey::By::ContactId:
+        return QStringLiteral("contactId");
     }
     return {};
 }
@@ -78,6 +80,8 @@ QString Target::toString() const
         return QStringLiteral("tags");
     case Kind::Assignee:
         return QStringLiteral("assignee");
+    case Kind::ContactId:
+        return QStringLiteral("contactId");
     }
     return {};
 }
@@ -90,6 +94,8 @@ std::optional<Target> Target::fromString(const QString& text)
         return Target {Kind::Tags, {}};
     if (text == QLatin1String("assignee") || text == QLatin1String("assignedTo"))
         return Target {Kind::Assignee, {}};
+    if (text == QLatin1String("contactId"))
+        return Target {Kind::ContactId, {}};
     if (text.startsWith(customFieldPrefix)) {
         const QString name = text.mid(customFieldPrefix.size()).trimmed();
         if (name.isEmpty())

@@ -26,11 +26,14 @@ struct Target
         CustomField, // a custom field of the location, by name (or fieldKey)
         Tags,
         Assignee, // a user, by name or email, resolved to `assignedTo`
+        // The contact's HighLevel id (ContactDesk's own export): never written, only matched
+        // on when the profile matches by contact id.
+        ContactId,
     };
     Kind kind = Kind::Ignore;
     QString name; // ContactField: the wire name; CustomField: the field's name or fieldKey
 
-    // "ignore", "email", "customField:Membership level", "tags", "assignee"
+    // "ignore", "email", "customField:Membership level", "tags", "assignee", "contactId"
     QString toString() const;
     static std::optional<Target> fromString(const QString& text);
     bool operator==(const Target& other) const = default;
@@ -85,6 +88,9 @@ struct MatchKey
         Email,
         Phone,
         CustomField, // a custom field holding the other app's id
+        // The contact id a rule targeting ContactId reads (a ContactDesk export read back); a
+        // row without one is a new contact.
+        ContactId,
     };
     By by = By::Email;
     QString customField; // By::CustomField: its name or fieldKey

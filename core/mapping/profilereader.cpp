@@ -47,6 +47,7 @@ const QList<QPair<QString, MatchKey::By>> matchBys {
     {QStringLiteral("email"), MatchKey::By::Email},
     {QStringLiteral("phone"), MatchKey::By::Phone},
     {QStringLiteral("customField"), MatchKey::By::CustomField},
+    {QStringLiteral("contactId"), MatchKey::By::ContactId},
 };
 const QList<QPair<QString, DuplicateRows>> duplicateChoices {
     {QStringLiteral("merge"), DuplicateRows::Merge},
@@ -223,7 +224,7 @@ void ProfileReader::readRules(const QJsonValue& value, Profile& profile)
         if (!rule)
             continue;
         const Target::Kind kind = rule->target.kind;
-        if (kind != Target::Kind::Ignore && kind != Target::Kind::Tags) {
+        if (kind != Target::Kind::Ignore && kind != Target::Kind::Tags) { // one rule each
             const QString key = rule->target.toString().toCaseFolded();
             if (const int owner = targetOwner.value(key); owner > 0) {
                 problem(tr("%1: %2 is already the target of rule %3")
@@ -265,7 +266,7 @@ std::optional<Rule> ProfileReader::readRule(const QJsonObject& json, const QStri
         }
     } else if (target.isString()) {
         problem(tr("%1: target '%2' is not a target (a contact field such as email, "
-                   "customField:<name>, tags, assignee or ignore)")
+                   "customField:<name>, tags, assignee, contactId or ignore)")
                     .arg(where, target.toString()));
     } else {
         problem(tr("%1: target must be a string, not %2").arg(where, typeName(target)));

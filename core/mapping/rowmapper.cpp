@@ -104,6 +104,9 @@ struct RowMapper::Compiled
                 spec.field = Detail::contactFieldSpec(QStringLiteral("assignedTo"));
                 spec.field.title = QStringLiteral("Assignee");
                 break;
+            case Target::Kind::ContactId:
+                spec.field.key = QStringLiteral("id");
+                break;
             case Target::Kind::Tags:
             case Target::Kind::Ignore:
                 break;
@@ -121,6 +124,10 @@ struct RowMapper::Compiled
         case MatchKey::By::Phone:
             matchKey = QStringLiteral("phone");
             matchTitle = QStringLiteral("phone");
+            break;
+        case MatchKey::By::ContactId:
+            matchKey = QStringLiteral("id");
+            matchTitle = QStringLiteral("contact id");
             break;
         case MatchKey::By::CustomField:
             if (const Api::CustomFieldDefinition* field
@@ -155,6 +162,7 @@ MappedRow RowMapper::map(const Record& record) const
 
     QSet<QString> failedKeys; // targets whose rule had a problem: no "no email to match on"
     QSet<QString> seenTags;
+    QString contactId; // a ContactId rule's value: matched on, never written
     TransformInput input;
     input.defaultRegion = m_profile.defaultRegion;
     for (qsizetype i = 0; i < m_profile.rules.size(); ++i) {
@@ -184,6 +192,10 @@ MappedRow RowMapper::map(const Record& record) const
             continue; // an empty cell means "no value", not "clear it"
         if (!spec.problem.isEmpty()) {
             report(row.results.at(i), spec.problem);
+            continue;
+        }
+        if (rule.target.kind == Target::Kind::ContactId) {
+            contactId = result.values.constFirst().trimmed();
             continue;
         }
         if (rule.target.kind == Target::Kind::Tags) {
@@ -216,7 +228,9 @@ MappedRow RowMapper::map(const Record& record) const
             row.values.append(value);
     }
 
-    if (!compiled.matchProblem.isEmpty()) {
+    if (m_profile.match.by == MatchKey::By::ContactId) {
+        row.matchValue = contactId; // no id: a new contact, not a problem
+    } else if (!compiled.matchProblem.isEmpty()) {
         row.problems.append({record.number, -1, QString(), QString(), compiled.matchProblem});
     } else if (const MappedValue* match = row.find(compiled.matchKey)) {
         const QJsonValue& value = match->value;
@@ -294,6 +308,25 @@ Drift RowMapper::drift(const QStringList& sourceColumns) const
     unavailable(Kind::Users, needsUsers);
     unavailable(Kind::Tags, needsTags);
     return drift;
+}
+
+Drift RowMapper::drift(const SourceSample& sample) const
+{
+    Drift result = drift(sample.columns);
+    if (sample.options.kind.value_or(SourceKind::Csv) != SourceKind::Csv)
+        result.unsampledColumns = std::exchange(result.columns, {});
+    return result;
+}
+
+QStringList Drift::warnings() const
+{
+    QStringList lines;
+    for (const QString& column : unsampledColumns) {
+        lines.append(QStringLiteral("'%1' is in none of the first records read; rows without it "
+                                    "get no value from it")
+                         .arg(column));
+    }
+    return lines;
 }
 
 QStringList Drift::messages() const

@@ -4,6 +4,7 @@
 #include "mapping/mappedrow.h"
 #include "mapping/profile.h"
 #include "mapping/record.h"
+#include "mapping/source.h"
 
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,9 @@ struct Drift
     QStringList users; // constant assignees (value maps, constants) that match no user
     QStringList tags; // tag rules that name a constant tag the location does not list
     QStringList unavailable; // lists the connection cannot read, so names cannot be checked
+    // JSON, NDJSON and vCard: paths no sampled record has. Records may leave a property out,
+    // so these warn (warnings()) instead of stopping the import.
+    QStringList unsampledColumns;
 
     bool isEmpty() const
     {
@@ -27,6 +31,8 @@ struct Drift
     }
     // One line per missing thing: "column 'Phone 2' is not in the file", ...
     QStringList messages() const;
+    // The unsampled paths as lines that warn (unavailable lists are in messages()).
+    QStringList warnings() const;
 };
 
 // Applies a profile to records against one location's lists: transforms, then resolution of
@@ -41,6 +47,9 @@ public:
     const Profile& profile() const { return m_profile; }
     // `sourceColumns`: the columns of the file (SourceSample::columns).
     Drift drift(const QStringList& sourceColumns) const;
+    // The same against a sample of the file: for CSV the header decides; for the other kinds
+    // a path the sampled records lack goes to unsampledColumns.
+    Drift drift(const SourceSample& sample) const;
     MappedRow map(const Record& record) const;
 
 private:

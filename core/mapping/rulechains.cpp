@@ -67,6 +67,7 @@ QList<Transform> forTarget(
     case Target::Kind::Tags:
         return list(guessListSeparators(samples));
     case Target::Kind::Assignee:
+    case Target::Kind::ContactId:
         return text();
     case Target::Kind::ContactField:
         if (target.name == u"email")

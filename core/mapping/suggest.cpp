@@ -78,6 +78,8 @@ QString targetKey(const Target& target)
         return QStringLiteral("customField:") + target.name.toLower();
     case Kind::Assignee:
         return QStringLiteral("assignee");
+    case Kind::ContactId:
+        return QStringLiteral("contactId");
     case Kind::Tags:
     case Kind::Ignore:
         break;
@@ -321,8 +323,13 @@ Profile suggestProfile(const SourceSample& sample, const Api::LocationLists& lis
                 && rule.target.name == QLatin1String(field);
         });
     };
-    profile.match.by
-        = !hasTarget("email") && hasTarget("phone") ? MatchKey::By::Phone : MatchKey::By::Email;
+    // A column of contact ids (ContactDesk's own export) finds every contact, with or without
+    // an email; else the email, else the phone.
+    const bool hasContactId = std::any_of(profile.rules.cbegin(), profile.rules.cend(),
+        [](const Rule& rule) { return rule.target.kind == Kind::ContactId; });
+    profile.match.by = hasContactId                 ? MatchKey::By::ContactId
+        : !hasTarget("email") && hasTarget("phone") ? MatchKey::By::Phone
+                                                    : MatchKey::By::Email;
     return profile;
 }
 

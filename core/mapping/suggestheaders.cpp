@@ -172,6 +172,8 @@ QString fieldTitle(const Target& target)
         return QStringLiteral("tags");
     case Kind::Assignee:
         return QStringLiteral("assignee");
+    case Kind::ContactId:
+        return QStringLiteral("the contact id");
     case Kind::CustomField:
         return QStringLiteral("custom field '%1'").arg(target.name);
     case Kind::Ignore:

@@ -176,6 +176,9 @@ QList<TargetInfo> availableTargets(const Api::LocationLists& lists)
         QString(), {}, Api::FieldType::StringArray});
     targets.append({{Target::Kind::Assignee, QString()}, QStringLiteral("Assignee"),
         QStringLiteral("USER"), QString(), {}, Api::FieldType::String});
+    targets.append(
+        {{Target::Kind::ContactId, QString()}, QStringLiteral("Contact id (to match on)"),
+            QStringLiteral("ID"), QString(), {}, Api::FieldType::String});
     targets.append({{Target::Kind::Ignore, QString()}, QStringLiteral("Ignore"), QString(),
         QString(), {}, Api::FieldType::String});
     return targets;

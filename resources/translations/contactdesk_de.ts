@@ -1356,6 +1356,10 @@
         <source>{new contact of row %1}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>contact id</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactDesk::Mapping::ImportRun</name>
@@ -1560,10 +1564,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: target &apos;%2&apos; is not a target (a contact field such as email, customField:&lt;name&gt;, tags, assignee or ignore)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: target must be a string, not %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1621,6 +1621,10 @@
     </message>
     <message>
         <source>%1: unknown key &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: target &apos;%2&apos; is not a target (a contact field such as email, customField:&lt;name&gt;, tags, assignee, contactId or ignore)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

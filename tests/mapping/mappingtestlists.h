@@ -49,23 +49,10 @@ inline Api::LocationLists sandboxLikeLists()
     return lists;
 }
 
-// "ignore", "email", "customField:Lead score", "tags", "assignee" (Target::toString's form,
-// written here so these tests need no profile reader).
+// "ignore", "email", "customField:Lead score", "tags", "assignee", "contactId".
 inline QString targetText(const Target& target)
 {
-    switch (target.kind) {
-    case Target::Kind::Ignore:
-        return QStringLiteral("ignore");
-    case Target::Kind::ContactField:
-        return target.name;
-    case Target::Kind::CustomField:
-        return QStringLiteral("customField:") + target.name;
-    case Target::Kind::Tags:
-        return QStringLiteral("tags");
-    case Target::Kind::Assignee:
-        return QStringLiteral("assignee");
-    }
-    return {};
+    return target.toString();
 }
 
 } // namespace ContactDesk::Mapping::Testing

@@ -164,7 +164,7 @@ void TestMappingExport::contactDeskPresetReadsEveryExportedColumn()
     const Profile profile = suggestProfile(sample, m_lists);
     QCOMPARE(profile.name, u"ContactDesk CSV export"_s);
     QCOMPARE(profile.rules.size(), header.size());
-    const QHash<QString, QString> expected {{u"Contact ID"_s, u"ignore"_s},
+    const QHash<QString, QString> expected {{u"Contact ID"_s, u"contactId"_s},
         {u"First Name"_s, u"firstName"_s}, {u"Last Name"_s, u"lastName"_s},
         {u"Email"_s, u"email"_s}, {u"Phone"_s, u"phone"_s}, {u"Company"_s, u"companyName"_s},
         {u"Address"_s, u"address1"_s}, {u"City"_s, u"city"_s}, {u"State"_s, u"state"_s},
@@ -275,10 +275,12 @@ void TestMappingExport::csvMapsBackToTheSameContacts()
     const MappedRow mayaRow = mapper.map(sample.records.at(1));
     QVERIFY2(mayaRow.isValid(), qPrintable(mayaRow.problems.value(0).reason));
     QCOMPARE(written(mayaRow), mayaWritten);
-    QCOMPARE(mayaRow.matchValue, u"maya@example.com"_s);
+    // Rows match on the contact id the export wrote, so a contact without an email (Daniel)
+    // is found too.
+    QCOMPARE(profile.match.by, MatchKey::By::ContactId);
+    QCOMPARE(mayaRow.matchValue, maya().id);
 
-    // Daniel has no email to match on, and an assignee the location no longer lists: both
-    // are reported, not guessed.
+    // Daniel's assignee is a user the location no longer lists: reported, not guessed.
     const MappedRow danielRow = mapper.map(sample.records.at(0));
     QStringList reasons;
     for (const CellProblem& problem : danielRow.problems)

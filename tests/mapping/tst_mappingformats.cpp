@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringEncoder>
 #include <QTest>
 
 #include <memory>
@@ -57,6 +58,7 @@ private slots:
     void ndjsonLines();
     void vcard_data();
     void vcard();
+    void encodedJsonAndVCard();
     void vcardCardWithoutEnd();
     void recordValues_data();
     void recordValues();
@@ -234,6 +236,25 @@ void TestMappingFormats::vcard()
     }
     QCOMPARE(records.at(0).line, 1);
     QCOMPARE(records.at(1).line, bytes.count('\n') + 1);
+}
+
+void TestMappingFormats::encodedJsonAndVCard()
+{
+    // Windows tools write UTF-16 with a BOM; the readers see the same text.
+    QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+    QString error;
+    const QList<Record> cards
+        = readAll(utf16.encode(u"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Müller\r\nEND:VCARD\r\n"_s),
+            "zoe.vcf", &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(cards.size(), 1);
+    QCOMPARE(cards.first().value(u"FN"_s), u"Zoë Müller"_s);
+    QStringEncoder again(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+    const QList<Record> users
+        = readAll(again.encode(u"[{\"name\": \"Zoë\"}]"_s), "users.json", &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(users.size(), 1);
+    QCOMPARE(users.first().value(u"name"_s), u"Zoë"_s);
 }
 
 void TestMappingFormats::vcardCardWithoutEnd()

@@ -79,6 +79,7 @@ private slots:
     void csvCells();
     void csvRecordLines();
     void csvRaggedRows();
+    void missingFile();
     void openErrors_data();
     void openErrors();
     void errorsWhileReading_data();
@@ -243,6 +244,17 @@ void TestMappingSources::csvRaggedRows()
         records.at(2).problems, QStringList {u"row 3 (line 4) has 4 cells, the header has 3"_s});
     QCOMPARE(records.at(2).value(u"Column 4"_s), QString(u"9"_s));
     QVERIFY(records.at(3).problems.isEmpty());
+}
+
+void TestMappingSources::missingFile()
+{
+    QString error;
+    const QString path = m_dir.filePath(u"nowhere.csv"_s);
+    QVERIFY(!SourceReader::open(path, {}, &error));
+    QCOMPARE(error, u"'%1' does not exist"_s.arg(path));
+    QVERIFY(!SourceReader::open(m_dir.path(), {}, &error));
+    QCOMPARE(error, u"'%1' is not a file"_s.arg(m_dir.path()));
+    QCOMPARE(sampleSource(path, {}).error, u"'%1' does not exist"_s.arg(path));
 }
 
 void TestMappingSources::openErrors_data()

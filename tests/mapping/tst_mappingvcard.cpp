@@ -131,7 +131,7 @@ void TestMappingVCard::contactDeskVCardPresetReadsTheCards()
             u"EMAIL=email"_s, u"TEL;VALUE=uri;TYPE=cell=phone"_s, u"ORG=companyName"_s,
             u"ADR=address1"_s, u"ADR=city"_s, u"ADR=state"_s, u"ADR=postalCode"_s, u"ADR=country"_s,
             u"URL=website"_s, u"BDAY=dateOfBirth"_s, u"CATEGORIES=tags"_s,
-            u"X-CONTACTDESK-ID=ignore"_s}));
+            u"X-CONTACTDESK-ID=contactId"_s}));
     for (const Rule& rule : profile.rules) {
         for (const Transform& step : rule.transforms)
             QVERIFY(step.op != u"lowerCase");

@@ -169,8 +169,9 @@ void TestRowMapper::targetsListWritableContactFieldsAndTheLocationsCustomFields(
         (QStringList {u"Bronze"_qs, u"Silver"_qs, u"Gold"_qs, u"Platinum"_qs}));
     QCOMPARE(membership->fieldKey, u"contact.membership_level"_qs);
 
-    QCOMPARE(targets.at(targets.size() - 3).target.kind, Target::Kind::Tags);
-    QCOMPARE(targets.at(targets.size() - 2).target.kind, Target::Kind::Assignee);
+    QCOMPARE(targets.at(targets.size() - 4).target.kind, Target::Kind::Tags);
+    QCOMPARE(targets.at(targets.size() - 3).target.kind, Target::Kind::Assignee);
+    QCOMPARE(targets.at(targets.size() - 2).target.kind, Target::Kind::ContactId);
     QCOMPARE(targets.last().target.kind, Target::Kind::Ignore);
 }
 
