@@ -1325,6 +1325,10 @@
         <source>row %1 (line %2) has %3 cells, the first row has %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactDesk::Mapping::ImportPlanner</name>
@@ -4318,6 +4322,10 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <source>&amp;Rules:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Contact id (a ContactDesk export)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MappingPreviewModel</name>
@@ -4351,6 +4359,10 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>The record&apos;s number in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact id (match only)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -280,6 +280,7 @@ void MappingEditor::buildWritePolicy(QWidget* pane)
     m_match->addItem(tr("Email"), int(MatchKey::By::Email));
     m_match->addItem(tr("Phone"), int(MatchKey::By::Phone));
     m_match->addItem(tr("Custom field"), int(MatchKey::By::CustomField));
+    m_match->addItem(tr("Contact id (a ContactDesk export)"), int(MatchKey::By::ContactId));
     m_matchField = new QComboBox(pane);
     m_matchField->setObjectName(QStringLiteral("mappingMatchField"));
     m_matchField->setAccessibleName(tr("Custom field holding the other app's id"));

@@ -24,6 +24,8 @@ QString targetTitle(const Target& target)
         return MappingPreviewModel::tr("Tags");
     case Target::Kind::Assignee:
         return MappingPreviewModel::tr("Assignee");
+    case Target::Kind::ContactId:
+        return MappingPreviewModel::tr("Contact id (match only)");
     }
     return target.toString();
 }

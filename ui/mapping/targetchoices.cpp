@@ -18,6 +18,8 @@ QString groupOf(Mapping::Target::Kind kind)
     switch (kind) {
     case Mapping::Target::Kind::Ignore:
         return translate("Not imported");
+    case Mapping::Target::Kind::ContactId:
+        return translate("Matched on, never written");
     case Mapping::Target::Kind::ContactField:
         return translate("Contact field");
     case Mapping::Target::Kind::CustomField:
