@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
@@ -204,6 +205,15 @@ private Q_SLOTS:
             qPrintable(dryRun->bodyView()->toPlainText()));
         QVERIFY(flow.requests(before, QStringLiteral("create-contact")).isEmpty());
         QVERIFY(flow.requests(before, QStringLiteral("upsert-contact")).isEmpty());
+        dryRun->close();
+        QTRY_VERIFY(!editor->findChild<DryRunDialog*>());
+        // Only the rows chosen in the preview are shown.
+        editor->previewView()->selectionModel()->select(
+            editor->previewModel()->index(1, 0), QItemSelectionModel::ClearAndSelect);
+        QVERIFY(press(editor, "mappingDryRun"));
+        QTRY_VERIFY((dryRun = editor->findChild<DryRunDialog*>()));
+        QCOMPARE(dryRun->planTree()->topLevelItemCount(), 1);
+        QCOMPARE(dryRun->planTree()->topLevelItem(0)->text(0), QStringLiteral("2"));
         dryRun->close();
 
         // Import: the sandbox is no production account, so no question; the run ends in a
