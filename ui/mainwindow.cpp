@@ -15,6 +15,7 @@
 #include "ui/app/unsavededits.h"
 #include "ui/contacts/contactlistpane.h"
 #include "ui/detail/contactdetailpane.h"
+#include "ui/mapping/importwizard.h"
 #include "ui/outbox/outboxdialog.h"
 
 #include <QAction>
@@ -230,6 +231,8 @@ void MainWindow::detachWorkspace()
         return;
     saveLayout();
     delete m_outboxDialog;
+    // An import works on this workspace's cache and outbox.
+    delete m_importWizard;
     m_status->attach(nullptr, {});
     // The panes read the workspace's cache: they go before it does.
     delete m_detail;

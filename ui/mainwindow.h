@@ -3,6 +3,7 @@
 #include "api/models/locationlists.h"
 
 #include "auth/connection.h"
+#include "ui/mapping/fileprompts.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -41,6 +42,7 @@ class ConnectDialog;
 class ContactActions;
 class ContactDetailPane;
 class ContactListPane;
+class ImportWizard;
 class NoticeBar;
 class OutboxDialog;
 class StatusPanel;
@@ -93,6 +95,10 @@ public:
 
     // Called on every ConnectDialog before it opens (tests set the browser seams here).
     void setConnectDialogSetup(std::function<void(ConnectDialog&)> setup);
+    // How File > Import... and File > Export... ask for files (tests answer with paths).
+    void setFilePrompts(const FilePrompts& prompts) { m_filePrompts = prompts; }
+    // The import that is open, null when none.
+    ImportWizard* importWizard() const;
 
 public Q_SLOTS:
     void newContact();
@@ -111,6 +117,9 @@ public Q_SLOTS:
     void showConnections();
     void showConnect();
     void signInAgain();
+    // mainwindowmapping.cpp: File > Import... and File > Export...
+    void importFile();
+    void exportContacts();
     // Tries the edits kept in memory again ("Try again" on the notice).
     void retryUnsaved();
 
@@ -148,6 +157,7 @@ private:
     Api::RateBudget& m_budget;
     std::unique_ptr<AppSettings> m_appSettings;
     std::function<void(ConnectDialog&)> m_connectSetup;
+    FilePrompts m_filePrompts = FilePrompts::native();
 
     QHash<QString, QAction*> m_actionsByName;
     QMenu* m_editMenu = nullptr;
@@ -176,6 +186,7 @@ private:
     SyncChildLoader* m_loader = nullptr;
     UnsavedEditsGuard* m_unsaved = nullptr;
     QPointer<OutboxDialog> m_outboxDialog;
+    QPointer<ImportWizard> m_importWizard;
 };
 
 } // namespace ContactDesk::Ui

@@ -73,6 +73,10 @@ void MainWindow::createActions()
         {"settingsAction", tr("&Settings…"), QKeySequence::Preferences, "settings",
             &MainWindow::showSettings},
         {"connectionsAction", tr("&Connections…"), {}, nullptr, &MainWindow::showConnections},
+        {"importAction", tr("&Import…"), QKeySequence(Qt::CTRL | Qt::Key_I), nullptr,
+            &MainWindow::importFile},
+        {"exportAction", tr("E&xport…"), QKeySequence(Qt::CTRL | Qt::Key_E), nullptr,
+            &MainWindow::exportContacts},
         {"connectAction", tr("Connect &HighLevel Account…"), {}, "connect",
             &MainWindow::showConnect},
     };
@@ -122,6 +126,9 @@ void MainWindow::createMenus()
     add(file, "connectAction");
     add(file, "connectionsAction");
     add(file, "settingsAction");
+    file->addSeparator();
+    add(file, "importAction");
+    add(file, "exportAction");
     file->addSeparator();
     add(file, "quitAction");
 
@@ -230,6 +237,8 @@ void MainWindow::updateActions()
         open && !current.isEmpty() && m_actions->failedContactItem(current).has_value());
     enable("syncAction", open);
     enable("outboxAction", open);
+    enable("importAction", open);
+    enable("exportAction", open);
     enable("refreshDetailAction", open && !current.isEmpty());
     m_columnsMenu->setEnabled(open);
 }

@@ -1325,6 +1325,10 @@
         <source>row %1 (line %2) has %3 cells, the first row has %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactDesk::Mapping::ImportPlanner</name>
@@ -3309,6 +3313,372 @@
     </message>
 </context>
 <context>
+    <name>DryRunDialog</name>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry Run: What Would Be Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 requests. %3. Nothing has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned requests by row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Body of the chosen request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a request to see its JSON body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Requests:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n contact</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contacts the list &amp;shows (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current &amp;search “%1” (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CSV with the chosen columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;vCard 4.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;olumns:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts.vcf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exported to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The se&amp;lected contacts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportProgressDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Results File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;Again with Failed Rows Only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the rows to HighLevel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of about %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows per second, time left: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Every row is queued; %n change(s) still to send.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import has finished; some rows failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: %1, updated: %2, unchanged: %3, skipped: %4, failed: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) still wait to be sent (see the outbox).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results file was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 rows. What was sent stays in HighLevel; the rest was not sent. Resume sends the remaining rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import stopped: %1 It can be resumed once that is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact files (*.csv *.tsv *.txt *.json *.ndjson *.jsonl *.vcf *.vcard);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map Fields: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map Fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recognised: every column is mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns mapped by suggestion: check the rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into HighLevel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into the production account “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile has never run against a production account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has not been tried on the sandbox either: a dry run and an import there show what it would do, without touching real contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>It was verified on the sandbox (%1) on %2 with %n row(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The profile was not kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import did not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished: %1 created, %2 updated, %3 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeychainUnavailableDialog</name>
     <message>
         <source>No keychain available</source>
@@ -3672,6 +4042,329 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <source>Some names cannot be shown, so ids appear instead: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingEditor</name>
+    <message>
+        <source>Map Fields for Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the profile names that is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HighLevel fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click gives the chosen rule this target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;HighLevel fields:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the first 50 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found in the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;view (first 50 records):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading or saving the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the requests the selected preview rows would send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the file with sample values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter or double-click adds a rule for the column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Columns of the file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules, one per target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transforms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Del removes the rule; Ctrl+Up and Ctrl+Down move it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;emove Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create new contacts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or update (upsert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update existing contacts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match existing contacts by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom field holding the other app&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows of the file with the same match key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge them into one contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report and skip the later ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Write:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Match by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in this location)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Mapping Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping profiles (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a profile this editor can use:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Mapping Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping profiles (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1, %2, &apos;%3&apos;: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems: none in the preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile names things that are missing, so it cannot import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends every record of the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix what the notice at the top lists first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dr&amp;y Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rules:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact id (a ContactDesk export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingPreviewModel</name>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (custom field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record&apos;s number in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact id (match only)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -3972,6 +4665,113 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Import contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Set by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sure (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guess (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source columns of the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target of the rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the rule does to a field that has a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill only when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never touch an existing contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transform steps, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Del removes the step; Ctrl+Up and Ctrl+Down move it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transform to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sources:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trans&amp;forms:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in this location)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the contact&apos;s ta&amp;gs instead of adding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;nsert Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field p&amp;olicy:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4333,6 +5133,29 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransformOptionsForm</name>
+    <message>
+        <source>This step has no options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Becomes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
