@@ -5,6 +5,7 @@
 #include "cliparser.h"
 #include "verbs.h"
 
+#include "mapping/filecheck.h"
 #include "mapping/rowmapper.h"
 #include "mapping/source.h"
 #include "mapping/suggest.h"
@@ -100,41 +101,27 @@ int runCheck(const Command& command, const Api::LocationLists& lists)
         writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(error));
         return ExitApiError;
     }
-    qint64 rows = 0;
-    qint64 invalidRows = 0;
-    qint64 unlisted = 0;
+    const Mapping::FileCheck check = Mapping::checkFile(*reader, mapper, command.searchLimit);
     QJsonArray problems;
-    Mapping::Record record;
-    while (reader->next(&record)) {
-        ++rows;
-        const Mapping::MappedRow row = mapper.map(record);
-        if (row.isValid())
-            continue;
-        ++invalidRows;
-        for (const Mapping::CellProblem& problem : row.problems) {
-            if (problems.size() < command.searchLimit)
-                problems.append(problemJson(problem));
-            else
-                ++unlisted;
-        }
-    }
-    report.insert(QStringLiteral("rows"), rows);
-    report.insert(QStringLiteral("validRows"), rows - invalidRows);
-    report.insert(QStringLiteral("invalidRows"), invalidRows);
+    for (const Mapping::CellProblem& problem : check.problems)
+        problems.append(problemJson(problem));
+    report.insert(QStringLiteral("rows"), check.rows);
+    report.insert(QStringLiteral("validRows"), check.rows - check.invalidRows);
+    report.insert(QStringLiteral("invalidRows"), check.invalidRows);
     report.insert(QStringLiteral("problems"), problems);
-    if (unlisted > 0)
-        report.insert(QStringLiteral("problemsNotListed"), unlisted);
-    if (!reader->error().isEmpty())
-        report.insert(QStringLiteral("error"), reader->error());
+    if (check.problemsNotListed > 0)
+        report.insert(QStringLiteral("problemsNotListed"), check.problemsNotListed);
+    if (!check.error.isEmpty())
+        report.insert(QStringLiteral("error"), check.error);
     writeOut(indented(report));
-    if (!reader->error().isEmpty()) {
-        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(reader->error()));
+    if (!check.error.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(check.error));
         return ExitApiError;
     }
-    if (invalidRows > 0) {
+    if (check.invalidRows > 0) {
         writeErr(QStringLiteral("contactdesk-cli: %1 of %2 rows are invalid\n")
-                     .arg(invalidRows)
-                     .arg(rows));
+                     .arg(check.invalidRows)
+                     .arg(check.rows));
         return ExitApiError;
     }
     return ExitOk;

@@ -1,5 +1,6 @@
 #include "mapping/fieldvalidation.h"
 
+#include "common/emailaddress.h"
 #include "common/phonenumbers.h"
 #include "mapping/targets.h"
 #include "mapping/transforms_p.h"
@@ -116,14 +117,6 @@ Validated options(const FieldSpec& spec, const QStringList& values)
 }
 
 } // namespace
-
-bool isEmailAddress(const QString& text)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                       "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}$"));
-    return pattern.match(text).hasMatch();
-}
 
 FieldSpec contactFieldSpec(const QString& name)
 {

@@ -73,6 +73,4 @@ struct Validated
 Validated validateValues(const FieldSpec& spec, const QStringList& values,
     const QString& defaultRegion, const UserIndex& users);
 
-bool isEmailAddress(const QString& text);
-
 } // namespace ContactDesk::Mapping::Detail

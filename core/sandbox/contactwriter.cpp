@@ -1,6 +1,7 @@
 #include "sandbox/contactwriter.h"
 
 #include "common/clock.h"
+#include "common/emailaddress.h"
 #include "common/phonenumbers.h"
 #include "sandbox/sandboxdata.h"
 
@@ -36,14 +37,6 @@ bool isBlank(const QJsonValue& value)
 {
     return value.isNull() || value.isUndefined()
         || (value.isString() && value.toString().trimmed().isEmpty());
-}
-
-bool isEmail(const QString& text)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-                       "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}$"));
-    return pattern.match(text).hasMatch();
 }
 
 // HighLevel takes birthdays in eight spellings: year first or month first, with one of four
@@ -283,7 +276,7 @@ QStringList ContactWriter::apply(
 
     if (dto.contains(L("email"))) {
         const QString email = dto.value(L("email")).toString().trimmed();
-        if (!email.isEmpty() && !isEmail(email))
+        if (!email.isEmpty() && !isEmailAddress(email))
             errors.append(QStringLiteral("email must be an email"));
         setOrRemove(next, QStringLiteral("email"), email);
         setOrRemove(next, QStringLiteral("emailLowerCase"), email.toLower());
