@@ -7,7 +7,9 @@
 #include "api/tokenprovider.h"
 #include "common/clock.h"
 #include "mapping/importrun.h"
+#include "mapping/rowmapper.h"
 #include "mapping/source.h"
+#include "mapping/suggest.h"
 #include "store/contactcache.h"
 #include "sync/locationlistsync.h"
 #include "sync/outboxworker.h"
@@ -137,21 +139,6 @@ QString writeCsv(const QString& path)
     return path;
 }
 
-Mapping::MappedRow map(const Mapping::Record& record)
-{
-    Mapping::MappedRow row;
-    row.number = record.number;
-    const QList<QPair<QString, QString>> columns {
-        {QStringLiteral("Email"), QStringLiteral("email")},
-        {QStringLiteral("First Name"), QStringLiteral("firstName")},
-        {QStringLiteral("Last Name"), QStringLiteral("lastName")},
-        {QStringLiteral("City"), QStringLiteral("city")}};
-    for (const auto& [column, key] : columns)
-        row.values.append({0, key, record.value(column), Mapping::FieldPolicy::Overwrite});
-    row.matchValue = record.value(QStringLiteral("Email")).toLower();
-    return row;
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -184,9 +171,16 @@ int main(int argc, char* argv[])
             if (exchange.status == 429)
                 ++tooMany;
         });
+    // The profile a user gets: suggested for the file, mapped by the real row mapper.
+    Mapping::Profile profile
+        = Mapping::suggestProfile(Mapping::sampleSource(csv, {}), ws.locationLists());
+    profile.mode = Mapping::WriteMode::Upsert;
+    const Mapping::RowMapper mapper(profile, ws.locationLists());
+    const Mapping::MapFunction map
+        = [&mapper](const Mapping::Record& record) { return mapper.map(record); };
     Mapping::ImportOptions options;
     options.filePath = csv;
-    options.profile.mode = Mapping::WriteMode::Upsert;
+    options.profile = profile;
     Mapping::ImportRun run(ws.database(), ws.edits(), ws.outbox(), session.clock,
         ws.locationLists(), session.config.locationId);
     QEventLoop loop;
