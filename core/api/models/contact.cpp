@@ -6,6 +6,10 @@
 #include "common/clock.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <vector>
 
 namespace ContactDesk::Api {
 
@@ -145,6 +149,87 @@ QJsonObject requestFields(const Contact& contact)
     return json;
 }
 
+// The compact JSON writer of toJsonText(), escaping as QJsonDocument does: the two-character
+// escapes for quote, backslash and \b \f \n \r \t, \u00xx for other control characters,
+// everything else as UTF-8.
+void appendEscaped(QByteArray* out, QStringView text)
+{
+    out->append('"');
+    const QByteArray utf8 = text.toUtf8();
+    const char* const hex = "0123456789abcdef";
+    for (const char c : utf8) {
+        const auto u = uchar(c);
+        if (u >= 0x20 && u != '"' && u != '\\') {
+            out->append(c);
+            continue;
+        }
+        out->append('\\');
+        switch (u) {
+        case '"':
+            out->append('"');
+            break;
+        case '\\':
+            out->append('\\');
+            break;
+        case '\b':
+            out->append('b');
+            break;
+        case '\f':
+            out->append('f');
+            break;
+        case '\n':
+            out->append('n');
+            break;
+        case '\r':
+            out->append('r');
+            break;
+        case '\t':
+            out->append('t');
+            break;
+        default:
+            out->append("u00");
+            out->append(hex[u >> 4]);
+            out->append(hex[u & 0xf]);
+        }
+    }
+    out->append('"');
+}
+
+QByteArray stringText(QStringView text)
+{
+    QByteArray out;
+    out.reserve(text.size() + 2);
+    appendEscaped(&out, text);
+    return out;
+}
+
+QByteArray stringListText(const QStringList& list)
+{
+    QByteArray out("[");
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendEscaped(&out, list.at(i));
+    }
+    out.append(']');
+    return out;
+}
+
+// Any other value (custom fields, DND settings, unknown keys): rare enough to go through Qt.
+QByteArray valueText(const QJsonValue& value)
+{
+    if (value.isString())
+        return stringText(value.toString());
+    const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+struct Member
+{
+    QString key;
+    QByteArray value;
+};
+
 bool isBlank(const QJsonValue& value)
 {
     return (value.isString() && value.toString().isEmpty())
@@ -233,6 +318,58 @@ QJsonObject Contact::toJson() const
     putIf(&json, L("dateAdded"), dateAdded.isValid(), isoUtc(dateAdded));
     putIf(&json, L("dateUpdated"), dateUpdated.isValid(), isoUtc(dateUpdated));
     return json;
+}
+
+QByteArray Contact::toJsonText() const
+{
+    std::vector<Member> members;
+    members.reserve(std::size_t(extra.size()) + 32);
+    // The keys toJson() sets or removes win over the same keys in `extra`.
+    QStringList own;
+    own.reserve(qsizetype(std::size(textFields)) + 9);
+    const auto put = [&members, &own](QLatin1StringView key, bool present, QByteArray value) {
+        own.append(QString(key));
+        if (present)
+            members.push_back({QString(key), std::move(value)});
+    };
+    for (const TextField<Contact>& field : textFields) {
+        const QString& text = this->*field.member;
+        put(field.key, !text.isEmpty(), text.isEmpty() ? QByteArray() : stringText(text));
+    }
+    put(L("dateOfBirth"), dateOfBirth.isValid(),
+        dateOfBirth.isValid() ? stringText(formatWireDate(dateOfBirth)) : QByteArray());
+    put(L("dnd"), true, dnd ? QByteArray("true") : QByteArray("false"));
+    put(L("dndSettings"), !dndSettings.isEmpty(),
+        dndSettings.isEmpty() ? QByteArray() : valueText(dndSettingsJson(dndSettings)));
+    put(L("inboundDndSettings"), !inboundDndSettings.isEmpty(),
+        inboundDndSettings.isEmpty() ? QByteArray() : valueText(inboundJson(inboundDndSettings)));
+    put(L("tags"), true, stringListText(tags));
+    put(L("customFields"), true,
+        customFields.isEmpty() ? QByteArray("[]") : valueText(CustomFields::toJson(customFields)));
+    put(L("followers"), !followers.isEmpty(), stringListText(followers));
+    put(L("dateAdded"), dateAdded.isValid(),
+        dateAdded.isValid() ? stringText(isoUtc(dateAdded)) : QByteArray());
+    put(L("dateUpdated"), dateUpdated.isValid(),
+        dateUpdated.isValid() ? stringText(isoUtc(dateUpdated)) : QByteArray());
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        if (!own.contains(it.key()))
+            members.push_back({it.key(), valueText(it.value())});
+    }
+    // QJsonObject keeps its keys sorted (by UTF-16 code units) and writes them in that order.
+    std::sort(members.begin(), members.end(),
+        [](const Member& a, const Member& b) { return a.key < b.key; });
+    QByteArray out;
+    out.reserve(512);
+    out.append('{');
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        appendEscaped(&out, members[i].key);
+        out.append(':');
+        out.append(members[i].value);
+    }
+    out.append('}');
+    return out;
 }
 
 QJsonObject Contact::createBody(const QString& locationId) const
