@@ -1265,6 +1265,295 @@
     </message>
 </context>
 <context>
+    <name>ContactDesk::Mapping</name>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::CsvSource</name>
+    <message>
+        <source>&apos;%1&apos;: the delimiter must be one of , ; tab |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: columns %2 and %3 are both named &quot;%4&quot;; rename one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has a header row but no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: a quoted field is never closed (a &quot; is missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 (line %2) has %3 cells, the header has %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 (line %2) has %3 cells, the first row has %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::ImportPlanner</name>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same %1 as row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged into row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact with this %1 exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no contact with this %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{new contact of row %1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::ImportRun</name>
+    <message>
+        <source>This import is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import has no source to read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no unfinished import of %1 to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed since its import began (its size or modification time differs), so the rows cannot be matched up again. Start a new import instead of resuming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import cannot be recorded in the local cache: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 could not be written to the local cache: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::JsonSource</name>
+    <message>
+        <source>&apos;%1&apos; holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; ends before its array is closed (the file looks truncated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: an element is larger than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; holds one JSON object, not an array of objects (use NDJSON for one object per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a JSON array of objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: an array element is missing before &apos;,&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: text after the end of the array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2 at column %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1 (line %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is %2, not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1 (line %2) is %3, not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::LineReader</name>
+    <message>
+        <source>&apos;%1&apos;: line %2 is longer than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::ResultsFile</name>
+    <message>
+        <source>Cannot write the results to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a ContactDesk results file (it must start with the columns row,outcome,contact id,error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of the results file has no row number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::SourceOptions</name>
+    <message>
+        <source>source.kind: must be one of csv, json, ndjson, vcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.encoding: must be a text (an encoding name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.encoding: unknown encoding &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.delimiter: must be one of , ; tab |</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.header: must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source.%1: unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::SourceReader</name>
+    <message>
+        <source>&apos;%1&apos; is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::TextStream</name>
+    <message>
+        <source>&apos;%1&apos;: unknown encoding &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a text file (it holds NUL bytes or control characters, or bytes that no text encoding explains)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not readable as %2 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: bytes that are not valid %3 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Mapping::VCardSource</name>
+    <message>
+        <source>&apos;%1&apos; holds no vCard (no BEGIN:VCARD line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;, line %2: a property is longer than 16 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1 is not a vCard property (no &apos;:&apos;): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the card that starts at line %1 has no END:VCARD</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactDesk::Store::Database</name>
     <message>
         <source>The local cache could not be opened.</source>
@@ -1312,6 +1601,13 @@
     </message>
     <message>
         <source>The local cache cannot change from schema version %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Store::ImportJournal</name>
+    <message>
+        <source>The server refused the change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1454,6 +1750,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3487,6 +3787,10 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     <message>
         <source>Queued</source>
         <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Import contact</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

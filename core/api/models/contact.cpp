@@ -154,36 +154,44 @@ QJsonObject requestFields(const Contact& contact)
 // everything else as UTF-8.
 void appendEscaped(QByteArray* out, QStringView text)
 {
-    out->append('"');
-    const QByteArray utf8 = text.toUtf8();
     const char* const hex = "0123456789abcdef";
-    for (const char c : utf8) {
-        const auto u = uchar(c);
-        if (u >= 0x20 && u != '"' && u != '\\') {
-            out->append(c);
+    out->append('"');
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t u = text[i].unicode();
+        if (u >= 0x80) {
+            qsizetype end = i + 1;
+            while (end < size && text[end].unicode() >= 0x80)
+                ++end;
+            out->append(text.sliced(i, end - i).toUtf8());
+            i = end - 1;
+            continue;
+        }
+        if (u >= 0x20 && u != u'"' && u != u'\\') {
+            out->append(char(u));
             continue;
         }
         out->append('\\');
         switch (u) {
-        case '"':
+        case u'"':
             out->append('"');
             break;
-        case '\\':
+        case u'\\':
             out->append('\\');
             break;
-        case '\b':
+        case u'\b':
             out->append('b');
             break;
-        case '\f':
+        case u'\f':
             out->append('f');
             break;
-        case '\n':
+        case u'\n':
             out->append('n');
             break;
-        case '\r':
+        case u'\r':
             out->append('r');
             break;
-        case '\t':
+        case u'\t':
             out->append('t');
             break;
         default:
@@ -195,40 +203,72 @@ void appendEscaped(QByteArray* out, QStringView text)
     out->append('"');
 }
 
-QByteArray stringText(QStringView text)
+void appendStringList(QByteArray* out, const QStringList& list)
 {
-    QByteArray out;
-    out.reserve(text.size() + 2);
-    appendEscaped(&out, text);
-    return out;
-}
-
-QByteArray stringListText(const QStringList& list)
-{
-    QByteArray out("[");
+    out->append('[');
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (i > 0)
-            out.append(',');
-        appendEscaped(&out, list.at(i));
+            out->append(',');
+        appendEscaped(out, list.at(i));
     }
-    out.append(']');
-    return out;
+    out->append(']');
 }
 
 // Any other value (custom fields, DND settings, unknown keys): rare enough to go through Qt.
-QByteArray valueText(const QJsonValue& value)
+void appendValue(QByteArray* out, const QJsonValue& value)
 {
-    if (value.isString())
-        return stringText(value.toString());
+    if (value.isString()) {
+        appendEscaped(out, value.toString());
+        return;
+    }
     const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
-    return wrapped.mid(1, wrapped.size() - 2);
+    out->append(QByteArrayView(wrapped).sliced(1, wrapped.size() - 2));
 }
 
-struct Member
+// The keys toJson() sets (or removes from `extra`), sorted as QJsonObject keeps its keys, so
+// that toJsonText() merges them with `extra` in one pass.
+enum class OwnKind
 {
-    QString key;
-    QByteArray value;
+    Text,
+    DateOfBirth,
+    Dnd,
+    DndSettings,
+    InboundDnd,
+    Tags,
+    CustomFields,
+    Followers,
+    DateAdded,
+    DateUpdated,
 };
+
+struct OwnKey
+{
+    L key;
+    OwnKind kind;
+    const QString Contact::*text = nullptr;
+};
+
+const std::vector<OwnKey>& ownKeys()
+{
+    static const std::vector<OwnKey> keys = [] {
+        std::vector<OwnKey> list;
+        for (const TextField<Contact>& field : textFields)
+            list.push_back({field.key, OwnKind::Text, field.member});
+        list.push_back({L("dateOfBirth"), OwnKind::DateOfBirth});
+        list.push_back({L("dnd"), OwnKind::Dnd});
+        list.push_back({L("dndSettings"), OwnKind::DndSettings});
+        list.push_back({L("inboundDndSettings"), OwnKind::InboundDnd});
+        list.push_back({L("tags"), OwnKind::Tags});
+        list.push_back({L("customFields"), OwnKind::CustomFields});
+        list.push_back({L("followers"), OwnKind::Followers});
+        list.push_back({L("dateAdded"), OwnKind::DateAdded});
+        list.push_back({L("dateUpdated"), OwnKind::DateUpdated});
+        std::sort(list.begin(), list.end(),
+            [](const OwnKey& a, const OwnKey& b) { return a.key.compare(b.key) < 0; });
+        return list;
+    }();
+    return keys;
+}
 
 bool isBlank(const QJsonValue& value)
 {
@@ -322,52 +362,100 @@ QJsonObject Contact::toJson() const
 
 QByteArray Contact::toJsonText() const
 {
-    std::vector<Member> members;
-    members.reserve(std::size_t(extra.size()) + 32);
-    // The keys toJson() sets or removes win over the same keys in `extra`.
-    QStringList own;
-    own.reserve(qsizetype(std::size(textFields)) + 9);
-    const auto put = [&members, &own](QLatin1StringView key, bool present, QByteArray value) {
-        own.append(QString(key));
-        if (present)
-            members.push_back({QString(key), std::move(value)});
-    };
-    for (const TextField<Contact>& field : textFields) {
-        const QString& text = this->*field.member;
-        put(field.key, !text.isEmpty(), text.isEmpty() ? QByteArray() : stringText(text));
-    }
-    put(L("dateOfBirth"), dateOfBirth.isValid(),
-        dateOfBirth.isValid() ? stringText(formatWireDate(dateOfBirth)) : QByteArray());
-    put(L("dnd"), true, dnd ? QByteArray("true") : QByteArray("false"));
-    put(L("dndSettings"), !dndSettings.isEmpty(),
-        dndSettings.isEmpty() ? QByteArray() : valueText(dndSettingsJson(dndSettings)));
-    put(L("inboundDndSettings"), !inboundDndSettings.isEmpty(),
-        inboundDndSettings.isEmpty() ? QByteArray() : valueText(inboundJson(inboundDndSettings)));
-    put(L("tags"), true, stringListText(tags));
-    put(L("customFields"), true,
-        customFields.isEmpty() ? QByteArray("[]") : valueText(CustomFields::toJson(customFields)));
-    put(L("followers"), !followers.isEmpty(), stringListText(followers));
-    put(L("dateAdded"), dateAdded.isValid(),
-        dateAdded.isValid() ? stringText(isoUtc(dateAdded)) : QByteArray());
-    put(L("dateUpdated"), dateUpdated.isValid(),
-        dateUpdated.isValid() ? stringText(isoUtc(dateUpdated)) : QByteArray());
-    for (auto it = extra.begin(); it != extra.end(); ++it) {
-        if (!own.contains(it.key()))
-            members.push_back({it.key(), valueText(it.value())});
-    }
-    // QJsonObject keeps its keys sorted (by UTF-16 code units) and writes them in that order.
-    std::sort(members.begin(), members.end(),
-        [](const Member& a, const Member& b) { return a.key < b.key; });
     QByteArray out;
-    out.reserve(512);
+    out.reserve(640);
     out.append('{');
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        if (i > 0)
+    bool first = true;
+    const auto startMember = [&out, &first] {
+        if (!first)
             out.append(',');
-        appendEscaped(&out, members[i].key);
+        first = false;
+    };
+    // Appends the member for one of toJson()'s own keys when it is present.
+    const auto writeOwn = [&](const OwnKey& own) {
+        const auto key = [&] {
+            startMember();
+            out.append('"');
+            out.append(own.key);
+            out.append("\":");
+        };
+        switch (own.kind) {
+        case OwnKind::Text:
+            if (!(this->*own.text).isEmpty()) {
+                key();
+                appendEscaped(&out, this->*own.text);
+            }
+            break;
+        case OwnKind::DateOfBirth:
+            if (dateOfBirth.isValid()) {
+                key();
+                appendEscaped(&out, formatWireDate(dateOfBirth));
+            }
+            break;
+        case OwnKind::Dnd:
+            key();
+            out.append(dnd ? "true" : "false");
+            break;
+        case OwnKind::DndSettings:
+            if (!dndSettings.isEmpty()) {
+                key();
+                appendValue(&out, dndSettingsJson(dndSettings));
+            }
+            break;
+        case OwnKind::InboundDnd:
+            if (!inboundDndSettings.isEmpty()) {
+                key();
+                appendValue(&out, inboundJson(inboundDndSettings));
+            }
+            break;
+        case OwnKind::Tags:
+            key();
+            appendStringList(&out, tags);
+            break;
+        case OwnKind::CustomFields:
+            key();
+            if (customFields.isEmpty())
+                out.append("[]");
+            else
+                appendValue(&out, CustomFields::toJson(customFields));
+            break;
+        case OwnKind::Followers:
+            if (!followers.isEmpty()) {
+                key();
+                appendStringList(&out, followers);
+            }
+            break;
+        case OwnKind::DateAdded:
+            if (dateAdded.isValid()) {
+                key();
+                appendEscaped(&out, isoUtc(dateAdded));
+            }
+            break;
+        case OwnKind::DateUpdated:
+            if (dateUpdated.isValid()) {
+                key();
+                appendEscaped(&out, isoUtc(dateUpdated));
+            }
+            break;
+        }
+    };
+    // `extra` iterates in key order too; an own key wins over the same key there.
+    const std::vector<OwnKey>& own = ownKeys();
+    std::size_t next = 0;
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        const QString extraKey = it.key();
+        int order = -1;
+        while (next < own.size() && (order = QStringView(extraKey).compare(own[next].key)) > 0)
+            writeOwn(own[next++]);
+        if (next < own.size() && order == 0)
+            continue;
+        startMember();
+        appendEscaped(&out, extraKey);
         out.append(':');
-        out.append(members[i].value);
+        appendValue(&out, it.value());
     }
+    while (next < own.size())
+        writeOwn(own[next++]);
     out.append('}');
     return out;
 }
