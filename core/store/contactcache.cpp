@@ -143,7 +143,20 @@ bool ContactCache::upsertFromServer(const QList<Api::Contact>& contacts)
             deletedHere.insert(deletes.value(0).toString());
     }
 
-    Rows::ContactWriter writer(m_db);
+    // A failed write may leave the cached statements mid-step: the next call prepares afresh.
+    struct DropOnFailure
+    {
+        Database& db;
+        bool ok = false;
+        ~DropOnFailure()
+        {
+            if (!ok)
+                db.dropContactWriter();
+        }
+    } guard {m_db};
+    Rows::ContactWriter& writer = m_db.contactWriter();
+    if (writer.failed())
+        return false;
     for (const Api::Contact& contact : contacts) {
         if (contact.id.isEmpty() || deletedHere.contains(contact.id))
             continue;
@@ -171,7 +184,8 @@ bool ContactCache::upsertFromServer(const QList<Api::Contact>& contacts)
         if (!writer.update(stored->rowId, merged, true, jsonText))
             return false;
     }
-    return transaction.commit();
+    guard.ok = transaction.commit();
+    return guard.ok;
 }
 
 bool ContactCache::removeFromServer(const QStringList& ids)

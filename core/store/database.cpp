@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "common/clock.h"
+#include "store/contactrows.h"
 #include "store/logging.h"
 #include "store/sqlutil.h"
 
@@ -497,8 +498,21 @@ bool Database::runMigration(int version)
     return true;
 }
 
+Rows::ContactWriter& Database::contactWriter()
+{
+    if (!m_contactWriter)
+        m_contactWriter = std::make_unique<Rows::ContactWriter>(*this);
+    return *m_contactWriter;
+}
+
+void Database::dropContactWriter()
+{
+    m_contactWriter.reset();
+}
+
 void Database::close()
 {
+    m_contactWriter.reset();
     if (m_transactionDepth > 0) {
         m_transactionDepth = 1;
         rollbackTransaction();
