@@ -6,6 +6,7 @@
 #include "store/sqlutil.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
@@ -142,7 +143,20 @@ bool ContactCache::upsertFromServer(const QList<Api::Contact>& contacts)
             deletedHere.insert(deletes.value(0).toString());
     }
 
-    Rows::ContactWriter writer(m_db);
+    // A failed write may leave the cached statements mid-step: the next call prepares afresh.
+    struct DropOnFailure
+    {
+        Database& db;
+        bool ok = false;
+        ~DropOnFailure()
+        {
+            if (!ok)
+                db.dropContactWriter();
+        }
+    } guard {m_db};
+    Rows::ContactWriter& writer = m_db.contactWriter();
+    if (writer.failed())
+        return false;
     for (const Api::Contact& contact : contacts) {
         if (contact.id.isEmpty() || deletedHere.contains(contact.id))
             continue;
@@ -150,7 +164,8 @@ bool ContactCache::upsertFromServer(const QList<Api::Contact>& contacts)
         if (writer.failed())
             return false;
         if (!stored) {
-            if (writer.insert(contact.id, contact, false, Sql::toText(contact.toJson())) == 0)
+            if (writer.insert(contact.id, contact, false, QString::fromUtf8(contact.toJsonText()))
+                == 0)
                 return false;
             continue;
         }
@@ -163,13 +178,14 @@ bool ContactCache::upsertFromServer(const QList<Api::Contact>& contacts)
         }
         // A page often repeats what is cached (the cursor's overlap, a reconciliation):
         // rewriting it would only churn the index.
-        const QString jsonText = Sql::toText(merged.toJson());
+        const QString jsonText = QString::fromUtf8(merged.toJsonText());
         if (!stored->stale && jsonText == stored->jsonText)
             continue;
         if (!writer.update(stored->rowId, merged, true, jsonText))
             return false;
     }
-    return transaction.commit();
+    guard.ok = transaction.commit();
+    return guard.ok;
 }
 
 bool ContactCache::removeFromServer(const QStringList& ids)
@@ -379,30 +395,31 @@ QString ContactCache::displayName(const Api::Contact& contact)
 
 QString ContactCache::ftsQuery(const QString& text)
 {
+    // The index has no token positions (schema 6), so a typed word is not a phrase: it becomes
+    // its tokens as the unicode61 tokenizer cuts them (letters and digits, the rest separates),
+    // all required, the last one as a prefix ("dave@be" -> "dave" "be"*). Quotes and FTS
+    // operators are separators, so no term needs escaping and "OR" stays a word.
     QStringList terms;
-    QString word;
-    const auto flush = [&terms, &word] {
-        bool searchable = false;
-        for (const QChar c : std::as_const(word)) {
-            if (c.isLetterOrNumber()) {
-                searchable = true;
-                break;
-            }
-        }
-        if (searchable) {
-            QString quoted = word;
-            quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-            terms.append(QLatin1Char('"') + quoted + QStringLiteral("\"*"));
-        }
-        word.clear();
+    QString token;
+    const auto flush = [&terms, &token](bool prefix) {
+        if (token.isEmpty())
+            return;
+        terms.append(
+            QLatin1Char('"') + token + (prefix ? QStringLiteral("\"*") : QStringLiteral("\"")));
+        token.clear();
     };
-    for (const QChar c : text) {
-        if (c.isSpace())
-            flush();
-        else
-            word.append(c);
+    for (const QString& word :
+        text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts)) {
+        for (const QChar c : word) {
+            if (c.isLetterOrNumber() || c.isMark())
+                token.append(c);
+            else
+                flush(false);
+        }
+        if (token.isEmpty() && !terms.isEmpty() && !terms.last().endsWith(QLatin1Char('*')))
+            terms.last().append(QLatin1Char('*'));
+        flush(true);
     }
-    flush();
     return terms.join(QLatin1Char(' '));
 }
 

@@ -95,7 +95,8 @@ public:
     // sort keys: tens of ms for 100k, and no sort index for a sync to keep up to date.
     QVector<qint64> orderedRowIds(
         SortColumn column, Qt::SortOrder order, const QString& tag = {}) const;
-    // FTS5 prefix search: every typed word becomes "word"*, all words must match. Rowids sorted
+    // FTS5 prefix search: every typed word becomes its tokens, the last one a prefix, and all
+    // must match. Rowids sorted
     // ascending so a model can intersect them with its order cheaply. Blank text (or text with
     // no letter or digit) matches nothing: the caller shows the unfiltered list instead.
     QVector<qint64> matchingRowIds(const QString& text) const;
@@ -112,7 +113,8 @@ public:
 
     // The list's name for a contact: name, else first + last, else email, else phone.
     static QString displayName(const Api::Contact& contact);
-    // The FTS query for typed text ("jo smi" -> "jo"* "smi"*); empty when nothing searchable.
+    // The FTS query for typed text ("jo smi" -> "jo"* "smi"*, "dave@be" -> "dave" "be"*); empty
+    // when nothing searchable.
     static QString ftsQuery(const QString& text);
 
 private:

@@ -185,7 +185,7 @@ qint64 ContactWriter::insert(
         return 0;
     int i = 1;
     m_insert.bind(i++, id);
-    m_insert.bind(i++, jsonText.isEmpty() ? Sql::toText(contact.toJson()) : jsonText);
+    m_insert.bind(i++, jsonText.isEmpty() ? QString::fromUtf8(contact.toJsonText()) : jsonText);
     m_insert.bind(i++, ContactCache::displayName(contact));
     m_insert.bind(i++, contact.email);
     m_insert.bind(i++, contact.phone);
@@ -209,7 +209,7 @@ bool ContactWriter::update(
     if (m_failed)
         return false;
     int i = 1;
-    m_update.bind(i++, jsonText.isEmpty() ? Sql::toText(contact.toJson()) : jsonText);
+    m_update.bind(i++, jsonText.isEmpty() ? QString::fromUtf8(contact.toJsonText()) : jsonText);
     m_update.bind(i++, ContactCache::displayName(contact));
     m_update.bind(i++, contact.email);
     m_update.bind(i++, contact.phone);

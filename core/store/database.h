@@ -15,6 +15,10 @@ class Clock;
 
 namespace ContactDesk::Store {
 
+namespace Rows {
+class ContactWriter;
+}
+
 // One SQLite cache file for one connection, opened through its own uniquely named QSqlDatabase
 // connection so that two connections (or two tests) never share a handle. Everything runs on the
 // thread that created it.
@@ -33,7 +37,8 @@ public:
     //   3 outbox, trash, local history and sync state
     //   4 the location's lists (custom fields, tags, users, calendars)
     //   5 import runs and their journal, and the e-mail and phone lookups an import matches by
-    static constexpr int currentSchemaVersion = 5;
+    //   6 the search index without token positions, column sizes or three-character prefixes
+    static constexpr int currentSchemaVersion = 6;
     // PRAGMA application_id of our files ("CDsk"), so a foreign SQLite file is recognised.
     static constexpr qint32 applicationId = 0x4344736b;
 
@@ -102,6 +107,13 @@ public:
     void notifyOutboxChanged();
     void notifyLocalIdResolved(const QString& localId, const QString& serverId);
 
+    // Internal to core/store: the prepared statements of server-side contact writes, kept for
+    // the connection's lifetime so that a sync of a thousand pages prepares them once.
+    // Finalized by close() (SQLite will not close a connection with live statements) and by
+    // dropContactWriter() after a failed write.
+    Rows::ContactWriter& contactWriter();
+    void dropContactWriter();
+
 signals:
     // Rows whose values (fields, status, id) changed; the rowid is the model's stable handle.
     void contactsChanged(const QVector<qint64>& rowIds);
@@ -138,6 +150,7 @@ private:
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
     std::unique_ptr<PendingNotifications> m_pending;
+    std::unique_ptr<Rows::ContactWriter> m_contactWriter;
 };
 
 } // namespace ContactDesk::Store

@@ -8,6 +8,7 @@
 #include "storetestsupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,6 +17,7 @@ using namespace ContactDesk::Store;
 using namespace ContactDesk::Store::Testing;
 
 Q_DECLARE_METATYPE(ContactDesk::Store::SortColumn)
+Q_DECLARE_METATYPE(ContactDesk::Api::Contact)
 
 namespace {
 
@@ -74,6 +76,8 @@ private slots:
     void search();
     void searchFollowsChanges();
     void ftsQueryQuotesEachWord();
+    void cachedJsonTextIsWhatQtWrites_data();
+    void cachedJsonTextIsWhatQtWrites();
     void allTagsOncePerSpelling();
     void displayNameFallbacks();
     void pendingFieldsSurviveServerUpsert();
@@ -332,7 +336,11 @@ void TestContactCache::ftsQueryQuotesEachWord()
 {
     QCOMPARE(
         ContactCache::ftsQuery(QStringLiteral("  jo  smi ")), QStringLiteral("\"jo\"* \"smi\"*"));
-    QCOMPARE(ContactCache::ftsQuery(QStringLiteral("a\"b")), QStringLiteral("\"a\"\"b\"*"));
+    QCOMPARE(ContactCache::ftsQuery(QStringLiteral("a\"b")), QStringLiteral("\"a\" \"b\"*"));
+    QCOMPARE(
+        ContactCache::ftsQuery(QStringLiteral("dave@be.")), QStringLiteral("\"dave\" \"be\"*"));
+    QCOMPARE(ContactCache::ftsQuery(QStringLiteral("+1 555-01")),
+        QStringLiteral("\"1\"* \"555\" \"01\"*"));
     QCOMPARE(ContactCache::ftsQuery(QStringLiteral("OR NOT")), QStringLiteral("\"OR\"* \"NOT\"*"));
     QVERIFY(ContactCache::ftsQuery(QStringLiteral("  ")).isEmpty());
 }
@@ -435,4 +443,51 @@ void TestContactCache::doneEditsLetTheServerWin()
 }
 
 QTEST_GUILESS_MAIN(TestContactCache)
+void TestContactCache::cachedJsonTextIsWhatQtWrites_data()
+{
+    QTest::addColumn<Api::Contact>("contact");
+    const Api::Contact plain = serverContact(serverId(1), QStringLiteral("Carol"),
+        QStringLiteral("Baker"), QStringLiteral("carol@example.test"), QStringLiteral("+1 415"));
+    QTest::newRow("plain") << plain;
+    Api::Contact tricky = plain;
+    tricky.name = QStringLiteral("Zoë \"Q\" O'Brien \\ 日本 😀");
+    tricky.address1 = QStringLiteral("line\nbreak\ttab\r\b\f") + QChar(u'\x01') + QChar(u'\x1f')
+        + QChar(u'\x7f');
+    tricky.tags = {QStringLiteral("a,b"), QStringLiteral("\"q\""), QString()};
+    tricky.followers = {QStringLiteral("u1"), QStringLiteral("u2")};
+    tricky.dnd = true;
+    tricky.dndSettings[Api::DndChannel::Sms]
+        = Api::DndStatus {QStringLiteral("active"), QStringLiteral("m"), QStringLiteral("c")};
+    tricky.inboundDndSettings.all = Api::DndStatus {QStringLiteral("inactive"), {}, {}};
+    tricky.dateOfBirth = QDate(1990, 2, 28);
+    tricky.customFields = {{QStringLiteral("cf1"), {}, QJsonValue(42.5)},
+        {QStringLiteral("cf2"), {}, QJsonArray {QStringLiteral("x"), 1, true}}};
+    QTest::newRow("escapes, DND, custom fields") << tricky;
+    Api::Contact extras = plain;
+    // Unknown keys sort among the known ones; a stray known key in `extra` loses to the field.
+    extras.extra = QJsonObject {{QStringLiteral("emailLowerCase"), QStringLiteral("c@e.t")},
+        {QStringLiteral("additionalEmails"), QJsonArray {QStringLiteral("x@y.z")}},
+        {QStringLiteral("zeta"), QJsonValue::Null}, {QStringLiteral("Alpha"), 1.25},
+        {QStringLiteral("nested"), QJsonObject {{QStringLiteral("k"), false}}},
+        {QStringLiteral("city"), QStringLiteral("stale")},
+        {QStringLiteral("website"), QStringLiteral("gone")}};
+    extras.city = QStringLiteral("Paris");
+    QTest::newRow("unknown keys") << extras;
+    Api::Contact bare;
+    bare.id = serverId(2);
+    QTest::newRow("id only") << bare;
+}
+
+void TestContactCache::cachedJsonTextIsWhatQtWrites()
+{
+    QFETCH(Api::Contact, contact);
+    const QByteArray expected = QJsonDocument(contact.toJson()).toJson(QJsonDocument::Compact);
+    QCOMPARE(contact.toJsonText(), expected);
+    // And the cache reads back the same contact from it.
+    QVERIFY(m_cache->upsertFromServer({contact}));
+    const auto cached = m_cache->contact(contact.id);
+    QVERIFY(cached);
+    QCOMPARE(cached->toJson(), contact.toJson());
+}
+
 #include "tst_contactcache.moc"

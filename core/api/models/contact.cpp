@@ -6,6 +6,10 @@
 #include "common/clock.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <vector>
 
 namespace ContactDesk::Api {
 
@@ -145,6 +149,127 @@ QJsonObject requestFields(const Contact& contact)
     return json;
 }
 
+// The compact JSON writer of toJsonText(), escaping as QJsonDocument does: the two-character
+// escapes for quote, backslash and \b \f \n \r \t, \u00xx for other control characters,
+// everything else as UTF-8.
+void appendEscaped(QByteArray* out, QStringView text)
+{
+    const char* const hex = "0123456789abcdef";
+    out->append('"');
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t u = text[i].unicode();
+        if (u >= 0x80) {
+            qsizetype end = i + 1;
+            while (end < size && text[end].unicode() >= 0x80)
+                ++end;
+            out->append(text.sliced(i, end - i).toUtf8());
+            i = end - 1;
+            continue;
+        }
+        if (u >= 0x20 && u != u'"' && u != u'\\') {
+            out->append(char(u));
+            continue;
+        }
+        out->append('\\');
+        switch (u) {
+        case u'"':
+            out->append('"');
+            break;
+        case u'\\':
+            out->append('\\');
+            break;
+        case u'\b':
+            out->append('b');
+            break;
+        case u'\f':
+            out->append('f');
+            break;
+        case u'\n':
+            out->append('n');
+            break;
+        case u'\r':
+            out->append('r');
+            break;
+        case u'\t':
+            out->append('t');
+            break;
+        default:
+            out->append("u00");
+            out->append(hex[u >> 4]);
+            out->append(hex[u & 0xf]);
+        }
+    }
+    out->append('"');
+}
+
+void appendStringList(QByteArray* out, const QStringList& list)
+{
+    out->append('[');
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out->append(',');
+        appendEscaped(out, list.at(i));
+    }
+    out->append(']');
+}
+
+// Any other value (custom fields, DND settings, unknown keys): rare enough to go through Qt.
+void appendValue(QByteArray* out, const QJsonValue& value)
+{
+    if (value.isString()) {
+        appendEscaped(out, value.toString());
+        return;
+    }
+    const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
+    out->append(QByteArrayView(wrapped).sliced(1, wrapped.size() - 2));
+}
+
+// The keys toJson() sets (or removes from `extra`), sorted as QJsonObject keeps its keys, so
+// that toJsonText() merges them with `extra` in one pass.
+enum class OwnKind
+{
+    Text,
+    DateOfBirth,
+    Dnd,
+    DndSettings,
+    InboundDnd,
+    Tags,
+    CustomFields,
+    Followers,
+    DateAdded,
+    DateUpdated,
+};
+
+struct OwnKey
+{
+    L key;
+    OwnKind kind;
+    const QString Contact::*text = nullptr;
+};
+
+const std::vector<OwnKey>& ownKeys()
+{
+    static const std::vector<OwnKey> keys = [] {
+        std::vector<OwnKey> list;
+        for (const TextField<Contact>& field : textFields)
+            list.push_back({field.key, OwnKind::Text, field.member});
+        list.push_back({L("dateOfBirth"), OwnKind::DateOfBirth});
+        list.push_back({L("dnd"), OwnKind::Dnd});
+        list.push_back({L("dndSettings"), OwnKind::DndSettings});
+        list.push_back({L("inboundDndSettings"), OwnKind::InboundDnd});
+        list.push_back({L("tags"), OwnKind::Tags});
+        list.push_back({L("customFields"), OwnKind::CustomFields});
+        list.push_back({L("followers"), OwnKind::Followers});
+        list.push_back({L("dateAdded"), OwnKind::DateAdded});
+        list.push_back({L("dateUpdated"), OwnKind::DateUpdated});
+        std::sort(list.begin(), list.end(),
+            [](const OwnKey& a, const OwnKey& b) { return a.key.compare(b.key) < 0; });
+        return list;
+    }();
+    return keys;
+}
+
 bool isBlank(const QJsonValue& value)
 {
     return (value.isString() && value.toString().isEmpty())
@@ -233,6 +358,106 @@ QJsonObject Contact::toJson() const
     putIf(&json, L("dateAdded"), dateAdded.isValid(), isoUtc(dateAdded));
     putIf(&json, L("dateUpdated"), dateUpdated.isValid(), isoUtc(dateUpdated));
     return json;
+}
+
+QByteArray Contact::toJsonText() const
+{
+    QByteArray out;
+    out.reserve(640);
+    out.append('{');
+    bool first = true;
+    const auto startMember = [&out, &first] {
+        if (!first)
+            out.append(',');
+        first = false;
+    };
+    // Appends the member for one of toJson()'s own keys when it is present.
+    const auto writeOwn = [&](const OwnKey& own) {
+        const auto key = [&] {
+            startMember();
+            out.append('"');
+            out.append(own.key);
+            out.append("\":");
+        };
+        switch (own.kind) {
+        case OwnKind::Text:
+            if (!(this->*own.text).isEmpty()) {
+                key();
+                appendEscaped(&out, this->*own.text);
+            }
+            break;
+        case OwnKind::DateOfBirth:
+            if (dateOfBirth.isValid()) {
+                key();
+                appendEscaped(&out, formatWireDate(dateOfBirth));
+            }
+            break;
+        case OwnKind::Dnd:
+            key();
+            out.append(dnd ? "true" : "false");
+            break;
+        case OwnKind::DndSettings:
+            if (!dndSettings.isEmpty()) {
+                key();
+                appendValue(&out, dndSettingsJson(dndSettings));
+            }
+            break;
+        case OwnKind::InboundDnd:
+            if (!inboundDndSettings.isEmpty()) {
+                key();
+                appendValue(&out, inboundJson(inboundDndSettings));
+            }
+            break;
+        case OwnKind::Tags:
+            key();
+            appendStringList(&out, tags);
+            break;
+        case OwnKind::CustomFields:
+            key();
+            if (customFields.isEmpty())
+                out.append("[]");
+            else
+                appendValue(&out, CustomFields::toJson(customFields));
+            break;
+        case OwnKind::Followers:
+            if (!followers.isEmpty()) {
+                key();
+                appendStringList(&out, followers);
+            }
+            break;
+        case OwnKind::DateAdded:
+            if (dateAdded.isValid()) {
+                key();
+                appendEscaped(&out, isoUtc(dateAdded));
+            }
+            break;
+        case OwnKind::DateUpdated:
+            if (dateUpdated.isValid()) {
+                key();
+                appendEscaped(&out, isoUtc(dateUpdated));
+            }
+            break;
+        }
+    };
+    // `extra` iterates in key order too; an own key wins over the same key there.
+    const std::vector<OwnKey>& own = ownKeys();
+    std::size_t next = 0;
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        const QString extraKey = it.key();
+        int order = -1;
+        while (next < own.size() && (order = QStringView(extraKey).compare(own[next].key)) > 0)
+            writeOwn(own[next++]);
+        if (next < own.size() && order == 0)
+            continue;
+        startMember();
+        appendEscaped(&out, extraKey);
+        out.append(':');
+        appendValue(&out, it.value());
+    }
+    while (next < own.size())
+        writeOwn(own[next++]);
+    out.append('}');
+    return out;
 }
 
 QJsonObject Contact::createBody(const QString& locationId) const

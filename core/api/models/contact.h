@@ -2,6 +2,7 @@
 
 #include "api/models/customfields.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
@@ -127,6 +128,9 @@ struct Contact
         const QJsonObject& json, QString* error, const QString& path = QStringLiteral("contact"));
     // The response shape, for caching: fromJson(toJson()) gives the same contact.
     QJsonObject toJson() const;
+    // toJson() as compact UTF-8 text, byte for byte what QJsonDocument writes for it, without
+    // building the object: the cache stores this text for every contact it writes.
+    QByteArray toJsonText() const;
 
     // POST /contacts/: every field that is set, as the create DTO allows.
     QJsonObject createBody(const QString& locationId) const;
