@@ -16,38 +16,52 @@ ContactLookup::ContactLookup(Database& database)
     : m_db(database)
 { }
 
-QString ContactLookup::byEmail(const QString& email) const
+bool ContactLookup::indexEmailsAndPhones() const
 {
-    const QString wanted = email.trimmed();
-    if (wanted.isEmpty())
-        return {};
-    // NOCASE folds ASCII only (and uses the index); the check below folds the rest.
+    m_byEmail.clear();
+    m_byPhone.clear();
     QSqlQuery query = Sql::prepare(m_db,
-        QStringLiteral("SELECT id, email FROM contacts WHERE email <> '' AND email = ?"
-                       " COLLATE NOCASE ORDER BY rid"));
+        QStringLiteral("SELECT id, email, phone FROM contacts"
+                       " WHERE email <> '' OR phone <> '' ORDER BY rid"));
     query.setForwardOnly(true);
-    query.addBindValue(wanted);
     if (!Sql::exec(m_db, query)) {
         m_error = m_db.lastError();
-        return {};
+        return false;
     }
     while (query.next()) {
-        if (query.value(1).toString().trimmed().toCaseFolded() == wanted.toCaseFolded())
-            return query.value(0).toString();
+        const QString id = query.value(0).toString();
+        const QString email = query.value(1).toString().trimmed().toCaseFolded();
+        const QString phone = query.value(2).toString().trimmed();
+        if (!email.isEmpty())
+            m_byEmail.insert(email, m_byEmail.value(email, id)); // the oldest stays
+        if (!phone.isEmpty())
+            m_byPhone.insert(phone, m_byPhone.value(phone, id));
     }
-    return {};
+    m_contactIndexed = true;
+    return true;
+}
+
+QString ContactLookup::fromIndex(const QHash<QString, QString>& index, const QString& key) const
+{
+    if (key.isEmpty() || (!m_contactIndexed && !indexEmailsAndPhones()))
+        return {};
+    const QString id = index.value(key);
+    if (id.isEmpty() || Rows::loadContact(m_db, id))
+        return id;
+    // Gone or renamed since it was read: read again.
+    if (!indexEmailsAndPhones())
+        return {};
+    return index.value(key);
+}
+
+QString ContactLookup::byEmail(const QString& email) const
+{
+    return fromIndex(m_byEmail, email.trimmed().toCaseFolded());
 }
 
 QString ContactLookup::byPhone(const QString& e164) const
 {
-    const QString wanted = e164.trimmed();
-    if (wanted.isEmpty())
-        return {};
-    const QVariant exact = Sql::scalar(m_db,
-        QStringLiteral("SELECT id FROM contacts WHERE phone <> '' AND phone = ? ORDER BY rid"
-                       " LIMIT 1"),
-        {wanted});
-    return exact.isNull() ? QString() : exact.toString();
+    return fromIndex(m_byPhone, e164.trimmed());
 }
 
 QString ContactLookup::valueKey(const QJsonValue& value)
@@ -128,6 +142,9 @@ void ContactLookup::note(const QString& fieldId, const QString& value, const QSt
 void ContactLookup::reset()
 {
     m_byField.clear();
+    m_contactIndexed = false;
+    m_byEmail.clear();
+    m_byPhone.clear();
 }
 
 } // namespace ContactDesk::Store

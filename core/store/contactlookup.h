@@ -13,8 +13,9 @@ class Database;
 // Finds cached contacts by what an import matches rows on: an e-mail address (without case), a
 // phone number (E.164, as the server stores it) or the value of a custom field (the other app's
 // id). Local contacts (created here, not yet on the server) are found too, so rows that follow
-// in the same import see them. The first two use indexes of the contacts table; a custom field
-// is indexed in memory once per field (indexCustomField) for a run of many lookups.
+// in the same import see them. Each kind is read into memory at its first lookup (one scan of
+// the cache, not an index every sync write pays for), and read again when a hit is gone (a
+// discarded create, a local id that became a server id).
 class ContactLookup
 {
 public:
@@ -41,10 +42,16 @@ public:
 
 private:
     bool indexCustomField(const QString& fieldId);
+    // e-mail (case-folded) and phone -> the oldest contact's id
+    bool indexEmailsAndPhones() const;
+    QString fromIndex(const QHash<QString, QString>& index, const QString& key) const;
 
     Database& m_db;
     // field id -> value key -> contact id
     QHash<QString, QHash<QString, QString>> m_byField;
+    mutable bool m_contactIndexed = false;
+    mutable QHash<QString, QString> m_byEmail;
+    mutable QHash<QString, QString> m_byPhone;
     mutable StoreError m_error;
 };
 

@@ -218,18 +218,17 @@ void TestStoreDatabase::migratesVersion4ToImports()
     QCOMPARE(items.size(), 1);
     QCOMPARE(items[0].payload.value(QStringLiteral("city")).toString(), QStringLiteral("Paris"));
 
-    // The lookups an import matches by find the migrated contact, through the new indexes.
+    // The lookups an import matches by find the migrated contact (read into memory; no index
+    // on the contacts table makes every sync write pay for them).
     ContactLookup lookup(store.db());
     QCOMPARE(lookup.byEmail(QStringLiteral("ada@ENGINES.test")), serverId(1));
     QCOMPARE(lookup.byPhone(QStringLiteral("+14155550101")), serverId(1));
     QVERIFY(lookup.byEmail(QStringLiteral("grace@navy.test")).isEmpty());
-    QSqlQuery plan(store.db().sql());
-    QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE email <> ''"
-                                     " AND email = 'x' COLLATE NOCASE")));
-    QString detail;
-    while (plan.next())
-        detail += plan.value(3).toString();
-    QVERIFY2(detail.contains(QStringLiteral("contacts_by_email")), qPrintable(detail));
+    QSqlQuery indexes(store.db().sql());
+    QVERIFY(indexes.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN"
+                                        " ('contacts_by_email', 'contacts_by_phone')")));
+    QVERIFY(indexes.next());
+    QCOMPARE(indexes.value(0).toInt(), 0);
 
     // The journal takes runs and rows.
     ImportJournal journal(store.db());
