@@ -1,5 +1,6 @@
 #include "mapping/profilereader.h"
 
+#include "api/models/jsonreader.h"
 #include "mapping/targets.h"
 #include "mapping/transforms.h"
 
@@ -59,27 +60,6 @@ const QList<QPair<QString, FieldPolicy>> policies {
     {QStringLiteral("never"), FieldPolicy::Never},
 };
 
-QString typeName(const QJsonValue& value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("missing");
-}
-
 } // namespace
 
 std::optional<Profile> ProfileReader::read(const QJsonObject& original)
@@ -93,7 +73,7 @@ std::optional<Profile> ProfileReader::read(const QJsonObject& original)
     Profile profile;
     const QJsonValue name = json.value(QStringLiteral("name"));
     if (!name.isUndefined() && !name.isString())
-        problem(tr("name: must be a string, not %1").arg(typeName(name)));
+        problem(tr("name: must be a string, not %1").arg(Api::jsonTypeName(name)));
     profile.name = name.toString();
 
     const QJsonValue source = json.value(QStringLiteral("source"));
@@ -103,7 +83,7 @@ std::optional<Profile> ProfileReader::read(const QJsonObject& original)
             profile.source = *options;
         m_problems->append(sourceProblems);
     } else if (!source.isUndefined()) {
-        problem(tr("source: must be an object, not %1").arg(typeName(source)));
+        problem(tr("source: must be an object, not %1").arg(Api::jsonTypeName(source)));
     }
     readWrite(json.value(QStringLiteral("write")), profile);
     readRules(json.value(QStringLiteral("rules")), profile);
@@ -128,7 +108,7 @@ QJsonObject ProfileReader::migrate(const QJsonObject& json)
         for (auto it = map.begin(); it != map.end(); ++it) {
             if (!it.value().isString()) {
                 problem(tr("columns.%1: the target must be a string, not %2")
-                            .arg(it.key(), typeName(it.value())));
+                            .arg(it.key(), Api::jsonTypeName(it.value())));
                 continue;
             }
             rules.append(QJsonObject {{QStringLiteral("sources"), QJsonArray {it.key()}},
@@ -141,7 +121,7 @@ QJsonObject ProfileReader::migrate(const QJsonObject& json)
         return migrated;
     }
     if (!version.isDouble() || version.toDouble() != double(version.toInt())) {
-        problem(tr("version: must be a whole number, not %1").arg(typeName(version)));
+        problem(tr("version: must be a whole number, not %1").arg(Api::jsonTypeName(version)));
         return {};
     }
     if (version.toInt() > profileVersion) {
@@ -163,7 +143,7 @@ void ProfileReader::readWrite(const QJsonValue& value, Profile& profile)
     if (value.isUndefined())
         return;
     if (!value.isObject()) {
-        problem(tr("write: must be an object, not %1").arg(typeName(value)));
+        problem(tr("write: must be an object, not %1").arg(Api::jsonTypeName(value)));
         return;
     }
     const QJsonObject write = value.toObject();
@@ -192,7 +172,7 @@ void ProfileReader::readWrite(const QJsonValue& value, Profile& profile)
     if (match.isUndefined())
         return;
     if (!match.isObject()) {
-        problem(tr("write.match: must be an object, not %1").arg(typeName(match)));
+        problem(tr("write.match: must be an object, not %1").arg(Api::jsonTypeName(match)));
         return;
     }
     const QJsonObject matchObject = match.toObject();
@@ -209,7 +189,7 @@ void ProfileReader::readWrite(const QJsonValue& value, Profile& profile)
 void ProfileReader::readRules(const QJsonValue& value, Profile& profile)
 {
     if (!value.isArray()) {
-        problem(tr("rules: must be an array of rules, not %1").arg(typeName(value)));
+        problem(tr("rules: must be an array of rules, not %1").arg(Api::jsonTypeName(value)));
         return;
     }
     const QJsonArray rules = value.toArray();
@@ -217,7 +197,7 @@ void ProfileReader::readRules(const QJsonValue& value, Profile& profile)
     for (qsizetype i = 0; i < rules.size(); ++i) {
         const QString where = tr("rule %1").arg(i + 1);
         if (!rules.at(i).isObject()) {
-            problem(tr("%1: must be an object, not %2").arg(where, typeName(rules.at(i))));
+            problem(tr("%1: must be an object, not %2").arg(where, Api::jsonTypeName(rules.at(i))));
             continue;
         }
         const std::optional<Rule> rule = readRule(rules.at(i).toObject(), where);
@@ -247,7 +227,7 @@ std::optional<Rule> ProfileReader::readRule(const QJsonObject& json, const QStri
     const QJsonValue sources = json.value(QStringLiteral("sources"));
     if (!sources.isArray()) {
         problem(tr("%1: sources must be an array of column names, not %2")
-                    .arg(where, typeName(sources)));
+                    .arg(where, Api::jsonTypeName(sources)));
     } else {
         for (const QJsonValue& source : sources.toArray()) {
             if (!source.isString() || source.toString().isEmpty())
@@ -269,7 +249,7 @@ std::optional<Rule> ProfileReader::readRule(const QJsonObject& json, const QStri
                    "customField:<name>, tags, assignee, contactId or ignore)")
                     .arg(where, target.toString()));
     } else {
-        problem(tr("%1: target must be a string, not %2").arg(where, typeName(target)));
+        problem(tr("%1: target must be a string, not %2").arg(where, Api::jsonTypeName(target)));
     }
 
     const QJsonValue transforms = json.value(QStringLiteral("transforms"));
@@ -289,7 +269,8 @@ std::optional<Rule> ProfileReader::readRule(const QJsonObject& json, const QStri
             rule.transforms.append(step);
         }
     } else if (!transforms.isUndefined()) {
-        problem(tr("%1: transforms must be an array, not %2").arg(where, typeName(transforms)));
+        problem(tr("%1: transforms must be an array, not %2")
+                    .arg(where, Api::jsonTypeName(transforms)));
     }
     const bool startsWithConstant
         = !rule.transforms.isEmpty() && rule.transforms.first().op == QLatin1String("constant");
@@ -320,7 +301,8 @@ std::optional<Rule> ProfileReader::readRule(const QJsonObject& json, const QStri
         rule.confidence = confidence.toDouble(-1);
         rule.reason = suggested.toObject().value(QStringLiteral("reason")).toString();
     } else if (!suggested.isUndefined()) {
-        problem(tr("%1: suggested must be an object, not %2").arg(where, typeName(suggested)));
+        problem(
+            tr("%1: suggested must be an object, not %2").arg(where, Api::jsonTypeName(suggested)));
     }
     if (int(m_problems->size()) > before)
         return std::nullopt;
@@ -332,7 +314,7 @@ void ProfileReader::readVerified(const QJsonValue& value, Profile& profile)
     if (value.isUndefined())
         return;
     if (!value.isArray()) {
-        problem(tr("verified: must be an array, not %1").arg(typeName(value)));
+        problem(tr("verified: must be an array, not %1").arg(Api::jsonTypeName(value)));
         return;
     }
     for (const QJsonValue& item : value.toArray()) {

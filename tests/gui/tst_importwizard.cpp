@@ -5,6 +5,7 @@
 // asks before the first run and says whether the profile was verified on the sandbox.
 #include "appflowfixture.h"
 #include "appflowhelpers.h"
+#include "mappingflowhelpers.h"
 #include "sync/outboxworker.h"
 #include "ui/mapping/dryrundialog.h"
 #include "ui/mapping/importprogressdialog.h"
@@ -27,6 +28,7 @@
 #include <QTreeWidget>
 
 using namespace AppFlowTest;
+using namespace MappingFlowTest;
 using ContactDesk::Mapping::Target;
 using ContactDesk::Ui::DryRunDialog;
 using ContactDesk::Ui::FilePrompts;
@@ -36,19 +38,6 @@ using ContactDesk::Ui::MappingEditor;
 using ContactDesk::Ui::MappingPreviewModel;
 
 namespace {
-
-const QByteArray membersCsv = "Email,First Name,Membership level\r\n"
-                              "ann.import@contactdesk-demo.test,Ann,Gold\r\n"
-                              "bob.import@contactdesk-demo.test,Bob,Gld\r\n";
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return {};
-    return path;
-}
 
 // `count` people, each with an email of their own.
 QByteArray peopleCsv(int count)

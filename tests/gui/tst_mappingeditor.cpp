@@ -5,6 +5,7 @@
 #include "appflowfixture.h"
 #include "appflowhelpers.h"
 #include "mapping/source.h"
+#include "mappingflowhelpers.h"
 #include "ui/mapping/mappingeditor.h"
 #include "ui/mapping/mappingpreviewmodel.h"
 #include "ui/mapping/ruleeditor.h"
@@ -21,6 +22,7 @@
 #include <QTest>
 
 using namespace AppFlowTest;
+using namespace MappingFlowTest;
 using ContactDesk::Mapping::Profile;
 using ContactDesk::Mapping::Rule;
 using ContactDesk::Mapping::Target;
@@ -30,20 +32,6 @@ using ContactDesk::Ui::MappingEditor;
 using ContactDesk::Ui::MappingPreviewModel;
 
 namespace {
-
-// Two members, the second with a level the location's picklist does not have.
-const QByteArray membersCsv = "Email,First Name,Membership level\r\n"
-                              "ann.import@contactdesk-demo.test,Ann,Gold\r\n"
-                              "bob.import@contactdesk-demo.test,Bob,Gld\r\n";
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        return {};
-    return path;
-}
 
 Rule rule(const QString& source, Target::Kind kind, const QString& name = {})
 {
