@@ -107,6 +107,37 @@ const QMetaMethod& exchangedSignal()
 
 } // namespace
 
+namespace {
+constexpr std::pair<RequestCause, QLatin1StringView> causeNames[] = {
+    {RequestCause::User, QLatin1StringView("user")},
+    {RequestCause::Sync, QLatin1StringView("sync")},
+    {RequestCause::Outbox, QLatin1StringView("outbox")},
+    {RequestCause::Import, QLatin1StringView("import")},
+    {RequestCause::Automation, QLatin1StringView("automation")},
+    {RequestCause::Webhook, QLatin1StringView("webhook")},
+    {RequestCause::Verify, QLatin1StringView("verify")},
+    {RequestCause::Replay, QLatin1StringView("replay")},
+};
+} // namespace
+
+QString requestCauseName(RequestCause cause)
+{
+    for (const auto& [value, name] : causeNames) {
+        if (value == cause)
+            return name;
+    }
+    return {};
+}
+
+std::optional<RequestCause> requestCauseFromName(const QString& name)
+{
+    for (const auto& [value, text] : causeNames) {
+        if (name == text)
+            return value;
+    }
+    return std::nullopt;
+}
+
 ApiJob::ApiJob(const Endpoint& endpoint, RequestSpec spec, ApiClient* client)
     : QObject(client)
     , m_endpoint(endpoint)
@@ -535,6 +566,7 @@ void ApiClient::logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray&
     exchange.method = methodName(job->endpoint().method);
     exchange.url = reply->request().url();
     exchange.attempt = job->m_attempts;
+    exchange.cause = job->spec().cause;
     exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError && exchange.status == 0)
         exchange.transportError = reply->errorString();

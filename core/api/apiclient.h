@@ -30,6 +30,7 @@ struct ApiExchange
     QByteArray method;
     QUrl url;
     int attempt = 0;
+    RequestCause cause = RequestCause::User;
     int status = 0; // 0: no HTTP answer
     QString transportError;
     qint64 startedAtMs = 0;

@@ -18,6 +18,22 @@ namespace ContactDesk::Api {
 
 class ApiClient;
 
+// Which feature of ContactDesk made a request, for the inspector and the request log.
+enum class RequestCause
+{
+    User, // a direct call: the CLI's call verb, a lookup the user waits for
+    Sync,
+    Outbox, // a desktop user's own edit
+    Import,
+    Automation,
+    Webhook, // a re-fetch or forward caused by a HighLevel webhook
+    Verify,
+    Replay, // the inspector's replay and compose
+};
+// "user", "sync", "outbox", ...: stable, for files and filters.
+QString requestCauseName(RequestCause cause);
+std::optional<RequestCause> requestCauseFromName(const QString& name);
+
 // What to send for one operation: path parameters, query items and an optional JSON body.
 struct RequestSpec
 {
@@ -25,6 +41,7 @@ struct RequestSpec
     QList<QPair<QString, QString>> query;
     std::optional<QJsonObject> body;
     Priority priority = Priority::Foreground;
+    RequestCause cause = RequestCause::User;
 };
 
 // One request, from the queue to its result. The client drives it through fixed steps (scope

@@ -38,7 +38,7 @@ public:
     //   4 the location's lists (custom fields, tags, users, calendars)
     //   5 import runs and their journal, and the e-mail and phone lookups an import matches by
     //   6 the search index without token positions, column sizes or three-character prefixes
-    static constexpr int currentSchemaVersion = 6;
+    static constexpr int currentSchemaVersion = 7;
     // PRAGMA application_id of our files ("CDsk"), so a foreign SQLite file is recognised.
     static constexpr qint32 applicationId = 0x4344736b;
 

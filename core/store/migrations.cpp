@@ -183,6 +183,41 @@ const QStringList migration6 {
     QStringLiteral("DROP INDEX IF EXISTS contacts_by_phone"),
 };
 
+// Version 7: automations. Events from Your App (the inbox: every verified event, in arrival
+// order, with what became of it), the links between Your App's user ids and contacts, and the
+// origin of each outbox item, so that a desktop user's own edits are sent before an import's or
+// an automation's.
+const QStringList migration7 {
+    QStringLiteral("CREATE TABLE app_events ("
+                   " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                   " webhook_id TEXT NOT NULL,"
+                   " type TEXT NOT NULL,"
+                   " user_id TEXT NOT NULL DEFAULT '',"
+                   " data TEXT NOT NULL DEFAULT '{}',"
+                   " timestamp INTEGER NOT NULL DEFAULT 0,"
+                   " source TEXT NOT NULL DEFAULT '',"
+                   " status TEXT NOT NULL,"
+                   " reason TEXT NOT NULL DEFAULT '',"
+                   " received_at INTEGER NOT NULL,"
+                   " updated_at INTEGER NOT NULL DEFAULT 0,"
+                   " contact_id TEXT NOT NULL DEFAULT '',"
+                   " items TEXT NOT NULL DEFAULT '[]',"
+                   " duplicate_of INTEGER NOT NULL DEFAULT 0,"
+                   " attempts INTEGER NOT NULL DEFAULT 0)"),
+    // One stored event per webhook-id; duplicate deliveries are logged with duplicate_of set.
+    QStringLiteral("CREATE UNIQUE INDEX app_events_by_webhook_id ON app_events(webhook_id)"
+                   " WHERE duplicate_of = 0"),
+    QStringLiteral("CREATE INDEX app_events_by_status ON app_events(status, seq)"),
+    QStringLiteral("CREATE INDEX app_events_by_user ON app_events(user_id, seq)"),
+    QStringLiteral("CREATE TABLE app_links ("
+                   " user_id TEXT PRIMARY KEY,"
+                   " contact_id TEXT NOT NULL,"
+                   " linked_at INTEGER NOT NULL,"
+                   " last_values TEXT NOT NULL DEFAULT '{}') WITHOUT ROWID"),
+    QStringLiteral("CREATE INDEX app_links_by_contact ON app_links(contact_id)"),
+    QStringLiteral("ALTER TABLE outbox ADD COLUMN origin TEXT NOT NULL DEFAULT 'user'"),
+};
+
 } // namespace
 
 const QStringList* statements(int version)
@@ -200,6 +235,8 @@ const QStringList* statements(int version)
         return &migration5;
     case 6:
         return &migration6;
+    case 7:
+        return &migration7;
     default:
         return nullptr;
     }

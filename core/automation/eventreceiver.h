@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace ContactDesk {
+class Clock;
+}
+
+namespace ContactDesk::Automation {
+
+class Inbox;
+
+struct ReceiverOptions
+{
+    QHostAddress address = QHostAddress::LocalHost; // another address only when asked
+    quint16 port = 0; // 0: any free port
+    qint64 maxBodyBytes = 256 * 1024; // larger: 413
+    qint64 toleranceSecs = 300;
+};
+
+// The HTTP receiver of Your App's events: POST /events with the Standard Webhooks headers.
+// Verifies the signature over the raw body before parsing (401 and nothing stored when it fails,
+// or the timestamp is outside the tolerance), checks the event against its schema (400 with the
+// reason), stores it durably in the inbox and only then answers 202; a webhook-id seen before
+// answers 200 and is not applied twice; a body over the limit answers 413. Answers are JSON
+// ({"status": "accepted", "seq": N} or {"error": "..."}).
+class EventReceiver : public QObject
+{
+    Q_OBJECT
+
+public:
+    EventReceiver(Inbox& inbox, const Clock& clock, QObject* parent = nullptr);
+    ~EventReceiver() override;
+
+    // `signingKey`: decodeSigningSecret() of the whsec_ secret.
+    void setSigningKey(const QByteArray& signingKey);
+    bool listen(const ReceiverOptions& options, QString* error = nullptr);
+    void close();
+    bool isListening() const;
+    QUrl url() const; // http://127.0.0.1:PORT
+
+Q_SIGNALS:
+    // Every answered request, for the UI's receiver status: the status code and the reason.
+    void requestAnswered(int status, const QString& reason);
+
+private:
+    class Server;
+    std::unique_ptr<Server> m_server;
+};
+
+} // namespace ContactDesk::Automation

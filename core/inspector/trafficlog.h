@@ -1,0 +1,71 @@
+#pragma once
+
+#include "api/apiclient.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <deque>
+
+namespace ContactDesk::Inspector {
+
+// One exchange as the inspector keeps it: the redacted ApiExchange (ApiClient::exchanged
+// redacts before anything leaves the client) with the connection it went through and what
+// ContactDesk did about its answer.
+struct TrafficEntry
+{
+    qint64 serial = 0; // increasing, never reused
+    QString connection; // the connection's display name ("Built-in sandbox", ...)
+    QString environment; // "sandbox", "production", "custom"
+    Api::ApiExchange exchange;
+    int rateRemaining = -1; // X-RateLimit-Remaining of the answer, -1 when absent
+    // For a 4xx/5xx or a transport failure: "retried after 2 s", "reconciled", "gave up",
+    // filled in when the client's next step is known; empty otherwise.
+    QString outcome;
+    bool bodiesTruncated = false;
+};
+
+struct TrafficOptions
+{
+    int capacity = 10000; // the last N exchanges are kept
+    qint64 maxBodyBytes = 64 * 1024; // each body is cut there (bodiesTruncated)
+};
+
+// The in-memory log of every exchange of every connection the app (or CLI) has open, newest
+// last, capped. No widgets: the inspector's models and the CLI's --har read it.
+class TrafficLog : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrafficLog(TrafficOptions options = {}, QObject* parent = nullptr);
+
+    const TrafficOptions& options() const { return m_options; }
+    void setCapacity(int capacity); // drops the oldest beyond it
+
+    // Follows a client's exchanged() signal, tagging each exchange with the connection.
+    void attach(Api::ApiClient& client, const QString& connection, const QString& environment);
+    // Adds one exchange (attach() calls it); returns its serial.
+    qint64 add(
+        const QString& connection, const QString& environment, const Api::ApiExchange& exchange);
+    void clear();
+
+    int size() const { return int(m_entries.size()); }
+    const TrafficEntry& at(int index) const { return m_entries[std::size_t(index)]; }
+    const TrafficEntry* find(qint64 serial) const;
+    QList<TrafficEntry> entries() const;
+
+Q_SIGNALS:
+    // Batched: emitted at most every few milliseconds with what arrived since, so a view stays
+    // smooth at 100 exchanges a second. `dropped`: how many of the oldest were removed first.
+    void appended(int count, int dropped);
+    void cleared();
+
+private:
+    TrafficOptions m_options;
+    std::deque<TrafficEntry> m_entries;
+    qint64 m_nextSerial = 1;
+};
+
+} // namespace ContactDesk::Inspector
