@@ -38,14 +38,16 @@ QJsonObject workflowBody(const QDateTime& eventStartTime)
 
 } // namespace
 
-ContactsApi::ContactsApi(ApiClient& client)
+ContactsApi::ContactsApi(ApiClient& client, RequestCause cause)
     : m_client(client)
+    , m_cause(cause)
 { }
 
 template <typename T>
 Call<T> ContactsApi::call(
     const char* operationId, RequestSpec spec, typename Call<T>::Decoder decode) const
 {
+    spec.cause = m_cause;
     return Call<T>(
         m_client.call(QLatin1StringView(operationId), std::move(spec)), std::move(decode));
 }

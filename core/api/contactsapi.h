@@ -130,7 +130,12 @@ private:
 class ContactsApi
 {
 public:
-    explicit ContactsApi(ApiClient& client);
+    // `cause`: what every request of this instance is sent for (the request log and the
+    // inspector show it); each feature holds its own instance.
+    explicit ContactsApi(ApiClient& client, RequestCause cause = RequestCause::User);
+
+    RequestCause cause() const { return m_cause; }
+    void setCause(RequestCause cause) { m_cause = cause; }
 
     // Contacts
     Call<Contact> getContact(const QString& id, Priority priority = Priority::Foreground);
@@ -189,6 +194,7 @@ private:
     Call<T> call(const char* operationId, RequestSpec spec, typename Call<T>::Decoder decode) const;
 
     ApiClient& m_client;
+    RequestCause m_cause = RequestCause::User;
 };
 
 } // namespace ContactDesk::Api
