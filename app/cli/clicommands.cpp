@@ -141,6 +141,8 @@ Command parseWords(VerbParser& parser, const Command& command)
         return parseImport(parser, command);
     if (group == L("export"))
         return parseExport(parser, command);
+    if (group == L("collection"))
+        return parseCollection(parser, command);
     if (group == L("outbox") || group == L("trash") || group == L("cache")) {
         if (words.isEmpty())
             usage(QStringLiteral("%1 needs a subcommand").arg(group));
@@ -290,6 +292,34 @@ Target connectionsTarget(const QCommandLineParser& parser, const Options& option
         QStringLiteral("connections add needs %1 (or the CONTACTDESK_* environment variables)"));
 }
 
+// `--har FILE` takes a file everywhere but after `collection`, where a bare `--har` asks for
+// the HAR format. QCommandLineParser has no optional values, so a bare --har (last, or
+// before another option) gets "-" as its value here; harFile() refuses "-" for the others.
+QStringList withHarValue(const QStringList& arguments)
+{
+    QStringList result;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        result.append(arguments.at(i));
+        if (i == 0 || arguments.at(i) != L("--har"))
+            continue;
+        const bool bare = i + 1 == arguments.size()
+            || (arguments.at(i + 1).startsWith(u'-') && arguments.at(i + 1) != L("-"));
+        if (bare)
+            result.append(QStringLiteral("-"));
+    }
+    return result;
+}
+
+QString harFile(const QCommandLineParser& parser, const Options& options)
+{
+    if (!parser.isSet(options.har))
+        return {};
+    const QString file = parser.value(options.har);
+    if (file.isEmpty() || file == L("-"))
+        usage(QStringLiteral("--har needs a file name (the HAR is written there at exit)"));
+    return QFileInfo(file).absoluteFilePath();
+}
+
 } // namespace
 
 bool isConnectionsAction(Action action)
@@ -317,6 +347,7 @@ bool isConnectionsAction(Action action)
     case Action::MappingCheck:
     case Action::Import:
     case Action::Export:
+    case Action::Collection:
         return false;
     }
     return false;
@@ -347,6 +378,7 @@ bool isDataAction(Action action)
     case Action::ConnectionsRemove:
     case Action::ConnectionsUse:
     case Action::LocationList:
+    case Action::Collection:
         return false;
     }
     return false;
@@ -391,7 +423,7 @@ ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnviron
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const Options options;
     parser.addOptions(options.list());
-    if (!parser.parse(arguments))
+    if (!parser.parse(withHarValue(arguments)))
         return {std::nullopt, parser.errorText()};
     if (parser.isSet(options.help))
         return {Command {}, {}};
@@ -401,9 +433,13 @@ ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnviron
         command.keychainService = environment.value(QStringLiteral("CONTACTDESK_KEYCHAIN_SERVICE"));
         VerbParser words(parser, options, parser.positionalArguments());
         command = parseWords(words, command);
-        command.target = isConnectionsAction(command.action)
-            ? connectionsTarget(parser, options, environment, command.action)
-            : parseTarget(parser, options, environment);
+        if (command.action != Action::Collection)
+            command.harFile = harFile(parser, options);
+        // The catalog collection needs no target: nothing is sent.
+        if (command.action != Action::Collection)
+            command.target = isConnectionsAction(command.action)
+                ? connectionsTarget(parser, options, environment, command.action)
+                : parseTarget(parser, options, environment);
         return {command, {}};
     } catch (const UsageError& error) {
         return {std::nullopt, error.message};

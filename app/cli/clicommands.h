@@ -63,6 +63,9 @@ enum class Action
     Import,
     // export --format csv|vcard: sync, then the cached contacts (see exportFormat).
     Export,
+    // collection [--har]: the whole endpoint catalog as a Postman collection or a HAR log;
+    // nothing is sent (see collectionHar).
+    Collection,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -128,6 +131,16 @@ struct Command
     // columns by header or field name (empty: every column the ContactDesk preset reads back).
     QString exportFormat;
     QStringList exportColumns;
+
+    // --har FILE (any command): every HTTP exchange of the run goes into FILE as a HAR 1.2 log,
+    // written at exit, also when the command failed. Absolute; empty without --har.
+    QString harFile;
+    // Collection: a HAR instead of a Postman collection, into collectionFile (empty: stdout);
+    // the collection's baseUrl, locationId and companyId variables (collectionBaseUrl is
+    // HighLevel's API unless --base-url names another).
+    bool collectionHar = false;
+    QString collectionFile;
+    QUrl collectionBaseUrl;
 };
 
 struct ParseResult

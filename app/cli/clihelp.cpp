@@ -6,7 +6,8 @@ namespace ContactDesk::Cli {
 
 QString helpText()
 {
-    QString text = QStringLiteral(R"(Usage: contactdesk-cli [TARGET] [--verbose] COMMAND ...
+    QString text
+        = QStringLiteral(R"(Usage: contactdesk-cli [TARGET] [--verbose] [--har FILE] COMMAND ...
 
 The HighLevel Contacts API v2 (and the location's custom fields, tags, users and calendars)
 from the command line.
@@ -69,6 +70,11 @@ Commands:
                              syncs, then writes the contacts (those the search TEXT matches)
                              to stdout: CSV with custom fields by name and tags joined, or
                              vCard 4.0; the file imports back through `mapping suggest`
+  collection [--har [FILE]] [--base-url URL] [--location ID] [--company-id ID]
+                             every operation of the catalog as a Postman collection v2.1 on
+                             stdout (example bodies; the token and the ids are variables to
+                             fill in), or with --har as a HAR 1.2 log (into FILE if given);
+                             sends nothing, needs no target
   outbox list                local edits not on the server yet, oldest first
   outbox retry ID            sends a failed (or waiting) edit again at the next sync
   outbox discard ID          drops an edit and reverts it in the cache
@@ -143,6 +149,14 @@ import:
   failed); --failed-from takes only the rows a results file lists as failed. Prints the counts
   as JSON on stdout and a progress line on stderr when it is a terminal. Exit status 1 when a
   row failed or the profile names columns, fields or users that do not exist.
+
+Inspecting traffic:
+  --har FILE, before or after any command, records every HTTP exchange of the run into FILE
+  as a HAR 1.2 log, written at exit, also when the command failed (headers and bodies as
+  --verbose shows them: Authorization, tokens and secrets redacted). Open it in a browser's
+  developer tools or any HAR viewer, or share it. `collection` writes the catalog for Postman,
+  newman, Bruno or Insomnia: set the accessToken variable (never written by ContactDesk) and
+  the ids the requests name.
 
 connections:
   Saved connections are shared with the desktop app. The built-in sandbox is always there,

@@ -48,13 +48,14 @@ struct Options
         QStringLiteral("failed-from"), QString(), QStringLiteral("FILE")};
     QCommandLineOption format {QStringLiteral("format"), QString(), QStringLiteral("FORMAT")};
     QCommandLineOption columns {QStringLiteral("columns"), QString(), QStringLiteral("LIST")};
+    QCommandLineOption har {QStringLiteral("har"), QString(), QStringLiteral("FILE")};
 
     QList<QCommandLineOption> list() const
     {
         return {baseUrl, token, location, companyId, sandbox, connection, adminKey, verbose, help,
             path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId, userId,
             name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom, format,
-            columns};
+            columns, har};
     }
 };
 

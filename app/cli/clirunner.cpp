@@ -8,10 +8,24 @@ namespace ContactDesk::Cli {
 int CliRunner::run(const Command& command)
 {
     CliSession session;
+    if (command.harFile.isEmpty())
+        return dispatch(session, command);
+    // The HAR is written whatever the command's outcome: a failed run is what one shares.
+    session.recordHar(command.harFile);
+    const int code = dispatch(session, command);
+    if (!session.writeHar() && code == ExitOk)
+        return ExitApiError;
+    return code;
+}
+
+int CliRunner::dispatch(CliSession& session, const Command& command)
+{
     switch (command.action) {
     case Action::Help:
         writeOut(helpText().toUtf8());
         return ExitOk;
+    case Action::Collection:
+        return runCollection(command);
     case Action::ConnectionsList:
     case Action::ConnectionsAdd:
     case Action::ConnectionsRemove:

@@ -350,6 +350,8 @@ int runDataVerb(CliSession& session, const Command& command)
     if (online && command.verbose)
         QObject::connect(
             &workspace.client(), &Api::ApiClient::exchanged, &session, &CliSession::printExchange);
+    if (online)
+        session.record(workspace.client()); // --har
     const Store::Database::OpenResult& opened = workspace.open();
     if (!opened.ok) {
         writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(opened.message));

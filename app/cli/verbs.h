@@ -68,4 +68,9 @@ int runExport(CliSession& session, const Command& command, Sync::Workspace& work
 Command parseImport(VerbParser& words, Command command);
 int runImport(CliSession& session, const Command& command, Sync::Workspace& workspace);
 
+// collectionverbs.cpp: collection [--har [FILE]] [--base-url URL] [--location ID]
+// [--company-id ID], the whole catalog as a Postman collection or a HAR; nothing is sent.
+Command parseCollection(VerbParser& words, Command command);
+int runCollection(const Command& command);
+
 } // namespace ContactDesk::Cli
