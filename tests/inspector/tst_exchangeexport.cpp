@@ -162,6 +162,12 @@ void TestExchangeExport::initTestCase()
         {QStringLiteral("pageLimit"), 5}, {QStringLiteral("query"), QStringLiteral("O'Brien Zoë")}};
     call(QStringLiteral("search-contacts-advanced"), search);
 
+    // A query value that must stay percent-encoded through every export ('+' is not a space).
+    Api::RequestSpec duplicate;
+    duplicate.query = {{QStringLiteral("locationId"), locationId()},
+        {QStringLiteral("email"), QStringLiteral("ada+inspector@example.com")}};
+    call(QStringLiteral("get-duplicate-contact"), duplicate);
+
     Api::RequestSpec task = one;
     task.body = QJsonObject {{QStringLiteral("title"), QStringLiteral("Call 'em back")},
         {QStringLiteral("dueDate"), QStringLiteral("2026-12-31T10:00:00.000Z")},
@@ -180,7 +186,7 @@ void TestExchangeExport::initTestCase()
                    .value(QStringLiteral("id"))
                    .toString();
     QVERIFY(!m_noteId.isEmpty());
-    QTRY_COMPARE(m_log.size(), 6);
+    QTRY_COMPARE(m_log.size(), 7);
 }
 
 void TestExchangeExport::cleanupTestCase()
@@ -230,7 +236,7 @@ void TestExchangeExport::postmanCollectionPassesNewman()
     const QByteArray text = QJsonDocument(collection).toJson();
     QVERIFY(!text.contains(token().toUtf8()));
     const QJsonArray items = collection.value(QStringLiteral("item")).toArray();
-    QCOMPARE(items.size(), 6);
+    QCOMPARE(items.size(), 7);
     const QJsonObject search = items.at(3).toObject();
     QCOMPARE(search.value(QStringLiteral("name")), QStringLiteral("search-contacts-advanced"));
     QVERIFY(QJsonDocument(search.value(QStringLiteral("request")).toObject())
@@ -243,18 +249,28 @@ void TestExchangeExport::postmanCollectionPassesNewman()
                  .value(QStringLiteral("code")),
         200);
 
+    const QJsonObject duplicate = items.at(4).toObject();
+    QCOMPARE(duplicate.value(QStringLiteral("name")), QStringLiteral("get-duplicate-contact"));
+    QVERIFY(duplicate.value(QStringLiteral("request"))
+                .toObject()
+                .value(QStringLiteral("url"))
+                .toObject()
+                .value(QStringLiteral("raw"))
+                .toString()
+                .contains(QStringLiteral("ada%2Binspector")));
+
     const QString file = writeJson(QStringLiteral("traffic.postman_collection.json"), collection);
     // baseUrl comes with the collection; only the token is set from outside.
     const NewmanRun run = runNewman(file, {QStringLiteral("accessToken=") + token()});
     QVERIFY2(run.exitCode == 0, qPrintable(run.output));
-    QCOMPARE(run.requests, 6);
-    QCOMPARE(run.assertions, 6);
+    QCOMPARE(run.requests, 7);
+    QCOMPARE(run.assertions, 7);
     QCOMPARE(run.failedAssertions, 0);
 
     // The recorded statuses are checked: with a wrong token every answer differs.
     const NewmanRun refused = runNewman(file, {QStringLiteral("accessToken=wrong")});
     QVERIFY(refused.exitCode != 0);
-    QCOMPARE(refused.failedAssertions, 6);
+    QCOMPARE(refused.failedAssertions, 7);
 }
 
 void TestExchangeExport::harPassesHarValidator()
@@ -267,12 +283,21 @@ void TestExchangeExport::harPassesHarValidator()
     QCOMPARE(log.value(QStringLiteral("creator")).toObject().value(QStringLiteral("name")),
         QStringLiteral("ContactDesk"));
     const QJsonArray entries = log.value(QStringLiteral("entries")).toArray();
-    QCOMPARE(entries.size(), 6);
+    QCOMPARE(entries.size(), 7);
     const QJsonObject first = entries.first().toObject();
     QCOMPARE(first.value(QStringLiteral("timings")).toObject().value(QStringLiteral("send")), -1);
     QCOMPARE(
         first.value(QStringLiteral("request")).toObject().value(QStringLiteral("headersSize")), -1);
     QVERIFY(!containsNull(har));
+    const QJsonArray query = entries.at(4)
+                                 .toObject()
+                                 .value(QStringLiteral("request"))
+                                 .toObject()
+                                 .value(QStringLiteral("queryString"))
+                                 .toArray();
+    QCOMPARE(query.size(), 2);
+    QCOMPARE(query.at(1).toObject().value(QStringLiteral("value")),
+        QStringLiteral("ada+inspector@example.com"));
     QVERIFY(!QJsonDocument(har).toJson().contains(token().toUtf8()));
 
     // The validator does reject a broken log (a null where a number belongs).
