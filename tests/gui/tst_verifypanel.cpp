@@ -1,0 +1,215 @@
+// The inspector's Verify panel on the app's own controller: "Verify all" on the built-in
+// sandbox passes every catalog operation and leaves nothing behind, the last result comes back
+// when the panel is made again, and a connection that is not the sandbox runs the reads only
+// until writes are allowed.
+
+#include "appflowfixture.h"
+#include "auth/memorysecretstore.h"
+#include "ui/inspector/verifypanel.h"
+
+#include <QCheckBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTimer>
+
+using namespace ContactDesk;
+using namespace ContactDesk::Testing;
+
+namespace {
+
+// The controller as the app wires it, without the main window.
+struct Harness
+{
+    Harness()
+        : fx(6, 7)
+        , settingsPath(AppFlowTest::privateFolders(dir))
+        , settings(settingsPath, QSettings::IniFormat)
+        , budget(fx.clock())
+        , connections(settings)
+        , app({nam, fx.clock(), connections, budget, &fx.server()})
+    {
+        app.setSecretStore(&secrets);
+        Api::RetryPolicy retry;
+        retry.backoffMs = {20, 20};
+        app.setRetryPolicy(retry);
+        // The fake clock moves on with real time, so rate windows pass while the run goes on.
+        ticker.setInterval(10);
+        QObject::connect(&ticker, &QTimer::timeout, [this] { fx.clock().advance(100); });
+        ticker.start();
+    }
+
+    QTemporaryDir dir;
+    SandboxFixture fx;
+    QString settingsPath;
+    QSettings settings;
+    QNetworkAccessManager nam;
+    Api::RateBudget budget;
+    Auth::ConnectionStore connections;
+    Auth::MemorySecretStore secrets;
+    Ui::AppController app;
+    QTimer ticker;
+};
+
+QTableWidget* table(Ui::VerifyPanel& panel)
+{
+    return panel.findChild<QTableWidget*>(QStringLiteral("verifyTable"));
+}
+
+QString cell(Ui::VerifyPanel& panel, int row, int column)
+{
+    const QTableWidgetItem* item = table(panel)->item(row, column);
+    return item ? item->text() : QString();
+}
+
+QString outcome(Ui::VerifyPanel& panel, int row)
+{
+    return table(panel)->item(row, Ui::VerifyPanel::OutcomeColumn)->data(Qt::UserRole).toString();
+}
+
+int rowOf(Ui::VerifyPanel& panel, const QString& operationId)
+{
+    for (int row = 0; row < table(panel)->rowCount(); ++row) {
+        if (cell(panel, row, Ui::VerifyPanel::OperationColumn) == operationId)
+            return row;
+    }
+    return -1;
+}
+
+bool runAll(Ui::VerifyPanel& panel)
+{
+    QPushButton* button = panel.findChild<QPushButton*>(QStringLiteral("verifyAll"));
+    if (!button || !button->isEnabled())
+        return false;
+    QTest::mouseClick(button, Qt::LeftButton);
+    return panel.isRunning() && QTest::qWaitFor([&] { return !panel.isRunning(); }, 120000);
+}
+
+QStringList liveContactsTagged(SandboxFixture& fx, const QString& tag)
+{
+    QStringList found;
+    for (auto it = fx.data().contacts().cbegin(); it != fx.data().contacts().cend(); ++it) {
+        if (fx.data().liveContact(it.key())
+            && it.value().value(QStringLiteral("tags")).toArray().contains(tag))
+            found.append(it.key());
+    }
+    return found;
+}
+
+} // namespace
+
+class TestVerifyPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void verifyAllOnTheSandboxPassesEveryRow();
+    void otherConnectionsRunReadsUntilWritesAreAllowed();
+};
+
+void TestVerifyPanel::verifyAllOnTheSandboxPassesEveryRow()
+{
+    Harness h;
+    QVERIFY(h.app.openActive());
+    const int fieldsBefore = int(h.fx.data().customFieldDefinitions().size());
+    const int tagsBefore = int(h.fx.data().tags().size());
+    {
+        Ui::VerifyPanel panel(h.app, h.settings, h.fx.clock());
+        panel.show();
+        QCOMPARE(panel.summaryText(), QStringLiteral("Not verified yet on this connection."));
+        QCOMPARE(table(panel)->rowCount(), int(Api::endpoints().size()));
+        auto* writes = panel.findChild<QCheckBox*>(QStringLiteral("verifyAllowWrites"));
+        QVERIFY(writes->isChecked());
+        QVERIFY(!writes->isEnabled());
+
+        QSignalSpy finished(&panel, &Ui::VerifyPanel::runFinished);
+        QVERIFY(runAll(panel));
+        QCOMPARE(finished.size(), 1);
+        for (int row = 0; row < table(panel)->rowCount(); ++row) {
+            const QString op = cell(panel, row, Ui::VerifyPanel::OperationColumn);
+            QVERIFY2(outcome(panel, row) == QLatin1StringView("pass"),
+                qPrintable(op + u' ' + cell(panel, row, Ui::VerifyPanel::ReasonColumn)));
+            QCOMPARE(cell(panel, row, Ui::VerifyPanel::StatusColumn).toInt(),
+                Api::findEndpoint(op)->successStatus);
+            QVERIFY(cell(panel, row, Ui::VerifyPanel::TimeColumn).endsWith(QStringLiteral(" ms")));
+        }
+        // The exchange behind a row: method, the real path and the status.
+        const int get = rowOf(panel, QStringLiteral("get-contact"));
+        const QString exchange = cell(panel, get, Ui::VerifyPanel::ExchangeColumn);
+        QVERIFY2(exchange.startsWith(QStringLiteral("GET /contacts/")), qPrintable(exchange));
+        QVERIFY2(exchange.endsWith(QStringLiteral("→ 200")), qPrintable(exchange));
+        QVERIFY(!exchange.contains(QStringLiteral("{contactId}")));
+
+        const QString total = QString::number(Api::endpoints().size());
+        QVERIFY2(panel.summaryText().startsWith(
+                     QStringLiteral("Verified %1/%1 on sandbox, 2026-11-").arg(total)),
+            qPrintable(panel.summaryText()));
+    }
+    // Everything the run made is gone again.
+    QVERIFY(liveContactsTagged(h.fx, QStringLiteral("contactdesk-verify")).isEmpty());
+    QCOMPARE(int(h.fx.data().customFieldDefinitions().size()), fieldsBefore);
+    QCOMPARE(int(h.fx.data().tags().size()), tagsBefore);
+
+    // Made again (the inspector reopened), the panel shows the last run of this connection.
+    Ui::VerifyPanel reopened(h.app, h.settings, h.fx.clock());
+    QVERIFY2(reopened.summaryText().startsWith(
+                 QStringLiteral("Verified %1/%1 on sandbox").arg(Api::endpoints().size())),
+        qPrintable(reopened.summaryText()));
+    const int get = rowOf(reopened, QStringLiteral("get-contact"));
+    QCOMPARE(outcome(reopened, get), QStringLiteral("pass"));
+    QVERIFY(cell(reopened, get, Ui::VerifyPanel::ExchangeColumn)
+                .startsWith(QStringLiteral("GET /contacts/")));
+}
+
+void TestVerifyPanel::otherConnectionsRunReadsUntilWritesAreAllowed()
+{
+    Harness h;
+    // The sandbox seen as any other server: a custom connection with its private token.
+    Auth::Connection custom;
+    custom.id = QStringLiteral("1b7a2c6e-5d1f-4a8e-9c3b-0d2e4f6a8b1c");
+    custom.displayName = QStringLiteral("Staging");
+    custom.environment = Auth::Environment::Custom;
+    custom.baseUrl = h.fx.baseUrl();
+    custom.authKind = Auth::AuthKind::PrivateIntegrationToken;
+    custom.locationId = h.fx.locationId();
+    custom.companyId = h.fx.data().mainLocation().companyId;
+    QVERIFY(h.connections.save(custom));
+    bool stored = false;
+    h.secrets.write(custom.id, Auth::SecretKind::PrivateIntegrationToken, h.fx.pit(),
+        [&](const QString& error) { stored = error.isEmpty(); });
+    QTRY_VERIFY(stored);
+    QVERIFY(h.app.switchTo(custom.id));
+
+    Ui::VerifyPanel panel(h.app, h.settings, h.fx.clock());
+    auto* writes = panel.findChild<QCheckBox*>(QStringLiteral("verifyAllowWrites"));
+    QVERIFY(writes->isEnabled());
+    QVERIFY(!writes->isChecked());
+    const int contactsBefore = int(h.fx.data().contacts().size());
+    QVERIFY(runAll(panel));
+    QCOMPARE(int(h.fx.data().contacts().size()), contactsBefore);
+    int passed = 0;
+    for (int row = 0; row < table(panel)->rowCount(); ++row) {
+        const QString op = cell(panel, row, Ui::VerifyPanel::OperationColumn);
+        const bool write = Api::findEndpoint(op)->writes();
+        QVERIFY2(outcome(panel, row) != QLatin1StringView("fail"),
+            qPrintable(op + u' ' + cell(panel, row, Ui::VerifyPanel::ReasonColumn)));
+        if (write)
+            QCOMPARE(outcome(panel, row), QStringLiteral("skipped"));
+        passed += outcome(panel, row) == QLatin1StringView("pass") ? 1 : 0;
+    }
+    QVERIFY(passed > 10);
+    QVERIFY2(panel.summaryText().contains(QStringLiteral("on custom server")),
+        qPrintable(panel.summaryText()));
+    QVERIFY2(panel.summaryText().contains(QStringLiteral("skipped: reads only")),
+        qPrintable(panel.summaryText()));
+
+    // With writes allowed the same connection runs everything.
+    writes->setChecked(true);
+    QVERIFY(runAll(panel));
+    QCOMPARE(
+        outcome(panel, rowOf(panel, QStringLiteral("create-contact"))), QStringLiteral("pass"));
+    QVERIFY(liveContactsTagged(h.fx, QStringLiteral("contactdesk-verify")).isEmpty());
+}
+
+QTEST_MAIN(TestVerifyPanel)
+#include "tst_verifypanel.moc"
