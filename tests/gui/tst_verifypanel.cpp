@@ -3,53 +3,20 @@
 // when the panel is made again, and a connection that is not the sandbox runs the reads only
 // until writes are allowed.
 
-#include "appflowfixture.h"
-#include "auth/memorysecretstore.h"
+#include "inspectorpanelfixture.h"
 #include "ui/inspector/verifypanel.h"
 
 #include <QCheckBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QTimer>
 
 using namespace ContactDesk;
 using namespace ContactDesk::Testing;
 
 namespace {
 
-// The controller as the app wires it, without the main window.
-struct Harness
-{
-    Harness()
-        : fx(6, 7)
-        , settingsPath(AppFlowTest::privateFolders(dir))
-        , settings(settingsPath, QSettings::IniFormat)
-        , budget(fx.clock())
-        , connections(settings)
-        , app({nam, fx.clock(), connections, budget, &fx.server()})
-    {
-        app.setSecretStore(&secrets);
-        Api::RetryPolicy retry;
-        retry.backoffMs = {20, 20};
-        app.setRetryPolicy(retry);
-        // The fake clock moves on with real time, so rate windows pass while the run goes on.
-        ticker.setInterval(10);
-        QObject::connect(&ticker, &QTimer::timeout, [this] { fx.clock().advance(100); });
-        ticker.start();
-    }
-
-    QTemporaryDir dir;
-    SandboxFixture fx;
-    QString settingsPath;
-    QSettings settings;
-    QNetworkAccessManager nam;
-    Api::RateBudget budget;
-    Auth::ConnectionStore connections;
-    Auth::MemorySecretStore secrets;
-    Ui::AppController app;
-    QTimer ticker;
-};
+using InspectorPanelTest::Harness;
 
 QTableWidget* table(Ui::VerifyPanel& panel)
 {
