@@ -178,6 +178,10 @@ void TestSandboxPanel::reseedGivesTheChosenCount()
     QCOMPARE(h.liveContacts(), 7);
     QVERIFY2(child<QLabel>(panel, "sandboxCounts")->text().contains(QStringLiteral(" 7 contacts")),
         qPrintable(child<QLabel>(panel, "sandboxCounts")->text()));
+    auto* contacts = child<QTreeWidget>(panel, "sandboxContacts");
+    QCOMPARE(contacts->topLevelItemCount(), 7);
+    for (int row = 0; row < contacts->topLevelItemCount(); ++row)
+        QVERIFY(h.fx.data().liveContact(contacts->topLevelItem(row)->text(3)));
     // The app's cache follows: the reconciling sync drops the 12 contacts that are gone. (It
     // finds the new ones by comparing counts per dateAdded range, so a range where as many
     // went as came can hold one back until it changes again.)

@@ -136,6 +136,10 @@ QWidget* SandboxPanel::buildDataTab()
     m_lists = new QTreeWidget(tab);
     m_lists->setObjectName(QStringLiteral("sandboxLists"));
     m_lists->setHeaderLabels({tr("Location list"), tr("Details")});
+    m_contacts = new QTreeWidget(tab);
+    m_contacts->setObjectName(QStringLiteral("sandboxContacts"));
+    m_contacts->setRootIsDecorated(false);
+    m_contacts->setHeaderLabels({tr("Contact"), tr("E-mail"), tr("Updated"), tr("Id")});
 
     m_seedCount = spinBox(tab, "sandboxSeedCount", 0, 500000);
     m_seedCount->setValue(50);
@@ -162,7 +166,10 @@ QWidget* SandboxPanel::buildDataTab()
     auto* layout = new QVBoxLayout(tab);
     layout->addWidget(m_counts);
     layout->addWidget(seedBox);
-    layout->addWidget(m_lists, 1);
+    auto* lists = new QHBoxLayout;
+    lists->addWidget(m_contacts, 3);
+    lists->addWidget(m_lists, 2);
+    layout->addLayout(lists, 1);
     connect(m_reseed, &QPushButton::clicked, this,
         [this] { reseed(m_seedCount->value(), quint64(m_seed->value())); });
     connect(m_reset, &QPushButton::clicked, this, &SandboxPanel::resetSandbox);
@@ -275,6 +282,32 @@ void SandboxPanel::refreshData()
     addList(tr("Tags"), tags, "id");
     addList(tr("Users"), users, "email");
     addList(tr("Calendars"), calendars, "id");
+    refreshContacts();
+}
+
+void SandboxPanel::refreshContacts()
+{
+    // The most recently changed ones: the order index is kept by the sandbox, so this reads
+    // `shown` contacts however many there are.
+    constexpr int shown = 200;
+    Sandbox::SandboxData& data = m_app.sandbox()->data();
+    const Sandbox::SandboxData::ContactOrder& order
+        = data.contactOrderByUpdated(data.mainLocation().id);
+    m_contacts->clear();
+    QList<QTreeWidgetItem*> items;
+    for (auto it = order.crbegin(); it != order.crend() && items.size() < shown; ++it) {
+        const QJsonObject* contact = data.liveContact(it->second);
+        if (!contact)
+            continue;
+        const QString name = (contact->value(L("firstName")).toString() + u' '
+            + contact->value(L("lastName")).toString())
+                                 .trimmed();
+        items.append(new QTreeWidgetItem({name, contact->value(L("email")).toString(),
+            contact->value(L("dateUpdated")).toString(), it->second}));
+    }
+    m_contacts->addTopLevelItems(items);
+    m_contacts->headerItem()->setText(
+        0, tr("Contact (latest %1 of %2)").arg(items.size()).arg(order.size()));
 }
 
 void SandboxPanel::refreshSettings()

@@ -45,6 +45,7 @@ private:
     QWidget* buildSettingsTab();
     QWidget* buildLogTab();
     void refreshData();
+    void refreshContacts();
     void refreshSettings();
     void resyncWorkspace();
 
@@ -57,6 +58,7 @@ private:
     // Data.
     QLabel* m_counts = nullptr;
     QTreeWidget* m_lists = nullptr;
+    QTreeWidget* m_contacts = nullptr;
     QSpinBox* m_seedCount = nullptr;
     QSpinBox* m_seed = nullptr;
     QPushButton* m_reseed = nullptr;
