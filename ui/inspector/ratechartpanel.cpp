@@ -78,6 +78,8 @@ RateChartPanel::RateChartPanel(Api::RateBudget& budget, const Clock& clock, QWid
     m_share = new QValueAxis(m_chart);
     m_share->setTitleText(tr("Budget left (%)"));
     m_share->setRange(0, 100);
+    m_share->setTickCount(5);
+    m_rate->setTickCount(5);
     m_share->setLabelFormat(QStringLiteral("%d"));
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_rate, Qt::AlignLeft);
@@ -204,6 +206,7 @@ void RateChartPanel::redraw()
     m_throttled->replace(throttled);
     m_retries->replace(retries);
     m_rate->setRange(0, qMax(10.0, std::ceil(peak * 1.2)));
+    m_rate->applyNiceNumbers();
 
     if (!series || series->samples.empty()) {
         m_summary->setText(tr("No requests yet."));

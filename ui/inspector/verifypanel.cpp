@@ -86,7 +86,15 @@ VerifyPanel::VerifyPanel(
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(true);
+    for (const int column : {OperationColumn, OutcomeColumn, StatusColumn, TimeColumn})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ExchangeColumn, QHeaderView::Interactive);
+    header->resizeSection(ExchangeColumn, 380);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(m_run);
