@@ -71,6 +71,7 @@ private Q_SLOTS:
     void formShowsTheFieldsOfEachKindAndRefusesBadRules();
     void reseedGivesTheChosenCount();
     void settingsAndRequestLog();
+    void withoutTheBuiltInSandboxItSaysSo();
 };
 
 void TestSandboxPanel::faultFormAddsARuleTheSandboxApplies()
@@ -253,6 +254,16 @@ void TestSandboxPanel::settingsAndRequestLog()
               .toLongLong());
     click(panel, "sandboxClearLog");
     QCOMPARE(view->model()->rowCount(), 0);
+}
+
+void TestSandboxPanel::withoutTheBuiltInSandboxItSaysSo()
+{
+    Harness h;
+    Ui::AppController bare({h.nam, h.fx.clock(), h.connections, h.budget, nullptr});
+    Ui::SandboxPanel panel(bare);
+    panel.show();
+    QVERIFY(child<QLabel>(panel, "sandboxUnavailable")->isVisible());
+    QVERIFY(!child<QWidget>(panel, "sandboxFaults"));
 }
 
 QTEST_MAIN(TestSandboxPanel)

@@ -113,13 +113,17 @@ SandboxPanel::SandboxPanel(AppController& app, QWidget* parent)
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(250);
     connect(&m_refresh, &QTimer::timeout, this, &SandboxPanel::refresh);
-    const auto later = [this] {
+    // Writes change the data; any request may count a fault rule down. The data is read again
+    // only after writes and only while the panel shows, however fast requests come.
+    connect(sandbox, &Sandbox::SandboxServer::dataChanged, this, [this] {
+        m_dataDirty = true;
         if (!m_refresh.isActive())
             m_refresh.start();
-    };
-    // Writes change the data; any request may count a fault rule down.
-    connect(sandbox, &Sandbox::SandboxServer::dataChanged, this, later);
-    connect(&sandbox->requestLog(), &Sandbox::RequestLog::logged, this, later);
+    });
+    connect(&sandbox->requestLog(), &Sandbox::RequestLog::logged, this, [this] {
+        if (!m_refresh.isActive())
+            m_refresh.start();
+    });
     connect(&m_app, &AppController::workspaceOpened, this, &SandboxPanel::refresh);
     refresh();
     refreshSettings();
@@ -244,8 +248,20 @@ void SandboxPanel::refresh()
     m_notOpen->setText(tr("ContactDesk is working on “%1”, not on the built-in sandbox: these "
                           "controls change the sandbox only.")
                            .arg(m_app.connection().displayName));
-    refreshData();
+    if (!isVisible()) {
+        m_dataDirty = true;
+        return;
+    }
+    if (m_dataDirty)
+        refreshData();
+    m_dataDirty = false;
     m_faults->refresh();
+}
+
+void SandboxPanel::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refresh();
 }
 
 void SandboxPanel::refreshData()
@@ -349,6 +365,7 @@ void SandboxPanel::reseed(int contacts, quint64 seed)
         return;
     sandbox->data().clearContacts();
     sandbox->seed(contacts, seed);
+    m_dataDirty = true;
     refresh();
     resyncWorkspace();
 }
@@ -359,6 +376,7 @@ void SandboxPanel::resetSandbox()
     if (!sandbox)
         return;
     sandbox->reset();
+    m_dataDirty = true;
     refresh();
     refreshSettings();
     resyncWorkspace();

@@ -37,8 +37,11 @@ public:
     void resetSandbox();
     // Applies the settings form; false (reason shown) when the sandbox refuses it.
     bool applySettings();
-    // Reads the sandbox's counts, lists, settings and rules into the panel now.
+    // Reads the sandbox's counts, lists and rules into the panel (when hidden: once shown).
     void refresh();
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     QWidget* buildDataTab();
@@ -76,6 +79,7 @@ private:
     QTableView* m_logView = nullptr;
     // Bursts of sandbox changes share one refresh.
     QTimer m_refresh;
+    bool m_dataDirty = true;
 };
 
 } // namespace ContactDesk::Ui
