@@ -3,6 +3,7 @@
 // retry; old samples leave the chart; each connection has its own series. Then the same on the
 // app's controller, where a 429 the sandbox answers is marked together with the retry after it.
 
+#include "inspector/trafficlog.h"
 #include "inspectorpanelfixture.h"
 #include "ui/inspector/ratechartpanel.h"
 
@@ -45,6 +46,7 @@ class TestRateChartPanel : public QObject
 private Q_SLOTS:
     void streamOfExchangesMarksTheSeries();
     void sandbox429IsMarkedWithItsRetry();
+    void readsEveryConnectionFromTheTrafficLog();
 };
 
 void TestRateChartPanel::streamOfExchangesMarksTheSeries()
@@ -150,6 +152,28 @@ void TestRateChartPanel::sandbox429IsMarkedWithItsRetry()
         > points<QScatterSeries>(panel, "throttled").at(0).x());
     QVERIFY(!points<QLineSeries>(panel, "requestsPerSecond").isEmpty());
     QVERIFY(!points<QLineSeries>(panel, "burstRemaining").isEmpty());
+}
+
+void TestRateChartPanel::readsEveryConnectionFromTheTrafficLog()
+{
+    Testing::FakeClock clock;
+    Api::RateBudget budget(clock);
+    Inspector::TrafficLog log;
+    Ui::RateChartPanel panel(budget, clock);
+    panel.setAutoSampling(false);
+    panel.setTrafficLog(log);
+    log.add(QStringLiteral("Sandbox"), QStringLiteral("sandbox"), exchange(200));
+    log.add(QStringLiteral("Sandbox"), QStringLiteral("sandbox"), exchange(429));
+    log.add(QStringLiteral("Acme"), QStringLiteral("production"), exchange(200));
+    QTRY_COMPARE(panel.sampler().connections().size(), 2);
+    clock.advance(1000);
+    panel.sampler().sample();
+    panel.showConnection(QStringLiteral("Sandbox"));
+    QCOMPARE(points<QLineSeries>(panel, "requestsPerSecond").value(0).y(), 2.0);
+    QCOMPARE(points<QScatterSeries>(panel, "throttled").size(), 1);
+    panel.showConnection(QStringLiteral("Acme"));
+    QCOMPARE(points<QLineSeries>(panel, "requestsPerSecond").value(0).y(), 1.0);
+    QVERIFY(points<QScatterSeries>(panel, "throttled").isEmpty());
 }
 
 QTEST_MAIN(TestRateChartPanel)

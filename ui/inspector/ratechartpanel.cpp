@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "common/clock.h"
+#include "inspector/trafficlog.h"
 #include "sync/workspace.h"
 #include "ui/app/appcontroller.h"
 
@@ -132,6 +133,26 @@ void RateChartPanel::follow(AppController& app)
     };
     connect(&app, &AppController::workspaceOpened, this, attach);
     attach();
+}
+
+void RateChartPanel::setTrafficLog(Inspector::TrafficLog& log)
+{
+    if (m_log)
+        disconnect(m_log, nullptr, this, nullptr);
+    disconnect(m_clientConnection);
+    m_log = &log;
+    connect(&log, &Inspector::TrafficLog::appended, this,
+        [this](int count, int) { readTraffic(count); });
+}
+
+void RateChartPanel::readTraffic(int count)
+{
+    // appended() announces the newest `count` entries, at the end of the log.
+    const int size = m_log->size();
+    for (int i = qMax(0, size - count); i < size; ++i) {
+        const Inspector::TrafficEntry& entry = m_log->at(i);
+        m_sampler.addExchange(entry.connection, entry.exchange);
+    }
 }
 
 void RateChartPanel::setAutoSampling(bool on)

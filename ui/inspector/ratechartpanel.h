@@ -2,6 +2,8 @@
 
 #include "ui/inspector/ratesampler.h"
 
+#include <QMetaObject>
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -15,6 +17,10 @@ class QChartView;
 
 namespace ContactDesk::Api {
 class RateBudget;
+}
+
+namespace ContactDesk::Inspector {
+class TrafficLog;
 }
 
 namespace ContactDesk::Ui {
@@ -32,7 +38,11 @@ class RateChartPanel : public QWidget
 public:
     RateChartPanel(Api::RateBudget& budget, const Clock& clock, QWidget* parent = nullptr);
 
-    // Follows the connection the app has open: its client's exchanges and its budget.
+    // Reads every connection's exchanges from the app's traffic log (instead of the open
+    // client's own signal).
+    void setTrafficLog(Inspector::TrafficLog& log);
+    // Follows the connection the app has open: its budget, and its client's exchanges unless a
+    // traffic log brings them.
     void follow(AppController& app);
 
     RateSampler& sampler() { return m_sampler; }
@@ -47,11 +57,14 @@ public:
 
 private:
     void redraw();
+    void readTraffic(int count);
     void addConnection(const QString& connection);
 
     const Clock& m_clock;
     RateSampler m_sampler;
     QTimer m_timer;
+    QPointer<Inspector::TrafficLog> m_log;
+    QMetaObject::Connection m_clientConnection;
     QComboBox* m_connection = nullptr;
     QLabel* m_summary = nullptr;
     QChart* m_chart = nullptr;
