@@ -99,6 +99,13 @@ void TestVerifyPanel::verifyAllOnTheSandboxPassesEveryRow()
             QCOMPARE(cell(panel, row, Ui::VerifyPanel::StatusColumn).toInt(),
                 Api::findEndpoint(op)->successStatus);
             QVERIFY(cell(panel, row, Ui::VerifyPanel::TimeColumn).endsWith(QStringLiteral(" ms")));
+            // The verifier's own exchange, not the sync's call of the same operation.
+            const QString exchange = cell(panel, row, Ui::VerifyPanel::ExchangeColumn);
+            QVERIFY2(exchange.startsWith(
+                         QString::fromLatin1(Api::methodName(Api::findEndpoint(op)->method))),
+                qPrintable(op + u' ' + exchange));
+            QVERIFY2(exchange.endsWith(QString::number(Api::findEndpoint(op)->successStatus)),
+                qPrintable(op + u' ' + exchange));
         }
         // The exchange behind a row: method, the real path and the status.
         const int get = rowOf(panel, QStringLiteral("get-contact"));

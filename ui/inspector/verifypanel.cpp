@@ -256,7 +256,8 @@ bool VerifyPanel::verifyAll()
 
 void VerifyPanel::onExchanged(const Api::ApiExchange& exchange)
 {
-    if (isRunning())
+    // The sync runs beside the check and calls some of the same operations.
+    if (isRunning() && exchange.cause == Api::RequestCause::Verify)
         m_lastExchange.insert(exchange.operationId, exchangeText(exchange));
 }
 
