@@ -31,6 +31,25 @@ struct Harness
         ticker.start();
     }
 
+    // Opens the sandbox seen as any other server: a custom connection with its private token.
+    bool openCustomConnection()
+    {
+        Auth::Connection custom;
+        custom.id = QStringLiteral("1b7a2c6e-5d1f-4a8e-9c3b-0d2e4f6a8b1c");
+        custom.displayName = QStringLiteral("Staging");
+        custom.environment = Auth::Environment::Custom;
+        custom.baseUrl = fx.baseUrl();
+        custom.authKind = Auth::AuthKind::PrivateIntegrationToken;
+        custom.locationId = fx.locationId();
+        custom.companyId = fx.data().mainLocation().companyId;
+        if (!connections.save(custom))
+            return false;
+        bool stored = false;
+        secrets.write(custom.id, Auth::SecretKind::PrivateIntegrationToken, fx.pit(),
+            [&](const QString& error) { stored = error.isEmpty(); });
+        return QTest::qWaitFor([&] { return stored; }, 5000) && app.switchTo(custom.id);
+    }
+
     int liveContacts()
     {
         return int(fx.data().contacts().size() - fx.data().deletedContacts().size());

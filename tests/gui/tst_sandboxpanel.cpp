@@ -72,6 +72,7 @@ private Q_SLOTS:
     void reseedGivesTheChosenCount();
     void settingsAndRequestLog();
     void withoutTheBuiltInSandboxItSaysSo();
+    void onAnotherConnectionItSaysWhatItChanges();
 };
 
 void TestSandboxPanel::faultFormAddsARuleTheSandboxApplies()
@@ -264,6 +265,20 @@ void TestSandboxPanel::withoutTheBuiltInSandboxItSaysSo()
     panel.show();
     QVERIFY(child<QLabel>(panel, "sandboxUnavailable")->isVisible());
     QVERIFY(!child<QWidget>(panel, "sandboxFaults"));
+}
+
+void TestSandboxPanel::onAnotherConnectionItSaysWhatItChanges()
+{
+    Harness h;
+    QVERIFY(h.openCustomConnection());
+    Ui::SandboxPanel panel(h.app);
+    panel.show();
+    auto* note = child<QLabel>(panel, "sandboxNotOpen");
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("“Staging”")), qPrintable(note->text()));
+    // The controls still work on the sandbox, which that connection happens to talk to.
+    click(panel, "faultAdd");
+    QCOMPARE(getContact(h, anyContact(h)), 503);
 }
 
 QTEST_MAIN(TestSandboxPanel)

@@ -138,21 +138,7 @@ void TestVerifyPanel::verifyAllOnTheSandboxPassesEveryRow()
 void TestVerifyPanel::otherConnectionsRunReadsUntilWritesAreAllowed()
 {
     Harness h;
-    // The sandbox seen as any other server: a custom connection with its private token.
-    Auth::Connection custom;
-    custom.id = QStringLiteral("1b7a2c6e-5d1f-4a8e-9c3b-0d2e4f6a8b1c");
-    custom.displayName = QStringLiteral("Staging");
-    custom.environment = Auth::Environment::Custom;
-    custom.baseUrl = h.fx.baseUrl();
-    custom.authKind = Auth::AuthKind::PrivateIntegrationToken;
-    custom.locationId = h.fx.locationId();
-    custom.companyId = h.fx.data().mainLocation().companyId;
-    QVERIFY(h.connections.save(custom));
-    bool stored = false;
-    h.secrets.write(custom.id, Auth::SecretKind::PrivateIntegrationToken, h.fx.pit(),
-        [&](const QString& error) { stored = error.isEmpty(); });
-    QTRY_VERIFY(stored);
-    QVERIFY(h.app.switchTo(custom.id));
+    QVERIFY(h.openCustomConnection());
 
     Ui::VerifyPanel panel(h.app, h.settings, h.fx.clock());
     auto* writes = panel.findChild<QCheckBox*>(QStringLiteral("verifyAllowWrites"));

@@ -245,9 +245,11 @@ void SandboxPanel::refresh()
     m_refresh.stop();
     const bool onSandbox = m_app.isOpen() && m_app.connection().isSandbox();
     m_notOpen->setVisible(!onSandbox);
-    m_notOpen->setText(tr("ContactDesk is working on “%1”, not on the built-in sandbox: these "
-                          "controls change the sandbox only.")
-                           .arg(m_app.connection().displayName));
+    m_notOpen->setText(m_app.isOpen()
+            ? tr("ContactDesk is working on “%1”, not on the built-in sandbox: these controls "
+                 "change the sandbox only.")
+                  .arg(m_app.connection().displayName)
+            : tr("No connection is open; these controls change the built-in sandbox only."));
     if (!isVisible()) {
         m_dataDirty = true;
         return;
