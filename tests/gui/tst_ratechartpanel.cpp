@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QLineSeries>
 #include <QScatterSeries>
+#include <QValueAxis>
 
 using namespace ContactDesk;
 using InspectorPanelTest::Harness;
@@ -109,6 +110,15 @@ void TestRateChartPanel::streamOfExchangesMarksTheSeries()
     QVERIFY(points<QScatterSeries>(panel, "throttled").isEmpty());
     // No budget key for it: no budget lines.
     QVERIFY(points<QLineSeries>(panel, "burstRemaining").isEmpty());
+
+    // A shorter history: the axis follows.
+    auto* history = panel.findChild<QComboBox*>(QStringLiteral("rateHistory"));
+    history->setCurrentIndex(history->findData(60000));
+    QCOMPARE(sampler.historyMs(), 60000);
+    const auto* axis = qobject_cast<QValueAxis*>(panel.chart()->axes(Qt::Horizontal).value(0));
+    QVERIFY(axis);
+    QCOMPARE(axis->min(), -60.0);
+    history->setCurrentIndex(history->findData(int(Ui::RateSampler::defaultHistoryMs)));
 
     // Past the history everything from before leaves the chart.
     panel.showConnection(QStringLiteral("Sandbox"));

@@ -44,6 +44,11 @@ RateChartPanel::RateChartPanel(Api::RateBudget& budget, const Clock& clock, QWid
     setObjectName(QStringLiteral("rateChartPanel"));
     m_connection = new QComboBox(this);
     m_connection->setObjectName(QStringLiteral("rateConnection"));
+    m_history = new QComboBox(this);
+    m_history->setObjectName(QStringLiteral("rateHistory"));
+    for (const int minutes : {1, 5, 15, 60})
+        m_history->addItem(tr("Last %n minute(s)", nullptr, minutes), minutes * 60000);
+    m_history->setCurrentIndex(m_history->findData(int(RateSampler::defaultHistoryMs)));
     m_summary = new QLabel(tr("No requests yet."), this);
     m_summary->setObjectName(QStringLiteral("rateSummary"));
     m_summary->setWordWrap(true);
@@ -103,6 +108,7 @@ RateChartPanel::RateChartPanel(Api::RateBudget& budget, const Clock& clock, QWid
     label->setBuddy(m_connection);
     top->addWidget(label);
     top->addWidget(m_connection, 1);
+    top->addWidget(m_history);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
@@ -111,6 +117,11 @@ RateChartPanel::RateChartPanel(Api::RateBudget& budget, const Clock& clock, QWid
     connect(&m_sampler, &RateSampler::connectionAdded, this, &RateChartPanel::addConnection);
     connect(&m_sampler, &RateSampler::sampled, this, &RateChartPanel::redraw);
     connect(m_connection, &QComboBox::currentIndexChanged, this, &RateChartPanel::redraw);
+    connect(m_history, &QComboBox::currentIndexChanged, this, [this] {
+        // A longer history keeps what comes from now on; what already left stays gone.
+        m_sampler.setHistoryMs(m_history->currentData().toLongLong());
+        redraw();
+    });
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, &m_sampler, &RateSampler::sample);
     m_timer.start();

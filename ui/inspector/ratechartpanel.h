@@ -66,6 +66,7 @@ private:
     QPointer<Inspector::TrafficLog> m_log;
     QMetaObject::Connection m_clientConnection;
     QComboBox* m_connection = nullptr;
+    QComboBox* m_history = nullptr;
     QLabel* m_summary = nullptr;
     QChart* m_chart = nullptr;
     QChartView* m_view = nullptr;
