@@ -203,6 +203,7 @@ RuleSet defaultRuleSet(const Api::LocationLists& lists)
     task.title = QStringLiteral("{{data.title}}");
     task.body = QStringLiteral("{{data.body}}");
     task.duePath = QStringLiteral("data.dueAt");
+    task.assignee = QStringLiteral("{{data.assignee}}");
     set.rules.append({QStringLiteral("Task: task on the contact"), true,
         QStringLiteral("task.created"), {}, {task}});
 

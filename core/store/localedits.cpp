@@ -136,6 +136,14 @@ public:
 
     bool requeue(OutboxItem* item)
     {
+        // The user's change is in it now: it goes as the user's, before an import's or an
+        // automation's.
+        if (m_origin == OutboxOrigin::User && item->origin != OutboxOrigin::User) {
+            if (!Sql::run(m_db, QStringLiteral("UPDATE outbox SET origin = 'user' WHERE id = ?"),
+                    {item->id}))
+                return false;
+            item->origin = OutboxOrigin::User;
+        }
         if (item->state == OutboxState::Failed) {
             // The user changed what the server refused: it goes again.
             item->state = OutboxState::Queued;
