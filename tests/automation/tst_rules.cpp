@@ -55,6 +55,7 @@ private Q_SLOTS:
     void refusesNewer();
     void migratesBareArray();
     void templates();
+    void documentedExampleReads();
 };
 
 void TestRules::defaultRules()
@@ -294,6 +295,27 @@ void TestRules::templates()
         QStringLiteral("open {{data.firstName"));
     QVERIFY(templateProblems(QStringLiteral("Hi {{data.firstName}} {{changes}}")).isEmpty());
     QCOMPARE(templateProblems(QStringLiteral("{{}} {{name}}")).size(), 2);
+}
+
+void TestRules::documentedExampleReads()
+{
+    // The example of docs/automation-rules.md is a valid document.
+    QFile file(QStringLiteral(CONTACTDESK_RULES_DOC));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    const qsizetype start = text.indexOf(QStringLiteral("```json\n"));
+    QVERIFY(start >= 0);
+    const qsizetype end = text.indexOf(QStringLiteral("```"), start + 8);
+    const QByteArray json = text.mid(start + 8, end - start - 8).toUtf8();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    QVERIFY2(document.isObject(), qPrintable(error.errorString()));
+    QStringList problems;
+    const auto set = RuleSet::fromJson(document.object(), &problems);
+    QVERIFY2(set, qPrintable(problems.join(u'\n')));
+    QCOMPARE(set->rules.size(), 3);
+    QCOMPARE(set->linkField, QStringLiteral("Your App id"));
+    QCOMPARE(set->rules.at(1).conditions.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestRules)
