@@ -9,6 +9,7 @@
 #include "sync/workspace.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSet>
 
@@ -27,8 +28,10 @@ QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
         "ContactDesk::Automation::AutomationEngine", text, disambiguation, n);
 }
 
-// Events applied per turn of the event loop, so the UI stays responsive during a burst.
+// Events applied per turn of the event loop at most, and the time a turn may take, so the UI and
+// the outbox worker's network traffic (on the same thread) keep going during a burst.
 constexpr int eventsPerTurn = 200;
+constexpr qint64 turnBudgetMs = 8;
 // After the database refused a write: try again then.
 constexpr qint64 writeRetryMs = 2000;
 
@@ -139,11 +142,16 @@ void AutomationEngine::applyPending()
     // make the contact (the sign-up the earlier one waits for).
     QSet<QString> held;
     int applied = 0;
+    QElapsedTimer turn;
+    turn.start();
     bool linked = false; // a contact became known: the waiting ones may go now
     qint64 nextTimeout = std::numeric_limits<qint64>::max();
+    bool yielded = false;
     for (const InboxEvent& event : events) {
-        if (applied >= eventsPerTurn)
+        if (applied >= eventsPerTurn || turn.elapsed() >= turnBudgetMs) {
+            yielded = true;
             break;
+        }
         const bool timedOut = now - event.receivedAtMs >= m_rules.waitTimeoutMs;
         // A waiting event whose user is still unknown stays as it is (cheap: one lookup).
         if (event.status == EventStatus::Waiting && !timedOut && !held.contains(event.event.userId)
@@ -189,7 +197,7 @@ void AutomationEngine::applyPending()
         ++applied;
         linked = linked || (held.contains(event.event.userId) && makesContact(decision));
     }
-    if (applied >= eventsPerTurn || linked)
+    if (yielded || linked)
         schedule();
     else if (nextTimeout != std::numeric_limits<qint64>::max())
         armTimer(nextTimeout);

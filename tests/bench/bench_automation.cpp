@@ -177,10 +177,17 @@ int main(int argc, char* argv[])
     int taskCreates = 0;
     QElapsedTimer timer;
     qint64 editAtMs = -1;
+    qint64 firstRequestMs = -1;
+    qint64 lastRequestMs = -1;
+    qint64 allAppliedMs = -1;
+    int requestsWhileApplying = 0;
     qint64 editReachedMs = -1;
     QObject::connect(
         &ws.client(), &Api::ApiClient::exchanged, [&](const Api::ApiExchange& exchange) {
             ++requests;
+            if (firstRequestMs < 0)
+                firstRequestMs = timer.elapsed();
+            lastRequestMs = timer.elapsed();
             if (exchange.status == 429)
                 ++tooMany;
             if (exchange.operationId == QLatin1StringView("create-task") && exchange.status == 201)
@@ -208,6 +215,13 @@ int main(int argc, char* argv[])
         quiet = done ? quiet + 1 : 0;
         if (quiet >= 2)
             loop.quit();
+    });
+    QObject::connect(&engine, &Automation::AutomationEngine::eventApplied, [&](qint64 seq) {
+        Q_UNUSED(seq);
+        if (inbox.count({Automation::EventStatus::Received, {}, {}}) == 0 && allAppliedMs < 0) {
+            allAppliedMs = timer.elapsed();
+            requestsWhileApplying = requests;
+        }
     });
     timer.start();
     const QList<Automation::Inbox::Accepted> stored
@@ -266,6 +280,14 @@ int main(int argc, char* argv[])
     report("achieved_rate", rate, "req/s", "");
     report("budget_used_percent", rate / 100.0 * 100.0, "percent", ">=95");
     report("responses_429", tooMany, "responses", "0");
+    report("first_request_after", double(firstRequestMs) / 1000.0, "s", "");
+    report("last_request_at", double(lastRequestMs) / 1000.0, "s", "");
+    report("all_applied_after", double(allAppliedMs) / 1000.0, "s", "");
+    report("rate_while_applying",
+        requestsWhileApplying / (double(allAppliedMs - firstRequestMs) / 1000.0), "req/s", "");
+    report("rate_after_applying",
+        (requests - requestsWhileApplying) / (double(lastRequestMs - allAppliedMs) / 1000.0),
+        "req/s", "");
     report("server_contacts", benchContacts, "contacts", "1000");
     report("duplicates_on_server", double(benchContacts - emails.size()), "contacts", "0");
     report("task_creates", taskCreates, "requests", "1000");
