@@ -43,11 +43,20 @@ ContactsApi::ContactsApi(ApiClient& client, RequestCause cause)
     , m_cause(cause)
 { }
 
+ContactsApi::ContactsApi(ApiClient& client, Priority priority, RequestCause cause)
+    : m_client(client)
+    , m_priority(priority)
+    , m_cause(cause)
+{ }
+
 template <typename T>
 Call<T> ContactsApi::call(
     const char* operationId, RequestSpec spec, typename Call<T>::Decoder decode) const
 {
-    spec.cause = m_cause;
+    if (m_priority == Priority::Background)
+        spec.priority = Priority::Background;
+    if (spec.cause == RequestCause::User)
+        spec.cause = m_cause;
     return Call<T>(
         m_client.call(QLatin1StringView(operationId), std::move(spec)), std::move(decode));
 }
