@@ -73,8 +73,9 @@ Commands:
   collection [--har [FILE]] [--base-url URL] [--location ID] [--company-id ID]
                              every operation of the catalog as a Postman collection v2.1 on
                              stdout (example bodies; the token and the ids are variables to
-                             fill in), or with --har as a HAR 1.2 log (into FILE if given);
-                             sends nothing, needs no target
+                             fill in; it runs top to bottom, the creates keeping the new ids),
+                             or with --har as a HAR 1.2 log (into FILE if given); sends
+                             nothing, needs no target
   outbox list                local edits not on the server yet, oldest first
   outbox retry ID            sends a failed (or waiting) edit again at the next sync
   outbox discard ID          drops an edit and reverts it in the cache
