@@ -286,6 +286,15 @@ void TestTrafficLog::noSecretInEntriesOrExports()
     TrafficLog log;
     log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), leakyExchange());
     log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), exchange(1));
+    // A malformed body where one secret's value runs into the next key.
+    Api::ApiExchange malformed = exchange(2);
+    malformed.requestBody = "{\"token\":\"a, \"refresh_token\":\"" + refreshToken
+        + "\", \"password\":\"b, \"client_secret\":\"" + clientSecret + "\"}";
+    log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), malformed);
+    // A body cut off inside a secret's value (a capped or broken answer).
+    Api::ApiExchange cut = exchange(3);
+    cut.responseBody = "{\"contact\":{},\"access_token\":\"" + secretToken;
+    log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), cut);
     const QList<QByteArray> secrets {secretToken, refreshToken, adminKey, clientSecret};
     QList<QPair<QString, QByteArray>> outputs;
     for (const TrafficEntry& entry : log.entries()) {
