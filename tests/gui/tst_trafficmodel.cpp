@@ -289,6 +289,31 @@ private Q_SLOTS:
         QVERIFY(tree->hasChildren(tree->index(0, 0, root)));
     }
 
+    void detailFollowsTheOutcomeOfARetry()
+    {
+        TrafficLog log;
+        Ui::TrafficPane pane(log);
+        Api::ApiExchange failed = exchange(1, 503);
+        failed.operationId = QStringLiteral("get-contacts");
+        failed.url = QUrl(QStringLiteral("http://127.0.0.1:4010/contacts/?limit=1"));
+        failed.responseBody = R"({"statusCode":503,"message":"Service Unavailable"})";
+        log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), failed);
+        QVERIFY(waitRows(*pane.filter(), 1));
+        pane.view()->setCurrentIndex(pane.filter()->index(0, 0));
+        QVERIFY2(pane.detail()->errorText().contains(QLatin1String("not known yet")),
+            qPrintable(pane.detail()->errorText()));
+        // The client's second attempt of the same request, 2 s after the first answer.
+        Api::ApiExchange retried = exchange(2, 200);
+        retried.url = failed.url;
+        retried.attempt = 2;
+        retried.startedAtMs = failed.startedAtMs + failed.durationMs + 2000;
+        log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), retried);
+        QTRY_VERIFY2(pane.detail()->errorText().contains(QLatin1String("retried after 2")),
+            qPrintable(pane.detail()->errorText()));
+        QCOMPARE(pane.model()->index(0, TrafficModel::Status).data(Qt::ToolTipRole).toString(),
+            log.at(0).outcome);
+    }
+
     void noTokenInClipboardOrExports()
     {
         TrafficLog log;

@@ -35,6 +35,13 @@ TrafficModel::TrafficModel(Inspector::TrafficLog& log, QObject* parent)
 {
     connect(&m_log, &Inspector::TrafficLog::appended, this, &TrafficModel::follow);
     connect(&m_log, &Inspector::TrafficLog::cleared, this, &TrafficModel::reset);
+    // The outcome shows in the status column's tooltip and the search text.
+    connect(&m_log, &Inspector::TrafficLog::outcomeChanged, this, [this](qint64 serial) {
+        const int row = rowOf(serial);
+        if (row >= 0)
+            Q_EMIT dataChanged(
+                index(row, Status), index(row, Status), {Qt::ToolTipRole, SearchTextRole});
+    });
     follow();
 }
 

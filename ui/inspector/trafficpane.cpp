@@ -85,14 +85,12 @@ TrafficPane::TrafficPane(Inspector::TrafficLog& log, QWidget* parent)
     connect(m_filter, &QAbstractItemModel::rowsInserted, this,
         [this](const QModelIndex&, int first, int last) { rowsArrived(last - first + 1); });
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
-        [this](const QModelIndex&, int first, int last) {
-            noteConnections(first, last);
-            // What ContactDesk did about an error is known once its next step arrives.
-            const Inspector::TrafficEntry* shown = currentEntry();
-            if (shown && shown->serial == m_detail->serial() && !shown->outcome.isEmpty()
-                && !m_detail->errorText().contains(shown->outcome))
-                m_detail->setEntry(shown);
-        });
+        [this](const QModelIndex&, int first, int last) { noteConnections(first, last); });
+    // What ContactDesk did about an error is known once its next step arrives.
+    connect(&m_log, &Inspector::TrafficLog::outcomeChanged, this, [this](qint64 serial) {
+        if (serial == m_detail->serial())
+            m_detail->setEntry(m_log.find(serial));
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &TrafficPane::showCurrent);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
