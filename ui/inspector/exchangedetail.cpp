@@ -92,6 +92,8 @@ QWidget* ExchangeDetail::bodyTab(QTreeWidget** headers, JsonBodyView** body, con
     splitter->addWidget(*headers);
     splitter->addWidget(*body);
     splitter->setStretchFactor(1, 3);
+    // The body is what a user reads; the headers get a few lines.
+    splitter->setSizes({fontMetrics().lineSpacing() * 7, fontMetrics().lineSpacing() * 30});
     return splitter;
 }
 

@@ -59,7 +59,7 @@ TrafficPane::TrafficPane(Inspector::TrafficLog& log, QWidget* parent)
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
     const int em = m_view->fontMetrics().horizontalAdvance(u'M');
-    const QList<int> widths {10, 10, 15, 5, 22, 5, 6, 6, 6, 6, 5, 6};
+    const QList<int> widths {10, 10, 15, 5, 22, 5, 6, 7, 7, 6, 5, 6};
     for (int column = 0; column < widths.size(); ++column)
         m_view->setColumnWidth(column, widths.at(column) * em);
 
