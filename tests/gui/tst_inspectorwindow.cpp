@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTest>
@@ -63,6 +64,24 @@ int rowsWhere(const QAbstractItemModel& model, int column, const QString& text)
     for (int row = 0; row < model.rowCount(); ++row)
         count += model.index(row, column).data().toString() == text ? 1 : 0;
     return count;
+}
+
+// Runs the curl command `curl` with bash, TOKEN set to `token`, and returns the HTTP status it
+// printed (the event loop turns meanwhile: the sandbox answers in this process).
+int runCurl(const QString& curl, const QString& token, QString* output)
+{
+    QProcess bash;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TOKEN"), token);
+    bash.setProcessEnvironment(environment);
+    bash.start(QStringLiteral("bash"),
+        {QStringLiteral("-c"),
+            curl + QStringLiteral(" --silent --output /dev/null --write-out '%{http_code}'")});
+    if (!bash.waitForStarted(10000)
+        || !QTest::qWaitFor([&] { return bash.state() == QProcess::NotRunning; }, 30000))
+        return -1;
+    *output = QString::fromUtf8(bash.readAllStandardOutput() + bash.readAllStandardError());
+    return output->trimmed().toInt();
 }
 
 // The newest exchange the inspector made (cause "replay") of `operationId`; null when none.
@@ -155,6 +174,9 @@ private Q_SLOTS:
         const QString curl = QApplication::clipboard()->text();
         QVERIFY2(curl.contains(QLatin1String("$TOKEN")), qPrintable(curl));
         QVERIFY(!curl.contains(flow.fx.pit()));
+        // Pasted into a shell with the token set, it gets the same answer.
+        QString curlOutput;
+        QCOMPARE(runCurl(curl, flow.fx.pit(), &curlOutput), 400);
 
         QStringList written;
         Ui::FilePrompts prompts;
@@ -381,7 +403,12 @@ private Q_SLOTS:
         QVERIFY(inspector);
         QCOMPARE(flow.window.inspectorController()->capacity(),
             Ui::InspectorController::defaultCapacity);
-        flow.window.inspectorController()->setCapacity(500);
+        // The spin box of the Traffic tab sets it.
+        auto* spin = inspector->traffic()->findChild<QSpinBox*>(QStringLiteral("capacitySpin"));
+        QVERIFY(spin);
+        QCOMPARE(spin->value(), Ui::InspectorController::defaultCapacity);
+        spin->setValue(500);
+        Q_EMIT spin->editingFinished();
         QCOMPARE(flow.window.inspectorController()->log().options().capacity, 500);
         QCOMPARE(Ui::InspectorController::capacitySetting(flow.settings), 500);
         inspector->resize(820, 610);

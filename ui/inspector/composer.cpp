@@ -97,6 +97,14 @@ Composer::Composer(AppController& app, Inspector::TrafficLog& log, QWidget* pare
     connect(m_operation, &QComboBox::activated, this,
         [this](int index) { chooseOperation(m_operation->itemData(index).toString()); });
     connect(m_send, &QPushButton::clicked, this, &Composer::send);
+    // A request still on its way when its workspace closes never finishes: the next
+    // workspace takes requests again.
+    connect(&m_app, &AppController::workspaceOpened, this, [this] {
+        if (!m_send->isEnabled()) {
+            m_send->setEnabled(true);
+            setMessage(tr("The connection was closed before the answer came."), true);
+        }
+    });
     connect(m_method, &QComboBox::currentTextChanged, this, &Composer::updateHeaders);
     connect(m_path, &QLineEdit::textChanged, this, &Composer::updateHeaders);
     connect(m_body, &QPlainTextEdit::textChanged, this, &Composer::updateHeaders);
