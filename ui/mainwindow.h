@@ -145,6 +145,7 @@ private:
     void showAbout();
     // mainwindowinspector.cpp
     void setUpInspector(QMenu* view);
+    void closeInspector();
 
     void attachWorkspace(Sync::Workspace* workspace, const QString& notice);
     void detachWorkspace();

@@ -31,6 +31,14 @@ InspectorWindow* MainWindow::inspector() const
     return m_inspector;
 }
 
+void MainWindow::closeInspector()
+{
+    if (!m_inspector)
+        return;
+    m_inspector->close();
+    delete m_inspector;
+}
+
 void MainWindow::showInspector()
 {
     if (!m_inspector) {

@@ -411,6 +411,8 @@ private Q_SLOTS:
         Q_EMIT spin->editingFinished();
         QCOMPARE(flow.window.inspectorController()->log().options().capacity, 500);
         QCOMPARE(Ui::InspectorController::capacitySetting(flow.settings), 500);
+        // It never keeps the app running once the main window is closed.
+        QVERIFY(!inspector->testAttribute(Qt::WA_QuitOnClose));
         inspector->resize(820, 610);
         inspector->close();
         QVERIFY(!flow.settings.value(QStringLiteral("inspector/geometry")).toByteArray().isEmpty());

@@ -26,6 +26,8 @@ InspectorWindow::InspectorWindow(InspectorController& controller, QWidget* paren
 {
     setObjectName(QStringLiteral("inspectorWindow"));
     setWindowTitle(tr("Inspector — ContactDesk"));
+    // Closing the main window quits the app even while the inspector is open.
+    setAttribute(Qt::WA_QuitOnClose, false);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("inspectorTabs"));
     m_traffic = new TrafficPane(controller.log(), m_tabs);
