@@ -5,6 +5,9 @@
 #include "ui/inspector/composer.h"
 #include "ui/inspector/inspectorcontroller.h"
 #include "ui/inspector/inspectorwindow.h"
+#include "ui/inspector/ratechartpanel.h"
+#include "ui/inspector/sandboxpanel.h"
+#include "ui/inspector/verifypanel.h"
 
 #include <QAction>
 #include <QMenu>
@@ -48,6 +51,13 @@ void MainWindow::showInspector()
             known.insert(QStringLiteral("contactId"), currentContactId());
             return known;
         });
+        m_inspector->addPanel(
+            new VerifyPanel(m_app, m_settings, m_clock, m_inspector), tr("&Verify"));
+        auto* rate = new RateChartPanel(m_budget, m_clock, m_inspector);
+        rate->setTrafficLog(m_inspectorController->log());
+        rate->follow(m_app);
+        m_inspector->addPanel(rate, tr("&Rate Budget"));
+        m_inspector->addPanel(new SandboxPanel(m_app, m_inspector), tr("San&dbox"));
     }
     m_inspector->setFilePrompts(m_filePrompts);
     m_inspector->show();
