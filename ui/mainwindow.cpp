@@ -138,6 +138,9 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // The inspector reads the traffic log its controller owns: it goes first (and closing it
+    // remembers its geometry).
+    closeInspector();
     detachWorkspace();
 }
 

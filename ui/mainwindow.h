@@ -43,6 +43,8 @@ class ContactActions;
 class ContactDetailPane;
 class ContactListPane;
 class ImportWizard;
+class InspectorController;
+class InspectorWindow;
 class NoticeBar;
 class OutboxDialog;
 class StatusPanel;
@@ -104,6 +106,10 @@ public:
     void setFilePrompts(const FilePrompts& prompts) { m_filePrompts = prompts; }
     // The import that is open, null when none.
     ImportWizard* importWizard() const;
+    // mainwindowinspector.cpp: the app's traffic log, and the inspector window (null until
+    // View > Inspector first opens it).
+    InspectorController* inspectorController() const { return m_inspectorController; }
+    InspectorWindow* inspector() const;
 
 public Q_SLOTS:
     void newContact();
@@ -127,6 +133,8 @@ public Q_SLOTS:
     // The import, with `path` already chosen.
     void importPath(const QString& path);
     void exportContacts();
+    // mainwindowinspector.cpp: View > Inspector.
+    void showInspector();
     // Tries the edits kept in memory again ("Try again" on the notice).
     void retryUnsaved();
 
@@ -142,6 +150,9 @@ private:
     void updateActions();
     void fillColumnsMenu();
     void showAbout();
+    // mainwindowinspector.cpp
+    void setUpInspector(QMenu* view);
+    void closeInspector();
 
     void attachWorkspace(Sync::Workspace* workspace, const QString& notice);
     void detachWorkspace();
@@ -194,6 +205,9 @@ private:
     UnsavedEditsGuard* m_unsaved = nullptr;
     QPointer<OutboxDialog> m_outboxDialog;
     QPointer<ImportWizard> m_importWizard;
+    // mainwindowinspector.cpp
+    InspectorController* m_inspectorController = nullptr;
+    QPointer<InspectorWindow> m_inspector;
 };
 
 } // namespace ContactDesk::Ui

@@ -2561,6 +2561,45 @@
     </message>
 </context>
 <context>
+    <name>ContactDesk::Ui::SandboxFaultsForm</name>
+    <message>
+        <source>HTTP status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop after the change is made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed JSON answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy HTML error page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire access tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke refresh tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index lag</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailPane</name>
     <message>
         <source>Contact details</source>
@@ -4376,10 +4415,6 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;ContactDesk %1&lt;/b&gt;&lt;p&gt;A desktop contact manager for HighLevel: contacts, tasks and notes kept in a local cache that works offline, with every change sent through an outbox.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The kept edit is saved in the local cache now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4427,6 +4462,14 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ContactDesk %1&lt;/b&gt;&lt;p&gt;A desktop contact manager for HighLevel: contacts, tasks and notes kept in a local cache that works offline, with every change sent through an outbox.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %3 (built with %4), SQLite %5, %6&lt;/p&gt;&lt;p&gt;Data folder: %7&lt;br&gt;Settings: %8&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk cannot open &quot;%1&quot;: not a contactdesk:// link or a file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5048,6 +5091,93 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
 </context>
 <context>
+    <name>RateChartPanel</name>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst budget left (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily budget left (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429 Too Many Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget left (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>burst %1/%2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily %1/%2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused after a 429</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n throttled (429)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in the last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RuleEditor</name>
     <message>
         <source>Set by you</source>
@@ -5155,6 +5285,327 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
 </context>
 <context>
+    <name>SandboxFaultsForm</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exact path, or a prefix ending in * (&quot;*&quot; alone: every operation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;robability:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Times:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules in force (first match applies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long search misses a contact after each write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the answer waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox refused the rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxLogModel</name>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxPanel</name>
+    <message>
+        <source>The built-in sandbox is not running, so there is nothing to control here. These controls are for the built-in sandbox only; a HighLevel location has no faults to inject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed makes the same contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces every contact with new ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contacts, default settings, no faults, no OAuth tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;duplicate contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst limit (requests):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily limit (requests):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token lifetime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index lag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk is working on “%1”, not on the built-in sandbox: these controls change the sandbox only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection is open; these controls change the built-in sandbox only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location %1 (%2): %3 contacts, %4 tasks, %5 notes, %6 appointments, %7 businesses; %8 custom fields, %9 tags, %10 users, %11 calendars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact (latest %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox refused the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5214,6 +5665,17 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Keep at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Another start of ContactDesk could not reach this window: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk is already running (process %1) but does not answer; close it or end that process, then start again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5612,6 +6074,118 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
 </context>
 <context>
+    <name>VerifyPanel</name>
+    <message>
+        <source>no answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;writes (creates, changes and deletes data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was stopped: the connection closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): every operation runs; what the run creates is deleted at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): only the reads run unless writes are allowed. A run with writes creates a temporary contact, field and tag and deletes them at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying %1 operations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying… %1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified yet on this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified %1/%2 on %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n skipped)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n skipped: reads only)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Desktop contact manager for HighLevel.</source>
@@ -5627,6 +6201,10 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Print the milliseconds from process start to the first painted contact list to standard error, as JSON, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contactdesk://contact/ID link to show, or a file (CSV, JSON, NDJSON, vCard) to import. When ContactDesk already runs, it gets them and comes to the front.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
