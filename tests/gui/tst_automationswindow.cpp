@@ -1,0 +1,297 @@
+// The Automations window's parts: the event log model pages through a large inbox (never all
+// of it in memory) and filters by status and type; a rule switched off on the Rules page is
+// saved and stays off after the workspace opens again; the dry run of "Send test event" lists
+// the exact requests and sends nothing; the receiver warns about an address other machines
+// reach.
+#include "appflowfixture.h"
+#include "automation/inbox.h"
+#include "fakeclock.h"
+#include "store/database.h"
+#include "ui/automation/automationcontroller.h"
+#include "ui/automation/automationswindow.h"
+#include "ui/automation/eventlogmodel.h"
+#include "ui/automation/receiverpage.h"
+#include "ui/automation/rulespage.h"
+#include "ui/automation/testeventpage.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace AppFlowTest;
+using ContactDesk::Automation::AppEvent;
+using ContactDesk::Automation::EventStatus;
+using ContactDesk::Automation::Inbox;
+using ContactDesk::Automation::InboxFilter;
+using ContactDesk::Ui::AutomationsWindow;
+using ContactDesk::Ui::EventLogModel;
+
+namespace {
+
+constexpr int largeInbox = 100000;
+
+AppEvent userEvent(int n)
+{
+    AppEvent event;
+    event.webhookId = QStringLiteral("msg_%1").arg(n);
+    // Every tenth event is a note, the rest sign-ups.
+    event.type = n % 10 == 0 ? QStringLiteral("note.created") : QStringLiteral("user.signed_up");
+    event.userId = QStringLiteral("user_%1").arg(n);
+    if (event.type == u"note.created") {
+        event.data = {{QStringLiteral("userId"), event.userId},
+            {QStringLiteral("body"), QStringLiteral("note %1").arg(n)}};
+    } else {
+        event.data = {{QStringLiteral("id"), event.userId},
+            {QStringLiteral("email"), QStringLiteral("user%1@yourapp.example").arg(n)}};
+    }
+    event.timestampSecs = 1793534400 + n;
+    event.source = QStringLiteral("http");
+    return event;
+}
+
+QString cell(const QAbstractItemModel& model, int row, int column)
+{
+    return model.data(model.index(row, column)).toString();
+}
+
+AutomationsWindow* openAutomations(AppFlow& flow)
+{
+    QAction* action = flow.window.action(QStringLiteral("automationsAction"));
+    if (!action)
+        return nullptr;
+    action->trigger();
+    return flow.window.automationsWindow();
+}
+
+} // namespace
+
+class TestAutomationsWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void eventLogPagesAndFiltersALargeInbox();
+    void eventLogTakesNewEventsAtTheTop();
+    void ruleSwitchedOffStaysOffAfterReopen();
+    void dryRunListsTheRequestsAndSendsNothing();
+    void receiverWarnsAboutAnAddressOthersReach();
+};
+
+void TestAutomationsWindow::eventLogPagesAndFiltersALargeInbox()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ContactDesk::Testing::FakeClock clock;
+    ContactDesk::Store::Database database(dir.filePath(QStringLiteral("cache.sqlite")), clock);
+    QVERIFY(database.open().ok);
+    Inbox inbox(database, clock);
+    QList<AppEvent> events;
+    events.reserve(largeInbox);
+    for (int n = 1; n <= largeInbox; ++n)
+        events.append(userEvent(n));
+    QList<qint64> seqs;
+    const QList<Inbox::Accepted> accepted = inbox.acceptAll(events, &seqs);
+    QCOMPARE(accepted.size(), largeInbox);
+    QCOMPARE(accepted.count(Inbox::Accepted::Stored), largeInbox);
+    // Two events fail, so the status filter has something to find.
+    QVERIFY(inbox.markFailed(seqs.at(41), QStringLiteral("no such user")));
+    QVERIFY(inbox.markFailed(seqs.at(99990), QStringLiteral("no such user")));
+
+    EventLogModel model(inbox);
+    QAbstractItemModelTester tester(&model);
+    QCOMPARE(model.rowCount(), largeInbox);
+    QCOMPARE(model.columnCount(), EventLogModel::columnTotal);
+    // Newest first: the last event at the top, the first at the bottom.
+    QCOMPARE(cell(model, 0, EventLogModel::User), QStringLiteral("user_%1").arg(largeInbox));
+    QCOMPARE(cell(model, largeInbox - 1, EventLogModel::User), QStringLiteral("user_1"));
+    QCOMPARE(cell(model, largeInbox / 2, EventLogModel::Type), QStringLiteral("note.created"));
+    QCOMPARE(cell(model, 1, EventLogModel::Status), QStringLiteral("Received"));
+    // Reading the top, the bottom and a window in the middle keeps only a few pages.
+    for (int row = 50000; row < 50300; ++row)
+        QVERIFY(!cell(model, row, EventLogModel::Type).isEmpty());
+    QVERIFY2(model.rowsInMemory() <= EventLogModel::keptPages * EventLogModel::pageSize,
+        qPrintable(QString::number(model.rowsInMemory())));
+
+    InboxFilter failed;
+    failed.status = EventStatus::Failed;
+    model.setFilter(failed);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(cell(model, 0, EventLogModel::User), QStringLiteral("user_99991"));
+    QCOMPARE(cell(model, 1, EventLogModel::User), QStringLiteral("user_42"));
+    QCOMPARE(cell(model, 1, EventLogModel::Status), QStringLiteral("Failed"));
+    QCOMPARE(model.data(model.index(1, EventLogModel::Status), Qt::ToolTipRole).toString(),
+        QStringLiteral("no such user"));
+
+    InboxFilter notes;
+    notes.type = QStringLiteral("note.created");
+    model.setFilter(notes);
+    QCOMPARE(model.rowCount(), largeInbox / 10);
+    QCOMPARE(cell(model, 0, EventLogModel::User), QStringLiteral("user_%1").arg(largeInbox));
+    QCOMPARE(cell(model, 1, EventLogModel::User), QStringLiteral("user_%1").arg(largeInbox - 10));
+
+    // Retry puts a failed event back; the failed filter then finds one.
+    QVERIFY(inbox.retry(seqs.at(41)));
+    model.setFilter(failed);
+    QCOMPARE(model.rowCount(), 1);
+}
+
+void TestAutomationsWindow::eventLogTakesNewEventsAtTheTop()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    ContactDesk::Testing::FakeClock clock;
+    ContactDesk::Store::Database database(dir.filePath(QStringLiteral("cache.sqlite")), clock);
+    QVERIFY(database.open().ok);
+    Inbox inbox(database, clock);
+    for (int n = 1; n <= 5; ++n)
+        QCOMPARE(inbox.accept(userEvent(n)), Inbox::Accepted::Stored);
+    EventLogModel model(inbox);
+    QAbstractItemModelTester tester(&model);
+    QCOMPARE(model.rowCount(), 5);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    qint64 seq = 0;
+    QCOMPARE(inbox.accept(userEvent(6), &seq), Inbox::Accepted::Stored);
+    QCOMPARE(inbox.accept(userEvent(7)), Inbox::Accepted::Stored);
+    QTRY_COMPARE(model.rowCount(), 7);
+    // One insert for both, at the top, and no reset: a selection below survives.
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 1);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(cell(model, 0, EventLogModel::User), QStringLiteral("user_7"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(inbox.markFailed(seq, QStringLiteral("refused")));
+    QTRY_VERIFY(!changed.isEmpty());
+    QCOMPARE(cell(model, 1, EventLogModel::Status), QStringLiteral("Failed"));
+}
+
+void TestAutomationsWindow::ruleSwitchedOffStaysOffAfterReopen()
+{
+    AppFlow flow;
+    QVERIFY(flow.start());
+    AutomationsWindow* window = openAutomations(flow);
+    QVERIFY(window);
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    ContactDesk::Ui::AutomationController* automation = flow.window.automation();
+    QVERIFY(automation->isOpen());
+    QVERIFY(automation->usingDefaultRules());
+    QListWidget* list = window->rulesPage()->ruleList();
+    QVERIFY(list->count() >= 4);
+    // The sandbox's defaults run.
+    for (int row = 0; row < list->count(); ++row) {
+        if (automation->rules().rules.at(row).eventType == u"user.signed_up")
+            QCOMPARE(list->item(row)->checkState(), Qt::Checked);
+    }
+    int signUp = -1;
+    for (int row = 0; row < automation->rules().rules.size(); ++row) {
+        if (automation->rules().rules.at(row).eventType == u"user.signed_up")
+            signUp = row;
+    }
+    QVERIFY(signUp >= 0);
+    list->item(signUp)->setCheckState(Qt::Unchecked);
+    QVERIFY(!automation->rules().rules.at(signUp).enabled);
+    QVERIFY(!automation->usingDefaultRules());
+    QVERIFY(QFile::exists(automation->rulesPath()));
+    // The engine has the change: a sign-up now matches no rule.
+    QString error;
+    const auto event = automation->testEvent(QStringLiteral("user.signed_up"),
+        QStringLiteral("{\"id\": \"u1\", \"email\": \"off@yourapp.example\"}"), &error);
+    QVERIFY2(event, qPrintable(error));
+    QVERIFY(automation->plan(*event).requests.isEmpty());
+
+    QVERIFY(flow.app.reopen());
+    QTRY_VERIFY(automation->isOpen());
+    QVERIFY(!automation->usingDefaultRules());
+    QVERIFY(!automation->rules().rules.at(signUp).enabled);
+    QTRY_COMPARE(list->item(signUp)->checkState(), Qt::Unchecked);
+    // And on again.
+    list->item(signUp)->setCheckState(Qt::Checked);
+    QVERIFY(automation->rules().rules.at(signUp).enabled);
+    QStringList problems;
+    const auto saved = ContactDesk::Automation::RuleSet::load(automation->rulesPath(), &problems);
+    QVERIFY2(saved, qPrintable(problems.join(u'\n')));
+    QVERIFY(saved->rules.at(signUp).enabled);
+}
+
+void TestAutomationsWindow::dryRunListsTheRequestsAndSendsNothing()
+{
+    AppFlow flow;
+    QVERIFY(flow.start());
+    AutomationsWindow* window = openAutomations(flow);
+    QVERIFY(window);
+    ContactDesk::Ui::TestEventPage* page = window->testEventPage();
+    page->typeCombo()->setCurrentIndex(
+        page->typeCombo()->findData(QStringLiteral("user.signed_up")));
+    QVERIFY(page->dataEdit()->toPlainText().contains(QStringLiteral("\"firstName\"")));
+    const qint64 mark = flow.mark();
+    QTest::mouseClick(
+        page->findChild<QPushButton*>(QStringLiteral("testEventDryRun")), Qt::LeftButton);
+    QTreeWidget* plan = page->planView();
+    QVERIFY2(plan->topLevelItemCount() >= 2, qPrintable(page->planSummary()->text()));
+    QVERIFY(plan->topLevelItem(0)->text(0).startsWith(QStringLiteral("POST /contacts/")));
+    QVERIFY(
+        plan->topLevelItem(0)->text(2).contains(QStringLiteral("ada.lovelace@yourapp.example")));
+    bool task = false;
+    for (int i = 0; i < plan->topLevelItemCount(); ++i) {
+        const QString request = plan->topLevelItem(i)->text(0);
+        const QString body = plan->topLevelItem(i)->text(2);
+        if (request.endsWith(QStringLiteral("/tasks"))
+            && body.contains(QStringLiteral("Welcome Ada")))
+            task = true;
+    }
+    QVERIFY(task);
+    // Nothing went to the inbox, the outbox or the server.
+    QTest::qWait(300);
+    QCOMPARE(flow.window.automation()->inbox()->count(), 0);
+    QCOMPARE(flow.pendingCount(), 0);
+    QVERIFY(flow.requests(mark, QStringLiteral("upsert-contact")).isEmpty());
+    QVERIFY(flow.requests(mark, QStringLiteral("create-contact")).isEmpty());
+
+    // Bad data says what is wrong, and plans nothing.
+    page->dataEdit()->setPlainText(QStringLiteral("{\"id\": "));
+    QTest::mouseClick(
+        page->findChild<QPushButton*>(QStringLiteral("testEventDryRun")), Qt::LeftButton);
+    QCOMPARE(plan->topLevelItemCount(), 0);
+    QVERIFY(page->message()->text().contains(QStringLiteral("JSON")));
+}
+
+void TestAutomationsWindow::receiverWarnsAboutAnAddressOthersReach()
+{
+    AppFlow flow;
+    QVERIFY(flow.start());
+    AutomationsWindow* window = openAutomations(flow);
+    QVERIFY(window);
+    ContactDesk::Ui::ReceiverPage* page = window->receiverPage();
+    window->tabs()->setCurrentWidget(page);
+    // The sandbox receives on the loopback address at once.
+    QTRY_VERIFY(flow.window.automation()->isListening());
+    QVERIFY(
+        flow.window.automation()->receiverUrl().startsWith(QStringLiteral("http://127.0.0.1:")));
+    QVERIFY(page->enabledBox()->isChecked());
+    QVERIFY(page->addressWarning()->isHidden());
+    QTRY_VERIFY(page->statusLabel()->text().contains(flow.window.automation()->receiverUrl()));
+    page->addressEdit()->setText(QStringLiteral("0.0.0.0"));
+    QVERIFY(!page->addressWarning()->isHidden());
+    page->addressEdit()->setText(QStringLiteral("::1"));
+    QVERIFY(page->addressWarning()->isHidden());
+    page->addressEdit()->setText(QStringLiteral("127.0.0.1"));
+    QVERIFY(page->addressWarning()->isHidden());
+
+    // Switched off, it stops listening; on again, it listens.
+    page->enabledBox()->setChecked(false);
+    QVERIFY(!flow.window.automation()->isListening());
+    QVERIFY(page->statusLabel()->text().contains(QStringLiteral("off")));
+    page->enabledBox()->setChecked(true);
+    QTRY_VERIFY(flow.window.automation()->isListening());
+}
+
+QTEST_MAIN(TestAutomationsWindow)
+#include "tst_automationswindow.moc"
