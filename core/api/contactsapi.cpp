@@ -42,10 +42,20 @@ ContactsApi::ContactsApi(ApiClient& client)
     : m_client(client)
 { }
 
+ContactsApi::ContactsApi(ApiClient& client, Priority priority, RequestCause cause)
+    : m_client(client)
+    , m_priority(priority)
+    , m_cause(cause)
+{ }
+
 template <typename T>
 Call<T> ContactsApi::call(
     const char* operationId, RequestSpec spec, typename Call<T>::Decoder decode) const
 {
+    if (m_priority == Priority::Background)
+        spec.priority = Priority::Background;
+    if (spec.cause == RequestCause::User)
+        spec.cause = m_cause;
     return Call<T>(
         m_client.call(QLatin1StringView(operationId), std::move(spec)), std::move(decode));
 }

@@ -131,6 +131,9 @@ class ContactsApi
 {
 public:
     explicit ContactsApi(ApiClient& client);
+    // Every call made through this object is at most at `priority` and, unless a call names
+    // another, carries `cause` (the outbox worker sends an automation's items at Background).
+    ContactsApi(ApiClient& client, Priority priority, RequestCause cause);
 
     // Contacts
     Call<Contact> getContact(const QString& id, Priority priority = Priority::Foreground);
@@ -189,6 +192,8 @@ private:
     Call<T> call(const char* operationId, RequestSpec spec, typename Call<T>::Decoder decode) const;
 
     ApiClient& m_client;
+    Priority m_priority = Priority::Foreground;
+    RequestCause m_cause = RequestCause::User;
 };
 
 } // namespace ContactDesk::Api

@@ -28,6 +28,8 @@ QString kindLabel(SecretKind kind)
         return KeychainSecretStore::tr("client secret");
     case SecretKind::PrivateIntegrationToken:
         return KeychainSecretStore::tr("private integration token");
+    case SecretKind::EventSigningSecret:
+        return KeychainSecretStore::tr("event signing secret");
     }
     Q_UNREACHABLE();
     return {};

@@ -15,6 +15,8 @@ QString secretKindKey(SecretKind kind)
         return QStringLiteral("clientSecret");
     case SecretKind::PrivateIntegrationToken:
         return QStringLiteral("privateIntegrationToken");
+    case SecretKind::EventSigningSecret:
+        return QStringLiteral("eventSigningSecret");
     }
     Q_UNREACHABLE();
     return {};

@@ -14,10 +14,11 @@ enum class SecretKind
     RefreshToken,
     ClientSecret,
     PrivateIntegrationToken,
+    EventSigningSecret, // the whsec_ secret that signs Your App's events (core/automation)
 };
 
 inline constexpr SecretKind allSecretKinds[] = {SecretKind::AccessToken, SecretKind::RefreshToken,
-    SecretKind::ClientSecret, SecretKind::PrivateIntegrationToken};
+    SecretKind::ClientSecret, SecretKind::PrivateIntegrationToken, SecretKind::EventSigningSecret};
 
 // Where secrets live: the OS keychain, or memory when there is no keychain (the user is told
 // and agrees). Every call is asynchronous and its result must be handled; errors carry text

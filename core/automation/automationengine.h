@@ -8,6 +8,9 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
+
+#include <memory>
 
 namespace ContactDesk {
 class Clock;
@@ -41,6 +44,9 @@ struct Plan
 // arrival order, each event in ONE transaction (its outbox items with origin "automation", the
 // link user id <-> contact, its inbox status), so a kill at any point leaves it either not
 // applied or applied once. The outbox worker sends the items after the desktop user's own edits.
+class EventPlanner;
+struct EventDecision;
+
 class AutomationEngine : public QObject
 {
     Q_OBJECT
@@ -50,12 +56,16 @@ public:
         Sync::Workspace& workspace, Inbox& inbox, const Clock& clock, QObject* parent = nullptr);
     ~AutomationEngine() override;
 
+    // The default rules (defaultRuleSet of the workspace's lists) until setRules().
     const RuleSet& rules() const { return m_rules; }
     void setRules(const RuleSet& rules);
 
     // Applies what is pending now and follows Inbox::eventsStored.
     void start();
     void stop();
+    bool isRunning() const { return m_running; }
+    // Looks at the inbox again now: after the clock moved past a wait's timeout, or a retry.
+    void wake();
 
     // What applying the event would send, without writing anything.
     Plan plan(const AppEvent& event) const;
@@ -69,10 +79,25 @@ Q_SIGNALS:
     void eventFailed(qint64 seq, const QString& reason);
 
 private:
+    void schedule();
+    void applyPending();
+    // Applies one event in one transaction; false when the database refused the write (the
+    // event stays pending and goes again later).
+    bool apply(const InboxEvent& event, const EventDecision& decision);
+    void rebuildPlanner();
+    void armTimer(qint64 atMs);
+
     Sync::Workspace& m_workspace;
     Inbox& m_inbox;
     const Clock& m_clock;
     RuleSet m_rules;
+    std::unique_ptr<EventPlanner> m_planner;
+    QTimer m_timer;
+    bool m_running = false;
+    bool m_scheduled = false;
+    // Until setRules(): the default rules, made again when the location's lists change (the
+    // welcome task's assignee is the location's first user).
+    bool m_defaultRules = true;
 };
 
 } // namespace ContactDesk::Automation

@@ -105,6 +105,9 @@ struct RuleSet
 // note; task.created -> task; task.completed -> complete it; note.created -> note; user.deleted
 // -> nothing (tag "deleted in Your App" is one edit away).
 RuleSet defaultRuleSet(const Api::LocationLists& lists);
+// The profile of the default rules (and of a version 0 document): data.email, data.firstName,
+// data.lastName and data.phone to the contact's fields, upserted by e-mail.
+Mapping::Profile defaultEventProfile();
 
 QString actionKindName(Action::Kind kind); // "upsertContact", "addTask", ...
 QString conditionOpName(Condition::Op op); // "equals", ...

@@ -2,9 +2,11 @@
 
 #include "api/apiclient.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <deque>
 
@@ -50,7 +52,12 @@ public:
     qint64 add(
         const QString& connection, const QString& environment, const Api::ApiExchange& exchange);
     void clear();
+    // What ContactDesk did about an answer, when a caller knows better than the log ("reconciled",
+    // "gave up"); emits outcomeChanged. False when the entry is gone.
+    bool setOutcome(qint64 serial, const QString& outcome);
 
+    // size() counts every entry, also those the next appended() announces; until then at(i)
+    // keeps the rows listeners know where they were (the oldest are dropped when it is sent).
     int size() const { return int(m_entries.size()); }
     const TrafficEntry& at(int index) const { return m_entries[std::size_t(index)]; }
     const TrafficEntry* find(qint64 serial) const;
@@ -61,11 +68,24 @@ Q_SIGNALS:
     // smooth at 100 exchanges a second. `dropped`: how many of the oldest were removed first.
     void appended(int count, int dropped);
     void cleared();
+    // An entry's outcome was filled in (the client retried it, or setOutcome()).
+    void outcomeChanged(qint64 serial);
 
 private:
+    // Trims to the capacity and announces what arrived since the last appended().
+    void flush();
+    void scheduleFlush();
+    void noteRetry(const TrafficEntry& entry);
+
     TrafficOptions m_options;
     std::deque<TrafficEntry> m_entries;
     qint64 m_nextSerial = 1;
+    QTimer m_flushTimer;
+    int m_announced = 0; // entries listeners know of (the front of m_entries)
+    int m_pending = 0; // entries added since the last appended()
+    // Failed attempts that may still be retried, by connection, method and URL: the serial of
+    // the last one, whose outcome the next attempt of the same request fills in.
+    QHash<QString, qint64> m_awaitingRetry;
 };
 
 } // namespace ContactDesk::Inspector

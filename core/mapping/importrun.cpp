@@ -228,6 +228,8 @@ void ImportRun::pump()
 bool ImportRun::writeRow(const RowPlan& plan)
 {
     const int unsavedBefore = int(m_edits.unsavedEdits().size());
+    // Sent after the desktop user's own edits, at background priority.
+    const Store::LocalEdits::OriginScope origin(m_edits, Store::OutboxOrigin::Import);
     bool ok = m_db.beginTransaction();
     const qint64 before = ok ? m_journal.lastItemId() : 0;
     QString contactId = plan.contactId;

@@ -66,9 +66,10 @@ bool foldable(const OutboxItem& item)
 class Edit
 {
 public:
-    explicit Edit(Database& db)
+    Edit(Database& db, OutboxOrigin origin)
         : m_db(db)
         , m_now(db.clock().nowMs())
+        , m_origin(origin)
     { }
 
     qint64 now() const { return m_now; }
@@ -84,6 +85,7 @@ public:
         item.base = base;
         item.createdAtMs = m_now;
         item.trashId = trashId;
+        item.origin = m_origin;
         // What must exist on the server first: the contact, or for a change of a task or note
         // created here, that task or note.
         if (kind != OutboxKind::CreateContact && kind != OutboxKind::UpsertContact
@@ -134,6 +136,14 @@ public:
 
     bool requeue(OutboxItem* item)
     {
+        // The user's change is in it now: it goes as the user's, before an import's or an
+        // automation's.
+        if (m_origin == OutboxOrigin::User && item->origin != OutboxOrigin::User) {
+            if (!Sql::run(m_db, QStringLiteral("UPDATE outbox SET origin = 'user' WHERE id = ?"),
+                    {item->id}))
+                return false;
+            item->origin = OutboxOrigin::User;
+        }
         if (item->state == OutboxState::Failed) {
             // The user changed what the server refused: it goes again.
             item->state = OutboxState::Queued;
@@ -175,6 +185,7 @@ public:
 private:
     Database& m_db;
     qint64 m_now;
+    OutboxOrigin m_origin;
 };
 
 } // namespace
@@ -199,7 +210,7 @@ QString LocalEdits::createContact(const Api::Contact& draft)
     const QString id = Rows::newLocalId();
     const QString name = ContactCache::displayName(draft);
     run(id, tr("New contact %1").arg(name), [this, id, draft, name](bool*) {
-        Edit edit(m_db);
+        Edit edit(m_db, m_origin);
         Api::Contact contact = draft;
         contact.id = id;
         const QDateTime now = QDateTime::fromMSecsSinceEpoch(edit.now(), Qt::UTC);
@@ -220,7 +231,7 @@ QString LocalEdits::upsertContact(const Api::Contact& draft)
     const QString id = Rows::newLocalId();
     const QString name = ContactCache::displayName(draft);
     run(id, tr("New contact %1").arg(name), [this, id, draft, name](bool*) {
-        Edit edit(m_db);
+        Edit edit(m_db, m_origin);
         Api::Contact contact = draft;
         contact.id = id;
         const QDateTime now = QDateTime::fromMSecsSinceEpoch(edit.now(), Qt::UTC);
@@ -252,7 +263,7 @@ EditOutcome LocalEdits::updateContact(const QString& contactId, const QJsonObjec
     return run(contactId,
         tr("Change of %1: %2").arg(name, changedFields.keys().join(QStringLiteral(", "))),
         [this, contactId, changedFields](bool* rejected) {
-            Edit edit(m_db);
+            Edit edit(m_db, m_origin);
             Rows::ContactWriter writer(m_db);
             const auto stored = writer.load(contactId);
             if (writer.failed())
@@ -322,7 +333,7 @@ EditOutcome LocalEdits::updateContact(const QString& contactId, const QJsonObjec
 bool LocalEdits::applyTags(
     const QString& contactId, const QStringList& tags, bool add, bool* changed)
 {
-    Edit edit(m_db);
+    Edit edit(m_db, m_origin);
     Rows::ContactWriter writer(m_db);
     const auto stored = writer.load(contactId);
     if (writer.failed())
@@ -387,7 +398,7 @@ EditOutcome LocalEdits::deleteContacts(const QStringList& contactIds)
         description = tr("Deletion of %n contact(s)", nullptr, int(contactIds.size()));
     }
     return run(contactIds.value(0), description, [this, contactIds](bool* rejected) {
-        Edit edit(m_db);
+        Edit edit(m_db, m_origin);
         Rows::ContactWriter writer(m_db);
         int deleted = 0;
         for (const QString& contactId : contactIds) {
@@ -471,7 +482,7 @@ QString LocalEdits::createTask(const QString& contactId, const Api::Task& draft)
                 *rejected = true;
                 return true;
             }
-            Edit edit(m_db);
+            Edit edit(m_db, m_origin);
             Api::Task task = draft;
             task.id = taskId;
             task.contactId = contactId;
@@ -498,7 +509,7 @@ EditOutcome LocalEdits::completeTask(
 {
     return run(contactId, completed ? tr("Task completed") : tr("Task reopened"),
         [this, contactId, taskId, completed](bool* rejected) {
-            Edit edit(m_db);
+            Edit edit(m_db, m_origin);
             const auto json = Rows::childJson(m_db, Rows::ChildKind::Task, contactId, taskId);
             if (!json || json->value(completedKey).toBool() == completed) {
                 *rejected = true;
@@ -549,7 +560,7 @@ QString LocalEdits::createNote(const QString& contactId, const Api::Note& draft)
                   *rejected = true;
                   return true;
               }
-              Edit edit(m_db);
+              Edit edit(m_db, m_origin);
               Api::Note note = draft;
               note.id = noteId;
               note.contactId = contactId;
@@ -582,7 +593,7 @@ EditOutcome LocalEdits::updateChild(Rows::ChildKind kind, const QString& contact
     const bool isTask = kind == Rows::ChildKind::Task;
     return run(contactId, isTask ? tr("Change of a task") : tr("Change of a note"),
         [this, kind, isTask, contactId, childId, changedFields](bool* rejected) {
-            Edit edit(m_db);
+            Edit edit(m_db, m_origin);
             const auto json = Rows::childJson(m_db, kind, contactId, childId);
             if (!json) {
                 *rejected = true;
@@ -631,7 +642,7 @@ EditOutcome LocalEdits::deleteChild(
     const bool isTask = kind == Rows::ChildKind::Task;
     return run(contactId, isTask ? tr("Deletion of a task") : tr("Deletion of a note"),
         [this, kind, isTask, contactId, childId](bool* rejected) {
-            Edit edit(m_db);
+            Edit edit(m_db, m_origin);
             const auto json = Rows::childJson(m_db, kind, contactId, childId);
             if (!json) {
                 *rejected = true;
@@ -671,7 +682,7 @@ QString LocalEdits::restore(qint64 trashId)
                   *rejected = true;
                   return true;
               }
-              Edit edit(m_db);
+              Edit edit(m_db, m_origin);
               Api::Contact contact = entry->contact;
               contact.id = newId;
               const QDateTime now = QDateTime::fromMSecsSinceEpoch(edit.now(), Qt::UTC);
@@ -766,6 +777,9 @@ EditOutcome LocalEdits::run(
     pending.edit.atMs = m_db.clock().nowMs();
     pending.apply = std::move(apply);
 
+    // Inside the caller's transaction the edit is the caller's: it succeeds or fails with it.
+    if (m_db.inTransaction())
+        return applyPending(pending);
     // Edits apply in the order they were made: while earlier ones wait, so does this one.
     if (!m_unsaved.isEmpty() && !retryUnsaved()) {
         pending.edit.error = m_unsaved.last().edit.error;
@@ -788,12 +802,17 @@ EditOutcome LocalEdits::applyPending(Pending& pending)
     m_db.recordError({});
     bool rejected = false;
     bool ok = false;
+    const bool nested = m_db.inTransaction();
     {
         Sql::Transaction transaction(m_db);
         if (transaction.isActive()) {
             ok = pending.apply(&rejected);
-            if (rejected)
+            if (rejected) {
+                // Nothing was written; a caller's outer transaction stays good to commit.
+                if (ok && nested)
+                    transaction.commit();
                 return EditOutcome::Rejected;
+            }
             ok = ok && transaction.commit();
         }
     }

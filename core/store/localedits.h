@@ -3,6 +3,7 @@
 #include "api/models/contact.h"
 #include "api/models/note.h"
 #include "api/models/task.h"
+#include "store/outbox.h"
 #include "store/storeerror.h"
 
 #include <QJsonObject>
@@ -46,6 +47,11 @@ struct UnsavedEdit
 // sent exactly as shown. Local creates get "local-<uuid>" ids until the worker's
 // Outbox::resolveLocalId().
 //
+// An edit made inside the caller's own transaction (the automation engine applies an event's
+// actions, its link and its inbox status in one) belongs to that transaction: when it cannot be
+// written it is not kept in memory (the caller rolls back and tries again later), and a rejected
+// one leaves the caller's transaction usable.
+//
 // Change signals: this object re-emits every change of the store (sync, outbox worker and its
 // own edits), so a model connects to it alone.
 class LocalEdits : public QObject
@@ -55,6 +61,30 @@ class LocalEdits : public QObject
 public:
     explicit LocalEdits(Database& database, QObject* parent = nullptr);
     ~LocalEdits() override;
+
+    // Who the outbox items of the next edits are for: the user's own (the default) are sent
+    // before an import's or an automation's. Set through OriginScope.
+    OutboxOrigin origin() const { return m_origin; }
+    void setOrigin(OutboxOrigin origin) { m_origin = origin; }
+
+    // The edits made while it lives carry `origin`; the previous origin comes back after.
+    class OriginScope
+    {
+    public:
+        OriginScope(LocalEdits& edits, OutboxOrigin origin)
+            : m_edits(edits)
+            , m_previous(edits.origin())
+        {
+            edits.setOrigin(origin);
+        }
+        ~OriginScope() { m_edits.setOrigin(m_previous); }
+        OriginScope(const OriginScope&) = delete;
+        OriginScope& operator=(const OriginScope&) = delete;
+
+    private:
+        LocalEdits& m_edits;
+        OutboxOrigin m_previous;
+    };
 
     // Contacts. `draft.id` is ignored; returns the new local id (also when the edit is kept
     // unsaved, so it can be referred to once saved).
@@ -133,6 +163,7 @@ private:
     bool notifyChild(const QString& contactId);
 
     Database& m_db;
+    OutboxOrigin m_origin = OutboxOrigin::User;
     QList<Pending> m_unsaved;
     qint64 m_nextSerial = 1;
 };

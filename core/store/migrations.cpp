@@ -186,7 +186,7 @@ const QStringList migration6 {
 // Version 7: automations. Events from Your App (the inbox: every verified event, in arrival
 // order, with what became of it), the links between Your App's user ids and contacts, and the
 // origin of each outbox item, so that a desktop user's own edits are sent before an import's or
-// an automation's.
+// an automation's (with the tasks the automation made, by Your App's task id).
 const QStringList migration7 {
     QStringLiteral("CREATE TABLE app_events ("
                    " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -215,7 +215,16 @@ const QStringList migration7 {
                    " linked_at INTEGER NOT NULL,"
                    " last_values TEXT NOT NULL DEFAULT '{}') WITHOUT ROWID"),
     QStringLiteral("CREATE INDEX app_links_by_contact ON app_links(contact_id)"),
+    // The task a task.created made, by Your App's task id, so task.completed finds it.
+    QStringLiteral("CREATE TABLE app_tasks ("
+                   " app_task_id TEXT PRIMARY KEY,"
+                   " user_id TEXT NOT NULL,"
+                   " contact_id TEXT NOT NULL,"
+                   " task_id TEXT NOT NULL) WITHOUT ROWID"),
+    QStringLiteral("CREATE INDEX app_tasks_by_task ON app_tasks(task_id)"),
     QStringLiteral("ALTER TABLE outbox ADD COLUMN origin TEXT NOT NULL DEFAULT 'user'"),
+    // The worker asks for the user's own items first (Outbox::nextReady).
+    QStringLiteral("CREATE INDEX outbox_by_origin ON outbox(origin, state, id)"),
 };
 
 } // namespace

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QVariant>
 
 #include <array>
@@ -66,6 +67,12 @@ const QString itemColumns = QStringLiteral(
     "id, kind, contact_id, child_id, payload, base, theirs, state, attempts, next_attempt_at,"
     " last_error, created_at, depends_on, trash_id");
 
+// The columns to read: a file of a schema before 7 (tests build old files) has no origin.
+QString selectedColumns(Database& db)
+{
+    return db.schemaVersion() >= 7 ? itemColumns + QStringLiteral(", origin") : itemColumns;
+}
+
 OutboxItem readRow(const QSqlQuery& query)
 {
     OutboxItem item;
@@ -83,6 +90,9 @@ OutboxItem readRow(const QSqlQuery& query)
     item.createdAtMs = query.value(11).toLongLong();
     item.dependsOn = query.value(12).toString();
     item.trashId = query.value(13).toLongLong();
+    if (query.record().count() > 14)
+        item.origin
+            = Outbox::originFromName(query.value(14).toString()).value_or(OutboxOrigin::User);
     return item;
 }
 
@@ -152,7 +162,10 @@ qint64 appendItem(Database& db, const OutboxItem& item)
     QSqlQuery query = Sql::prepare(db,
         QStringLiteral("INSERT INTO outbox (kind, contact_id, child_id, payload, base, theirs,"
                        " state, attempts, next_attempt_at, last_error, created_at, depends_on,"
-                       " trash_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       " trash_id%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%2)")
+            // The column's default is 'user' (and a file before schema 7 has no such column).
+            .arg(item.origin == OutboxOrigin::User ? QString() : QStringLiteral(", origin"),
+                item.origin == OutboxOrigin::User ? QString() : QStringLiteral(", ?")));
     query.addBindValue(Outbox::kindName(item.kind));
     query.addBindValue(Sql::bindable(item.contactId));
     query.addBindValue(Sql::bindable(item.childId));
@@ -166,6 +179,8 @@ qint64 appendItem(Database& db, const OutboxItem& item)
     query.addBindValue(Sql::bindable(item.createdAtMs));
     query.addBindValue(Sql::bindable(item.dependsOn));
     query.addBindValue(Sql::bindable(item.trashId));
+    if (item.origin != OutboxOrigin::User)
+        query.addBindValue(Outbox::originName(item.origin));
     if (!Sql::exec(db, query))
         return 0;
     db.notifyOutboxChanged();
@@ -208,7 +223,7 @@ QList<OutboxItem> readItems(
     QList<OutboxItem> items;
     QSqlQuery query = Sql::prepare(db,
         QStringLiteral("SELECT %1 FROM outbox WHERE %2 ORDER BY id LIMIT %3")
-            .arg(itemColumns, where)
+            .arg(selectedColumns(db), where)
             .arg(limit));
     query.setForwardOnly(true);
     for (const QVariant& value : values)
@@ -226,7 +241,7 @@ std::optional<OutboxItem> lastOpenItem(
     QSqlQuery query = Sql::prepare(db,
         QStringLiteral("SELECT %1 FROM outbox WHERE contact_id = ? AND state <> 'done'"
                        " AND (? = '' OR child_id = ?) ORDER BY id DESC LIMIT 1")
-            .arg(itemColumns));
+            .arg(selectedColumns(db)));
     query.setForwardOnly(true);
     query.addBindValue(contactId);
     query.addBindValue(Sql::text(childId));
@@ -252,16 +267,26 @@ Outbox::Outbox(Database& database)
 
 std::optional<OutboxItem> Outbox::nextReady(qint64 nowMs) const
 {
-    const QList<OutboxItem> items = Rows::readItems(m_db,
-        QStringLiteral("state IN ('queued', 'outcomeUnknown') AND next_attempt_at <= ?"
-                       " AND (depends_on = '' OR depends_on NOT LIKE 'local-%')"
-                       " AND NOT EXISTS (SELECT 1 FROM outbox earlier"
-                       "  WHERE earlier.contact_id = outbox.contact_id AND earlier.id < outbox.id"
-                       "  AND earlier.state <> 'done')"),
-        {nowMs}, 1);
-    if (items.isEmpty())
-        return std::nullopt;
-    return items.first();
+    const QString ready
+        = QStringLiteral("state IN ('queued', 'outcomeUnknown') AND next_attempt_at <= ?"
+                         " AND (depends_on = '' OR depends_on NOT LIKE 'local-%')"
+                         " AND NOT EXISTS (SELECT 1 FROM outbox earlier"
+                         "  WHERE earlier.contact_id = outbox.contact_id AND earlier.id < outbox.id"
+                         "  AND earlier.state <> 'done')");
+    // The desktop user's own edits first; then whatever holds one of them back (an import's or
+    // automation's earlier item of the same contact); then the rest, oldest first.
+    for (const QString& preference : {
+             QStringLiteral("origin = 'user' AND "),
+             QStringLiteral("contact_id IN (SELECT contact_id FROM outbox AS mine"
+                            " WHERE mine.origin = 'user' AND mine.state IN ('queued',"
+                            " 'outcomeUnknown')) AND "),
+             QString(),
+         }) {
+        const QList<OutboxItem> items = Rows::readItems(m_db, preference + ready, {nowMs}, 1);
+        if (!items.isEmpty())
+            return items.first();
+    }
+    return std::nullopt;
 }
 
 std::optional<qint64> Outbox::nextAttemptAt() const
@@ -420,6 +445,18 @@ bool Outbox::resolveLocalId(const QString& localId, const QString& serverId)
          }) {
         if (!Sql::run(m_db, statement, {serverId, localId}))
             return false;
+    }
+    // Automations: the links of Your App's users and tasks, and the events about them.
+    if (m_db.schemaVersion() >= 7) {
+        for (const QString& statement : {
+                 QStringLiteral("UPDATE app_links SET contact_id = ? WHERE contact_id = ?"),
+                 QStringLiteral("UPDATE app_events SET contact_id = ? WHERE contact_id = ?"),
+                 QStringLiteral("UPDATE app_tasks SET contact_id = ? WHERE contact_id = ?"),
+                 QStringLiteral("UPDATE app_tasks SET task_id = ? WHERE task_id = ?"),
+             }) {
+            if (!Sql::run(m_db, statement, {serverId, localId}))
+                return false;
+        }
     }
     for (const QString& contactId : std::as_const(touchedContacts)) {
         if (!Rows::refreshStatus(m_db, contactId))
@@ -789,6 +826,29 @@ std::optional<OutboxState> Outbox::stateFromName(const QString& name)
     for (const StateName& entry : stateNames) {
         if (name == QLatin1StringView(entry.name))
             return entry.state;
+    }
+    return std::nullopt;
+}
+
+QString Outbox::originName(OutboxOrigin origin)
+{
+    switch (origin) {
+    case OutboxOrigin::User:
+        return QStringLiteral("user");
+    case OutboxOrigin::Import:
+        return QStringLiteral("import");
+    case OutboxOrigin::Automation:
+        return QStringLiteral("automation");
+    }
+    return QStringLiteral("user");
+}
+
+std::optional<OutboxOrigin> Outbox::originFromName(const QString& name)
+{
+    for (const OutboxOrigin origin :
+        {OutboxOrigin::User, OutboxOrigin::Import, OutboxOrigin::Automation}) {
+        if (name == originName(origin))
+            return origin;
     }
     return std::nullopt;
 }

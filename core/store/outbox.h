@@ -44,6 +44,15 @@ enum class OutboxState
     Done,
 };
 
+// Who made an item: the desktop user's own edits are sent before an import's or an
+// automation's (Outbox::nextReady), at the rate budget's foreground priority.
+enum class OutboxOrigin
+{
+    User,
+    Import,
+    Automation,
+};
+
 // One local edit waiting to reach the server. `id` is the order: items of the same contact are
 // sent strictly in that order.
 struct OutboxItem
@@ -70,6 +79,7 @@ struct OutboxItem
     // the server yet); cleared when resolveLocalId() gives it its server id.
     QString dependsOn;
     qint64 trashId = 0; // CreateContact from a restore: the trash entry it re-creates
+    OutboxOrigin origin = OutboxOrigin::User;
 
     bool operator==(const OutboxItem& other) const = default;
 };
@@ -84,10 +94,11 @@ public:
     explicit Outbox(Database& database);
 
     // For the worker.
-    // The oldest item that may be sent now: state Queued or OutcomeUnknown (the worker
-    // reconciles those before any resend), back-off passed, `dependsOn` resolved, and no earlier
-    // unfinished item for the same contact (so a contact's items go in order and a failed or
-    // conflicting item holds back the ones after it). Calling again after markInFlight() gives
+    // The oldest user item that may be sent now (else the oldest import or automation item, so
+    // a burst of events never makes the user's own save wait): state Queued or OutcomeUnknown (the
+    // worker reconciles those before any resend), back-off passed, `dependsOn` resolved, and no
+    // earlier unfinished item for the same contact (so a contact's items go in order and a failed
+    // or conflicting item holds back the ones after it). Calling again after markInFlight() gives
     // the next contact's item, so several contacts can be sent at once.
     std::optional<OutboxItem> nextReady(qint64 nowMs) const;
     // When the next held-back item becomes ready by time alone (for the worker's timer).
@@ -141,6 +152,8 @@ public:
     static std::optional<OutboxState> stateFromName(const QString& name);
     // The kinds that make a contact (or task, note) from a local id: create and upsert.
     static bool isCreate(OutboxKind kind);
+    static QString originName(OutboxOrigin origin); // "user", "import", "automation"
+    static std::optional<OutboxOrigin> originFromName(const QString& name);
 
 private:
     Database& m_db;

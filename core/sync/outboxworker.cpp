@@ -153,7 +153,18 @@ public:
     }
 
 private:
-    Api::ContactsApi& api() { return m_worker.m_api; }
+    Api::ContactsApi& api()
+    {
+        switch (m_item.origin) {
+        case Store::OutboxOrigin::Import:
+            return m_worker.m_importApi;
+        case Store::OutboxOrigin::Automation:
+            return m_worker.m_automationApi;
+        case Store::OutboxOrigin::User:
+            break;
+        }
+        return m_worker.m_api;
+    }
     qint64 now() const { return m_worker.m_clock.nowMs(); }
     bool reconcileFirst() const { return m_item.state == Store::OutboxState::OutcomeUnknown; }
 
@@ -694,7 +705,9 @@ OutboxWorker::OutboxWorker(Api::ApiClient& client, Store::Database& database, co
     OutboxOptions options, QObject* parent)
     : QObject(parent)
     , m_client(client)
-    , m_api(client)
+    , m_api(client, Api::Priority::Foreground, Api::RequestCause::Outbox)
+    , m_importApi(client, Api::Priority::Background, Api::RequestCause::Import)
+    , m_automationApi(client, Api::Priority::Background, Api::RequestCause::Automation)
     , m_db(database)
     , m_outbox(database)
     , m_cache(database)

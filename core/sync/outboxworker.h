@@ -38,9 +38,11 @@ struct OutboxOptions
     qint64 signInProbeMs = 30000;
 };
 
-// Sends the outbox to the server, oldest first, through the API client at foreground priority
-// (they are the user's edits). Each kind maps to its operation; creates replace the temporary
-// local id by the server's (Outbox::resolveLocalId) so the items that waited for it go next.
+// Sends the outbox to the server, the user's own edits first (Outbox::nextReady), through the
+// API client: the user's items at foreground priority, an import's or an automation's at
+// background, each request with its cause (Outbox, Import, Automation). Each kind maps to its
+// operation; creates replace the temporary local id by the server's (Outbox::resolveLocalId) so the
+// items that waited for it go next.
 //
 // - Retryable failures (network, 5xx, a rate limit the client gave up on) back off by the
 //   injected clock; a network failure holds the whole queue, so an offline app does not knock
@@ -112,7 +114,11 @@ private:
     void probeSignIn();
 
     Api::ApiClient& m_client;
+    // By the item's origin: the user's own edits at foreground priority, an import's and an
+    // automation's at background, each request naming its cause.
     Api::ContactsApi m_api;
+    Api::ContactsApi m_importApi;
+    Api::ContactsApi m_automationApi;
     Store::Database& m_db;
     Store::Outbox m_outbox;
     Store::ContactCache m_cache;
