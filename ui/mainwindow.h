@@ -38,6 +38,8 @@ namespace ContactDesk::Ui {
 
 class AppController;
 class AppSettings;
+class AutomationController;
+class AutomationsWindow;
 class ConnectDialog;
 class ContactActions;
 class ContactDetailPane;
@@ -99,6 +101,9 @@ public:
     void setFilePrompts(const FilePrompts& prompts) { m_filePrompts = prompts; }
     // The import that is open, null when none.
     ImportWizard* importWizard() const;
+    // mainwindowautomation.cpp: the open workspace's automations and Tools > Automations….
+    AutomationController* automation() const { return m_automation; }
+    AutomationsWindow* automationsWindow() const;
 
 public Q_SLOTS:
     void newContact();
@@ -120,6 +125,8 @@ public Q_SLOTS:
     // mainwindowmapping.cpp: File > Import... and File > Export...
     void importFile();
     void exportContacts();
+    // mainwindowautomation.cpp: Tools > Automations…
+    void showAutomations();
     // Tries the edits kept in memory again ("Try again" on the notice).
     void retryUnsaved();
 
@@ -135,6 +142,8 @@ private:
     void updateActions();
     void fillColumnsMenu();
     void showAbout();
+    // mainwindowautomation.cpp: the automations of each workspace and the Tools menu entry.
+    void createAutomationActions();
 
     void attachWorkspace(Sync::Workspace* workspace, const QString& notice);
     void detachWorkspace();
@@ -187,6 +196,9 @@ private:
     UnsavedEditsGuard* m_unsaved = nullptr;
     QPointer<OutboxDialog> m_outboxDialog;
     QPointer<ImportWizard> m_importWizard;
+    // mainwindowautomation.cpp
+    AutomationController* m_automation = nullptr;
+    QPointer<AutomationsWindow> m_automationsWindow;
 };
 
 } // namespace ContactDesk::Ui

@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTabWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace AppFlowTest;
 using ContactDesk::Ui::AutomationsWindow;

@@ -406,7 +406,10 @@ qint64 AutomationController::sendTestEvent(const Automation::AppEvent& event, QS
 
 bool AutomationController::retry(qint64 seq)
 {
-    return m_inbox && m_inbox->retry(seq);
+    if (!m_inbox || !m_inbox->retry(seq))
+        return false;
+    m_engine->wake();
+    return true;
 }
 
 } // namespace ContactDesk::Ui
