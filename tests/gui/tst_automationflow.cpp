@@ -97,6 +97,7 @@ class TestAutomationFlow : public QObject
 private Q_SLOTS:
     void testSignUpBecomesAContactWithItsWelcomeTask();
     void curlExampleIsAcceptedAndANewSecretReplacesTheOld();
+    void taskForAnUnknownUserWaitsVisiblyUntilTheSignUp();
 };
 
 void TestAutomationFlow::testSignUpBecomesAContactWithItsWelcomeTask()
@@ -161,6 +162,13 @@ void TestAutomationFlow::testSignUpBecomesAContactWithItsWelcomeTask()
     QTest::mouseClick(log->showContactButton(), Qt::LeftButton);
     QTRY_COMPARE(flow.list()->currentContactId(), contactWithEmail(flow, adaEmail));
     QVERIFY(flow.saveScreenshot(QStringLiteral("automation-flow.png")));
+    for (int tab = 0; tab < window->tabs()->count(); ++tab) {
+        window->tabs()->setCurrentIndex(tab);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        QVERIFY(window->grab().save(
+            QStringLiteral(CONTACTDESK_BUILD_DIR "/automations-tab%1.png").arg(tab), "PNG"));
+    }
 }
 
 void TestAutomationFlow::curlExampleIsAcceptedAndANewSecretReplacesTheOld()
@@ -215,6 +223,57 @@ void TestAutomationFlow::curlExampleIsAcceptedAndANewSecretReplacesTheOld()
         });
     QTRY_VERIFY(read);
     QCOMPARE(stored, secret);
+}
+
+void TestAutomationFlow::taskForAnUnknownUserWaitsVisiblyUntilTheSignUp()
+{
+    AppFlow flow;
+    QVERIFY(flow.start());
+    flow.window.showAutomations();
+    AutomationsWindow* window = flow.window.automationsWindow();
+    QVERIFY(window);
+    ContactDesk::Ui::TestEventPage* test = window->testEventPage();
+    const auto send = [&](const QString& type) {
+        test->typeCombo()->setCurrentIndex(test->typeCombo()->findData(type));
+        QTest::mouseClick(
+            test->findChild<QPushButton*>(QStringLiteral("testEventSend")), Qt::LeftButton);
+    };
+    send(QStringLiteral("task.created"));
+    ContactDesk::Ui::EventLogPage* log = window->eventLogPage();
+    EventLogModel* model = log->model();
+    QTRY_COMPARE(model->rowCount(), 1);
+    QTRY_COMPARE(
+        model->data(model->index(0, EventLogModel::Status)).toString(), QStringLiteral("Waiting"));
+    // The log says why, and a waiting event can be sent again at once.
+    QTRY_VERIFY(log->view()->currentIndex().isValid());
+    QVERIFY(
+        !model->data(model->index(0, EventLogModel::Status), Qt::ToolTipRole).toString().isEmpty());
+    QTRY_VERIFY(log->retryButton()->isEnabled());
+    QVERIFY(!log->showContactButton()->isEnabled());
+
+    // A filter by status finds it, and by another status does not.
+    log->statusFilter()->setCurrentIndex(log->statusFilter()->findData(QStringLiteral("waiting")));
+    QCOMPARE(model->rowCount(), 1);
+    log->statusFilter()->setCurrentIndex(log->statusFilter()->findData(QStringLiteral("failed")));
+    QCOMPARE(model->rowCount(), 0);
+    log->statusFilter()->setCurrentIndex(0);
+
+    // The sign-up arrives: both are applied, the task on the new contact.
+    send(QStringLiteral("user.signed_up"));
+    QTRY_COMPARE(model->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(0, EventLogModel::Status)).toString(),
+        QStringLiteral("Applied"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(1, EventLogModel::Status)).toString(),
+        QStringLiteral("Applied"), 10000);
+    QVERIFY(flow.waitOutboxEmpty());
+    const QString contactId = contactWithEmail(flow, adaEmail);
+    QVERIFY(!contactId.isEmpty());
+    QStringList titles;
+    for (const QJsonObject& task : flow.fx.data().tasks().value(contactId))
+        titles.append(task.value(QStringLiteral("title")).toString());
+    QVERIFY2(titles.contains(QStringLiteral("Call about the analytical engine")),
+        qPrintable(titles.join(u',')));
+    QVERIFY2(titles.contains(QStringLiteral("Welcome Ada")), qPrintable(titles.join(u',')));
 }
 
 QTEST_MAIN(TestAutomationFlow)

@@ -7,10 +7,12 @@
 #include "automation/inbox.h"
 #include "fakeclock.h"
 #include "store/database.h"
+#include "ui/automation/actionform.h"
 #include "ui/automation/automationcontroller.h"
 #include "ui/automation/automationswindow.h"
 #include "ui/automation/eventlogmodel.h"
 #include "ui/automation/receiverpage.h"
+#include "ui/automation/ruleform.h"
 #include "ui/automation/rulespage.h"
 #include "ui/automation/testeventpage.h"
 
@@ -18,12 +20,14 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -83,6 +87,8 @@ private Q_SLOTS:
     void eventLogTakesNewEventsAtTheTop();
     void ruleSwitchedOffStaysOffAfterReopen();
     void dryRunListsTheRequestsAndSendsNothing();
+    void editedRuleChangesWhatIsPlanned();
+    void rulesExportAndImportAsAFile();
     void receiverWarnsAboutAnAddressOthersReach();
 };
 
@@ -263,6 +269,120 @@ void TestAutomationsWindow::dryRunListsTheRequestsAndSendsNothing()
         page->findChild<QPushButton*>(QStringLiteral("testEventDryRun")), Qt::LeftButton);
     QCOMPARE(plan->topLevelItemCount(), 0);
     QVERIFY(page->message()->text().contains(QStringLiteral("JSON")));
+}
+
+void TestAutomationsWindow::editedRuleChangesWhatIsPlanned()
+{
+    AppFlow flow;
+    QVERIFY(flow.start());
+    AutomationsWindow* window = openAutomations(flow);
+    QVERIFY(window);
+    ContactDesk::Ui::AutomationController* automation = flow.window.automation();
+    ContactDesk::Ui::RulesPage* rules = window->rulesPage();
+    int signUp = -1;
+    for (int row = 0; row < automation->rules().rules.size(); ++row) {
+        if (automation->rules().rules.at(row).eventType == u"user.signed_up")
+            signUp = row;
+    }
+    QVERIFY(signUp >= 0);
+    rules->ruleList()->setCurrentRow(signUp);
+    ContactDesk::Ui::RuleForm* form = rules->ruleForm();
+    int taskAction = -1;
+    for (int i = 0; i < form->rule().actions.size(); ++i) {
+        if (form->rule().actions.at(i).kind == ContactDesk::Automation::Action::Kind::AddTask)
+            taskAction = i;
+    }
+    QVERIFY(taskAction >= 0);
+    form->actionsList()->setCurrentRow(taskAction);
+    QLineEdit* title = form->actionForm()->titleEdit();
+    QVERIFY(title->isVisible());
+    title->selectAll();
+    QTest::keyClicks(title, QStringLiteral("Call {{data.firstName}} {{data.lastName}}"));
+    QCOMPARE(automation->rules().rules.at(signUp).actions.at(taskAction).title,
+        QStringLiteral("Call {{data.firstName}} {{data.lastName}}"));
+
+    QString error;
+    const auto event = automation->testEvent(QStringLiteral("user.signed_up"),
+        QStringLiteral("{\"id\": \"u7\", \"email\": \"grace@yourapp.example\", "
+                       "\"firstName\": \"Grace\", \"lastName\": \"Hopper\"}"),
+        &error);
+    QVERIFY2(event, qPrintable(error));
+    ContactDesk::Automation::Plan plan = automation->plan(*event);
+    bool called = false;
+    for (const ContactDesk::Automation::PlannedRequest& request : plan.requests) {
+        if (request.body.value(QStringLiteral("title")).toString() == u"Call Grace Hopper")
+            called = true;
+    }
+    QVERIFY2(called, qPrintable(plan.error));
+
+    // A condition the event does not meet: the rule no longer matches it.
+    form->addCondition();
+    QTableWidget* conditions = form->conditionsTable();
+    QCOMPARE(conditions->rowCount(), 1);
+    conditions->item(0, 0)->setText(QStringLiteral("data.plan"));
+    conditions->item(0, 2)->setText(QStringLiteral("pro"));
+    const ContactDesk::Automation::Condition condition
+        = automation->rules().rules.at(signUp).conditions.value(0);
+    QCOMPARE(condition.path, QStringLiteral("data.plan"));
+    QCOMPARE(condition.value.toString(), QStringLiteral("pro"));
+    QVERIFY(automation->plan(*event).requests.isEmpty());
+    // Saved as the user left it.
+    QStringList problems;
+    const auto saved = ContactDesk::Automation::RuleSet::load(automation->rulesPath(), &problems);
+    QVERIFY2(saved, qPrintable(problems.join(u'\n')));
+    QCOMPARE(*saved, automation->rules());
+}
+
+void TestAutomationsWindow::rulesExportAndImportAsAFile()
+{
+    AppFlow flow;
+    QVERIFY(flow.start());
+    AutomationsWindow* window = openAutomations(flow);
+    QVERIFY(window);
+    ContactDesk::Ui::AutomationController* automation = flow.window.automation();
+    const QString exported = flow.dir.filePath(QStringLiteral("rules-export.json"));
+    const QString broken = flow.dir.filePath(QStringLiteral("rules-broken.json"));
+    QString answer = exported;
+    ContactDesk::Ui::FilePrompts prompts;
+    prompts.open = [&answer](QWidget*, const QString&, const QString&) { return answer; };
+    prompts.save
+        = [&answer](QWidget*, const QString&, const QString&, const QString&) { return answer; };
+    prompts.show = [](const QUrl&) {};
+    window->setFilePrompts(prompts);
+    ContactDesk::Ui::RulesPage* rules = window->rulesPage();
+    const ContactDesk::Automation::RuleSet before = automation->rules();
+    rules->exportRules();
+    QVERIFY(QFile::exists(exported));
+
+    rules->ruleList()->setCurrentRow(0);
+    rules->removeRule();
+    QCOMPARE(automation->rules().rules.size(), before.rules.size() - 1);
+    QCOMPARE(rules->ruleList()->count(), int(before.rules.size()) - 1);
+    rules->importRules();
+    QCOMPARE(automation->rules(), before);
+    QCOMPARE(rules->ruleList()->count(), int(before.rules.size()));
+
+    // A file with a mistake is refused with the rule and action it is about.
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QJsonObject json = before.toJson();
+    QJsonArray list = json.value(QStringLiteral("rules")).toArray();
+    QJsonObject first = list.at(0).toObject();
+    QJsonArray actions = first.value(QStringLiteral("actions")).toArray();
+    QJsonObject action = actions.at(0).toObject();
+    action.insert(QStringLiteral("action"), QStringLiteral("addTsk"));
+    actions.replace(0, action);
+    first.insert(QStringLiteral("actions"), actions);
+    list.replace(0, first);
+    json.insert(QStringLiteral("rules"), list);
+    file.write(QJsonDocument(json).toJson());
+    file.close();
+    answer = broken;
+    rules->importRules();
+    QVERIFY(!rules->message()->isHidden());
+    QVERIFY2(rules->message()->text().contains(QStringLiteral("rule 1")),
+        qPrintable(rules->message()->text()));
+    QCOMPARE(automation->rules(), before);
 }
 
 void TestAutomationsWindow::receiverWarnsAboutAnAddressOthersReach()

@@ -1,5 +1,7 @@
 #include "ui/automation/eventlogmodel.h"
 
+#include "store/contactcache.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -8,9 +10,11 @@ namespace ContactDesk::Ui {
 using Automation::EventStatus;
 using Automation::InboxEvent;
 
-EventLogModel::EventLogModel(Automation::Inbox& inbox, QObject* parent)
+EventLogModel::EventLogModel(
+    Automation::Inbox& inbox, const Store::ContactCache* contacts, QObject* parent)
     : QAbstractTableModel(parent)
     , m_inbox(inbox)
+    , m_contacts(contacts)
 {
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(refreshDelayMs);
@@ -113,6 +117,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Status && !entry->reason.isEmpty())
             return entry->reason;
+        if (index.column() == Contact && !entry->contactId.isEmpty())
+            return entry->contactId;
         if (index.column() == Type)
             return tr("webhook-id %1, from %2").arg(entry->event.webhookId, entry->event.source);
         return {};
@@ -140,6 +146,14 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
             return tr("Duplicate ignored (of %1)").arg(entry->duplicateOf);
         return statusText(entry->status);
     case Contact:
+        if (!raw && m_contacts && !entry->contactId.isEmpty()) {
+            const std::optional<Store::ContactSummary> contact
+                = m_contacts->summary(entry->contactId);
+            if (contact && !contact->displayName.isEmpty())
+                return contact->displayName;
+            if (contact && !contact->email.isEmpty())
+                return contact->email;
+        }
         return entry->contactId;
     case Requests:
         return int(entry->outboxItemIds.size());

@@ -9,6 +9,10 @@
 
 #include <optional>
 
+namespace ContactDesk::Store {
+class ContactCache;
+}
+
 namespace ContactDesk::Ui {
 
 // The inbox's events as a table, newest first, under a filter (status, type, text). It reads
@@ -44,7 +48,9 @@ public:
     static constexpr int pageSize = 100;
     static constexpr int keptPages = 8;
 
-    explicit EventLogModel(Automation::Inbox& inbox, QObject* parent = nullptr);
+    // `contacts`, when given, names the contact of each event (its id otherwise).
+    explicit EventLogModel(Automation::Inbox& inbox, const Store::ContactCache* contacts = nullptr,
+        QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -73,6 +79,7 @@ private:
     const Automation::InboxEvent* entryAt(int row) const;
 
     Automation::Inbox& m_inbox;
+    const Store::ContactCache* m_contacts;
     Automation::InboxFilter m_filter;
     int m_count = 0;
     mutable QHash<int, QList<Automation::InboxEvent>> m_pages;

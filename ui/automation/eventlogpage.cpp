@@ -20,6 +20,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 namespace ContactDesk::Ui {
 
 using Automation::EventStatus;
@@ -133,8 +135,13 @@ void EventLogPage::attach()
     Automation::Inbox* inbox = m_automation.inbox();
     if (!inbox)
         return;
-    m_model = new EventLogModel(*inbox, this);
+    Sync::Workspace* workspace = m_automation.workspace();
+    m_model = new EventLogModel(*inbox, workspace ? &workspace->cache() : nullptr, this);
     m_view->setModel(m_model);
+    // Fixed widths: measuring the contents would read every page of a large inbox.
+    const int widths[] = {150, 130, 130, 150, 200};
+    for (int column = 0; column < int(std::size(widths)); ++column)
+        m_view->setColumnWidth(column, widths[column]);
     applyFilter();
     const auto update = [this] {
         m_count->setText(tr("%n event(s)", nullptr, m_model ? m_model->rowCount() : 0));
@@ -146,7 +153,7 @@ void EventLogPage::attach()
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &EventLogPage::showCurrent);
     // The requests' states move on with the outbox, not with the inbox.
-    if (Sync::Workspace* workspace = m_automation.workspace()) {
+    if (workspace) {
         connect(&workspace->database(), &Store::Database::outboxChanged, m_model,
             [this] { showCurrent(); });
     }

@@ -51,6 +51,7 @@ ReceiverPage::ReceiverPage(AutomationController& automation, QWidget* parent)
 
     m_generate = new QPushButton(tr("&Generate Secret"), this);
     m_generate->setObjectName(QStringLiteral("receiverGenerateSecret"));
+    m_generate->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_secret = new QLineEdit(this);
     m_secret->setObjectName(QStringLiteral("receiverSecret"));
     m_secret->setReadOnly(true);
@@ -92,6 +93,7 @@ ReceiverPage::ReceiverPage(AutomationController& automation, QWidget* parent)
     secretRow->addWidget(m_generate);
     secretRow->addWidget(m_secret, 1);
     secretRow->addWidget(m_copySecret);
+    secretRow->addStretch(0);
     secretLayout->addLayout(secretRow);
     auto* curlRow = new QHBoxLayout;
     curlRow->addWidget(m_copyCurl);
