@@ -15,6 +15,8 @@
 #include "ui/automation/ruleform.h"
 #include "ui/automation/rulespage.h"
 #include "ui/automation/testeventpage.h"
+#include "ui/mapping/mappingeditor.h"
+#include "ui/mapping/mappingpreviewmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void dryRunListsTheRequestsAndSendsNothing();
     void editedRuleChangesWhatIsPlanned();
     void rulesExportAndImportAsAFile();
+    void profileIsEditedInTheMappingEditorOnSampleEvents();
     void receiverWarnsAboutAnAddressOthersReach();
 };
 
@@ -383,6 +386,50 @@ void TestAutomationsWindow::rulesExportAndImportAsAFile()
     QVERIFY2(rules->message()->text().contains(QStringLiteral("rule 1")),
         qPrintable(rules->message()->text()));
     QCOMPARE(automation->rules(), before);
+}
+
+void TestAutomationsWindow::profileIsEditedInTheMappingEditorOnSampleEvents()
+{
+    AppFlow flow;
+    QVERIFY(flow.start());
+    AutomationsWindow* window = openAutomations(flow);
+    QVERIFY(window);
+    ContactDesk::Ui::AutomationController* automation = flow.window.automation();
+    ContactDesk::Ui::RulesPage* rules = window->rulesPage();
+    QTest::mouseClick(
+        rules->findChild<QPushButton*>(QStringLiteral("automationEditProfile")), Qt::LeftButton);
+    ContactDesk::Ui::MappingEditor* editor = rules->profileEditor();
+    QVERIFY(editor);
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    // The events' paths are the columns; one sample event per type is previewed.
+    QVERIFY(editor->sample().columns.contains(QStringLiteral("data.email")));
+    QCOMPARE(editor->sample().records.size(), ContactDesk::Automation::appEventTypes().size());
+    QCOMPARE(editor->profile(), automation->rules().profile);
+    QTRY_VERIFY(editor->previewModel()->rowCount() > 0);
+    // Events are applied by the rules, never imported from the editor.
+    QVERIFY(!editor->findChild<QPushButton*>(QStringLiteral("mappingImport"))->isEnabled());
+
+    // Removing the phone rule reaches the engine: a sign-up then sends no phone.
+    int phone = -1;
+    for (int i = 0; i < editor->profile().rules.size(); ++i) {
+        if (editor->profile().rules.at(i).sources.contains(QStringLiteral("data.phone")))
+            phone = i;
+    }
+    QVERIFY(phone >= 0);
+    editor->selectRule(phone);
+    editor->removeRule();
+    QCOMPARE(automation->rules().profile, editor->profile());
+    QString error;
+    const auto event = automation->testEvent(QStringLiteral("user.signed_up"),
+        QStringLiteral("{\"id\": \"u8\", \"email\": \"kay@yourapp.example\", "
+                       "\"phone\": \"+14155550199\"}"),
+        &error);
+    QVERIFY2(event, qPrintable(error));
+    const ContactDesk::Automation::Plan plan = automation->plan(*event);
+    QVERIFY(!plan.requests.isEmpty());
+    QCOMPARE(plan.requests.at(0).body.value(QStringLiteral("email")).toString(),
+        QStringLiteral("kay@yourapp.example"));
+    QVERIFY(!plan.requests.at(0).body.contains(QStringLiteral("phone")));
 }
 
 void TestAutomationsWindow::receiverWarnsAboutAnAddressOthersReach()
