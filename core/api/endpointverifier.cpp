@@ -267,7 +267,9 @@ void EndpointVerifier::runNext()
     }
     m_currentOperation = step.operationId;
     m_lastLatencyMs = -1;
-    m_job = m_client.call(step.operationId, *prepared.spec);
+    RequestSpec spec = *prepared.spec;
+    spec.cause = RequestCause::Verify;
+    m_job = m_client.call(step.operationId, std::move(spec));
     m_job->onFinished(this, [this, step](const ApiJob& job) {
         m_job.clear();
         complete(step, job);

@@ -83,6 +83,14 @@ void FaultInjector::clear()
     m_rules.clear();
 }
 
+bool FaultInjector::remove(qsizetype index)
+{
+    if (index < 0 || index >= m_rules.size())
+        return false;
+    m_rules.removeAt(index);
+    return true;
+}
+
 QJsonArray FaultInjector::toJson() const
 {
     QJsonArray rules;

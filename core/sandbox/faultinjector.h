@@ -44,6 +44,9 @@ public:
     // Adds a rule from its control-API JSON; returns an error text when the JSON is bad.
     QString add(const QJsonObject& json);
     void clear();
+    // Removes the rule at `index` (in toJson() order); false when there is none.
+    bool remove(qsizetype index);
+    const QList<FaultRule>& rules() const { return m_rules; }
     QJsonArray toJson() const;
 
     // The first rule matching the request whose dice roll fires; counts it down.
