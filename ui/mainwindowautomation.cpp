@@ -10,10 +10,13 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QStatusBar>
 
 namespace ContactDesk::Ui {
 
 namespace {
+
+constexpr int automationMessageMs = 8000;
 
 // The Tools menu, before Help; made here when no other part of the window made it yet.
 QMenu* toolsMenu(QMainWindow* window)
@@ -51,6 +54,12 @@ void MainWindow::createAutomationActions()
     connect(action, &QAction::triggered, this, &MainWindow::showAutomations);
     m_actionsByName.insert(action->objectName(), action);
     toolsMenu(this)->addAction(action);
+    connect(m_automation, &AutomationController::eventFailed, this,
+        [this](qint64 seq, const QString& reason) {
+            statusBar()->showMessage(
+                tr("An event from Your App failed (%1): %2").arg(seq).arg(reason),
+                automationMessageMs);
+        });
     connect(&m_app, &AppController::locationListsChanged, this, [this] {
         if (m_automationsWindow)
             m_automationsWindow->setLocationLists(m_app.locationLists());

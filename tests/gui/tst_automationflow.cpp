@@ -17,12 +17,14 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTest>
@@ -98,6 +100,7 @@ private Q_SLOTS:
     void testSignUpBecomesAContactWithItsWelcomeTask();
     void curlExampleIsAcceptedAndANewSecretReplacesTheOld();
     void taskForAnUnknownUserWaitsVisiblyUntilTheSignUp();
+    void failedEventGoesAgainWithRetry();
 };
 
 void TestAutomationFlow::testSignUpBecomesAContactWithItsWelcomeTask()
@@ -274,6 +277,59 @@ void TestAutomationFlow::taskForAnUnknownUserWaitsVisiblyUntilTheSignUp()
     QVERIFY2(titles.contains(QStringLiteral("Call about the analytical engine")),
         qPrintable(titles.join(u',')));
     QVERIFY2(titles.contains(QStringLiteral("Welcome Ada")), qPrintable(titles.join(u',')));
+}
+
+void TestAutomationFlow::failedEventGoesAgainWithRetry()
+{
+    AppFlow flow;
+    QVERIFY(flow.start());
+    ContactDesk::Ui::AutomationController* automation = flow.window.automation();
+    // A task waits an hour for its user's sign-up.
+    ContactDesk::Automation::RuleSet rules = automation->rules();
+    rules.waitTimeoutMs = 3600LL * 1000;
+    QVERIFY(automation->setRules(rules));
+    flow.window.showAutomations();
+    AutomationsWindow* window = flow.window.automationsWindow();
+    QVERIFY(window);
+    ContactDesk::Ui::TestEventPage* test = window->testEventPage();
+    const auto send = [&](const QString& type) {
+        test->typeCombo()->setCurrentIndex(test->typeCombo()->findData(type));
+        QTest::mouseClick(
+            test->findChild<QPushButton*>(QStringLiteral("testEventSend")), Qt::LeftButton);
+    };
+    send(QStringLiteral("task.created"));
+    ContactDesk::Ui::EventLogPage* log = window->eventLogPage();
+    EventLogModel* model = log->model();
+    QTRY_COMPARE(
+        model->data(model->index(0, EventLogModel::Status)).toString(), QStringLiteral("Waiting"));
+    flow.fx.clock().advance(2 * 3600LL * 1000);
+    automation->engine()->wake();
+    QTRY_COMPARE(
+        model->data(model->index(0, EventLogModel::Status)).toString(), QStringLiteral("Failed"));
+    QVERIFY(model->data(model->index(0, EventLogModel::Status), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("user_1001")));
+    QTRY_VERIFY(log->detail()->text().contains(QStringLiteral("Failed")));
+    // The main window says so too, for a user who is not looking at the log.
+    QVERIFY(flow.window.statusBar()->currentMessage().contains(QStringLiteral("failed")));
+
+    send(QStringLiteral("user.signed_up"));
+    QTRY_COMPARE(model->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(0, EventLogModel::Status)).toString(),
+        QStringLiteral("Applied"), 10000);
+    QCOMPARE(
+        model->data(model->index(1, EventLogModel::Status)).toString(), QStringLiteral("Failed"));
+    log->view()->setCurrentIndex(model->index(1, 0));
+    QVERIFY(log->retryButton()->isEnabled());
+    QTest::mouseClick(log->retryButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(1, EventLogModel::Status)).toString(),
+        QStringLiteral("Applied"), 10000);
+    QVERIFY(flow.waitOutboxEmpty());
+    const QString contactId = contactWithEmail(flow, adaEmail);
+    QStringList titles;
+    for (const QJsonObject& task : flow.fx.data().tasks().value(contactId))
+        titles.append(task.value(QStringLiteral("title")).toString());
+    QCOMPARE(titles.count(QStringLiteral("Call about the analytical engine")), 1);
 }
 
 QTEST_MAIN(TestAutomationFlow)

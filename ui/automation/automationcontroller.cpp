@@ -77,6 +77,8 @@ void AutomationController::open(Sync::Workspace* workspace)
         [](int status, const QString& reason) {
             qCDebug(lcApp) << "event receiver answered" << status << reason;
         });
+    connect(m_engine.get(), &Automation::AutomationEngine::eventFailed, this,
+        &AutomationController::eventFailed);
     loadRules();
     m_engine->start();
     readSecret();

@@ -110,6 +110,8 @@ Q_SIGNALS:
     void closing();
     void rulesChanged();
     void receiverChanged();
+    // The engine gave up on an event (user text), for a notice outside the Automations window.
+    void eventFailed(qint64 seq, const QString& reason);
 
 private:
     void open(Sync::Workspace* workspace);
