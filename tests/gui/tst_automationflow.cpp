@@ -5,6 +5,7 @@
 // shows a new secret once, after which the old signature is refused.
 #include "appflowfixture.h"
 #include "automation/inbox.h"
+#include "automation/standardwebhooks.h"
 #include "store/contactcache.h"
 #include "ui/automation/automationcontroller.h"
 #include "ui/automation/automationswindow.h"
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void curlExampleIsAcceptedAndANewSecretReplacesTheOld();
     void taskForAnUnknownUserWaitsVisiblyUntilTheSignUp();
     void failedEventGoesAgainWithRetry();
+    void sessionSecretIsKeptOnceTheKeychainIsChosen();
 };
 
 void TestAutomationFlow::testSignUpBecomesAContactWithItsWelcomeTask()
@@ -330,6 +332,50 @@ void TestAutomationFlow::failedEventGoesAgainWithRetry()
     for (const QJsonObject& task : flow.fx.data().tasks().value(contactId))
         titles.append(task.value(QStringLiteral("title")).toString());
     QCOMPARE(titles.count(QStringLiteral("Call about the analytical engine")), 1);
+}
+
+void TestAutomationFlow::sessionSecretIsKeptOnceTheKeychainIsChosen()
+{
+    AppFlow flow;
+    // As at a first start: the sandbox opens while the keychain question is still open.
+    flow.app.setSecretStore(nullptr);
+    QVERIFY(flow.start());
+    ContactDesk::Ui::AutomationController* automation = flow.window.automation();
+    QTRY_VERIFY(automation->isListening());
+    QVERIFY(automation->secretInMemoryOnly());
+    QString error;
+    const CurlRequest before = parseCurl(automation->curlExample(&error));
+    QVERIFY2(before.url.isValid(), qPrintable(error));
+
+    flow.app.setSecretStore(&flow.secrets);
+    QTRY_VERIFY(!automation->secretInMemoryOnly());
+    // The secret Your App may already have is the one stored: the next example signs with it.
+    QString stored;
+    bool read = false;
+    flow.secrets.read(flow.app.connection().id, ContactDesk::Auth::SecretKind::EventSigningSecret,
+        [&](const QString& value, bool, const QString&) {
+            stored = value;
+            read = true;
+        });
+    QTRY_VERIFY(read);
+    const auto key = ContactDesk::Automation::decodeSigningSecret(stored);
+    QVERIFY(key);
+    QByteArray id;
+    QByteArray timestamp;
+    QByteArray signature;
+    for (const auto& [name, value] : before.headers) {
+        if (name == "webhook-id")
+            id = value;
+        else if (name == "webhook-timestamp")
+            timestamp = value;
+        else if (name == "webhook-signature")
+            signature = value;
+    }
+    QCOMPARE(
+        ContactDesk::Automation::signStandardWebhook(*key, id, timestamp.toLongLong(), before.body),
+        signature);
+    QNetworkAccessManager nam;
+    QCOMPARE(post(nam, before), 202);
 }
 
 QTEST_MAIN(TestAutomationFlow)

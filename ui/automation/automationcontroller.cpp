@@ -52,6 +52,7 @@ AutomationController::AutomationController(
         [this](Sync::Workspace* workspace) { open(workspace); });
     connect(&m_app, &AppController::locationListsChanged, this,
         &AutomationController::updateDefaultRules);
+    connect(&m_app, &AppController::secretStoreChanged, this, &AutomationController::keepSecret);
     if (m_app.workspace())
         open(m_app.workspace());
 }
@@ -277,6 +278,42 @@ void AutomationController::readSecret()
                 self->startReceiver();
             else
                 self->useSecret(secret, false);
+        });
+}
+
+void AutomationController::keepSecret()
+{
+    Auth::SecretStore* store = m_app.secretStore();
+    if (!store || !m_receiver || (!m_secretInMemory && !m_secret.isEmpty()))
+        return;
+    if (m_secret.isEmpty()) {
+        readSecret();
+        return;
+    }
+    const int generation = m_generation;
+    QPointer<AutomationController> self(this);
+    QPointer<Auth::SecretStore> guard(store);
+    Automation::readStoredSigningSecret(*store, m_connectionId,
+        [self, guard, generation](const QString& stored, const QString& error) {
+            if (!self || self->m_generation != generation || !self->m_secretInMemory)
+                return;
+            if (!stored.isEmpty()) {
+                self->useSecret(stored, false);
+                return;
+            }
+            if (!error.isEmpty() || !guard)
+                return;
+            guard->write(self->m_connectionId, Auth::SecretKind::EventSigningSecret, self->m_secret,
+                [self, generation](const QString& writeError) {
+                    if (!self || self->m_generation != generation)
+                        return;
+                    if (!writeError.isEmpty()) {
+                        qCWarning(lcApp) << "cannot keep the event signing secret:" << writeError;
+                        return;
+                    }
+                    self->m_secretInMemory = false;
+                    Q_EMIT self->receiverChanged();
+                });
         });
 }
 

@@ -119,6 +119,9 @@ private:
     void loadRules();
     void updateDefaultRules();
     void readSecret();
+    // The secret store became known while the secret lived in memory: the stored one wins,
+    // else the one in use is stored.
+    void keepSecret();
     void useSecret(const QString& secret, bool inMemoryOnly);
     void startReceiver();
     QString settingsKey(const QString& name) const;
