@@ -203,6 +203,17 @@ void TestAutomationFlow::curlExampleIsAcceptedAndANewSecretReplacesTheOld()
     // The same webhook-id again is a duplicate, not a second event to apply.
     QCOMPARE(post(nam, curl), 200);
     QTRY_VERIFY(!contactWithEmail(flow, adaEmail).isEmpty());
+    // The log shows the second delivery as a duplicate of the first.
+    EventLogModel* model = window->eventLogPage()->model();
+    QTRY_COMPARE(model->rowCount(), 2);
+    QVERIFY(model->data(model->index(0, EventLogModel::Status))
+                .toString()
+                .startsWith(QStringLiteral("Duplicate ignored")));
+    QTRY_COMPARE(
+        model->data(model->index(1, EventLogModel::Status)).toString(), QStringLiteral("Applied"));
+    QCOMPARE(model->data(model->index(1, EventLogModel::Type), Qt::ToolTipRole).toString(),
+        QStringLiteral("webhook-id %1, from http")
+            .arg(QString::fromLatin1(curl.headers.value(1).second)));
 
     // A new secret: shown once, and the old signature no longer passes.
     QTest::mouseClick(receiver->findChild<QPushButton*>(QStringLiteral("receiverGenerateSecret")),
