@@ -95,6 +95,11 @@ public:
     // Actions by objectName ("newContactAction", ...).
     QAction* action(const QString& objectName) const;
 
+    // What a second start of the app handed over (or the first got on its command line):
+    // contactdesk://contact/ID selects that contact, a file opens the import with it. The
+    // window comes to the front.
+    void openArguments(const QStringList& arguments);
+
     // Called on every ConnectDialog before it opens (tests set the browser seams here).
     void setConnectDialogSetup(std::function<void(ConnectDialog&)> setup);
     // How File > Import... and File > Export... ask for files (tests answer with paths).
@@ -124,6 +129,8 @@ public Q_SLOTS:
     void signInAgain();
     // mainwindowmapping.cpp: File > Import... and File > Export...
     void importFile();
+    // The import, with `path` already chosen.
+    void importPath(const QString& path);
     void exportContacts();
     // mainwindowautomation.cpp: Tools > Automations…
     void showAutomations();

@@ -3,6 +3,8 @@
 #include "ui/mainwindow.h"
 
 #include "auth/connectionstore.h"
+#include "common/version.h"
+#include "store/database.h"
 #include "sync/workspace.h"
 #include "ui/app/appcontroller.h"
 #include "ui/app/appsettings.h"
@@ -23,6 +25,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
+#include <QSslSocket>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 
@@ -354,12 +359,20 @@ void MainWindow::signInAgain()
 
 void MainWindow::showAbout()
 {
+    const QString dataFolder
+        = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation).toHtmlEscaped();
     auto* box = new QMessageBox(QMessageBox::NoIcon, tr("About ContactDesk"),
         tr("<b>ContactDesk %1</b><p>A desktop contact manager for HighLevel: contacts, tasks and "
            "notes kept in a local cache that works offline, with every change sent through an "
-           "outbox.</p>")
-            .arg(QApplication::applicationVersion()),
+           "outbox.</p><p><a href=\"%2\">%2</a></p>"
+           "<p>Qt %3 (built with %4), SQLite %5, %6</p><p>Data folder: %7<br>Settings: %8</p>")
+            .arg(ContactDesk::version(), ContactDesk::homepageUrl().toHtmlEscaped(),
+                QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                Store::Database::sqliteVersion(),
+                QSslSocket::sslLibraryVersionString().toHtmlEscaped(), dataFolder,
+                m_settings.fileName().toHtmlEscaped()),
         QMessageBox::Close, this);
+    box->setTextFormat(Qt::RichText);
     box->setObjectName(QStringLiteral("aboutBox"));
     box->setIconPixmap(Icons::appIcon().pixmap(64));
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -10,8 +10,11 @@
 #include "ui/mapping/importwizard.h"
 #include "ui/mapping/mappingeditor.h"
 
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QStatusBar>
+
+#include <memory>
 
 namespace ContactDesk::Ui {
 
@@ -28,6 +31,11 @@ ImportWizard* MainWindow::importWizard() const
 
 void MainWindow::importFile()
 {
+    importPath({});
+}
+
+void MainWindow::importPath(const QString& path)
+{
     Sync::Workspace* workspace = m_app.workspace();
     if (!workspace)
         return;
@@ -41,13 +49,46 @@ void MainWindow::importFile()
     }
     auto* wizard = new ImportWizard(
         {this, m_settings, *workspace, m_clock}, m_app.connection(), m_app.locationLists(), this);
-    wizard->setFilePrompts(m_filePrompts);
+    FilePrompts prompts = m_filePrompts;
+    if (!path.isEmpty()) {
+        // The file is chosen already; only the first question (which file) is answered.
+        auto asked = std::make_shared<bool>(false);
+        prompts.open = [path, asked, open = m_filePrompts.open](
+                           QWidget* parent, const QString& caption, const QString& filter) {
+            if (*asked)
+                return open(parent, caption, filter);
+            *asked = true;
+            return path;
+        };
+    }
+    wizard->setFilePrompts(prompts);
     connect(wizard, &ImportWizard::message, this,
         [this](const QString& text) { statusBar()->showMessage(text, mappingMessageMs); });
     connect(wizard, &ImportWizard::finished, wizard, &QObject::deleteLater);
     m_importWizard = wizard;
     // A cancelled choice, or a file that cannot be read, ends it through finished().
     wizard->start();
+}
+
+void MainWindow::openArguments(const QStringList& arguments)
+{
+    if (isMinimized())
+        showNormal();
+    raise();
+    activateWindow();
+    const QLatin1StringView contactLink("contactdesk://contact/");
+    for (const QString& argument : arguments) {
+        if (argument.startsWith(contactLink)) {
+            selectContact(argument.mid(contactLink.size()));
+        } else if (QFileInfo(argument).isFile()) {
+            importPath(QFileInfo(argument).absoluteFilePath());
+        } else {
+            statusBar()->showMessage(
+                tr("ContactDesk cannot open \"%1\": not a contactdesk:// link or a file.")
+                    .arg(argument),
+                mappingMessageMs);
+        }
+    }
 }
 
 void MainWindow::exportContacts()

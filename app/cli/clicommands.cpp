@@ -301,6 +301,7 @@ bool isConnectionsAction(Action action)
     case Action::ConnectionsUse:
         return true;
     case Action::Help:
+    case Action::Version:
     case Action::Call:
     case Action::ListAll:
     case Action::Verify:
@@ -339,6 +340,7 @@ bool isDataAction(Action action)
     case Action::Export:
         return true;
     case Action::Help:
+    case Action::Version:
     case Action::Call:
     case Action::ListAll:
     case Action::Verify:
@@ -395,6 +397,11 @@ ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnviron
         return {std::nullopt, parser.errorText()};
     if (parser.isSet(options.help))
         return {Command {}, {}};
+    if (parser.isSet(options.version)) {
+        Command command;
+        command.action = Action::Version;
+        return {command, {}};
+    }
     try {
         Command command;
         command.verbose = parser.isSet(options.verbose);

@@ -37,6 +37,7 @@ struct Target
 enum class Action
 {
     Help,
+    Version, // --version: "contactdesk-cli <version>"
     Call, // one operation: `call` and every friendly verb but `contacts list --all`
     ListAll, // contacts list --all
     Verify,

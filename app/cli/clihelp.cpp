@@ -98,6 +98,11 @@ search-users, get-user-by-location and get-calendars; the body of create, upsert
 the bulk calls) unless it is given, and the company id in the query of search-users when the
 target knows it. An operation that takes a body gets {} without --body.
 
+Options:
+  -h, --help                 this text
+  --version                  the version of contactdesk-cli
+  --verbose                  every HTTP exchange on stderr (secrets redacted)
+
 Output:
   The API's JSON answer on stdout. The `list` commands of fields, tags, users and calendars
   print a JSON array of the records (a token without the list's scope exits with 1 and names

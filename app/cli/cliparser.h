@@ -26,6 +26,7 @@ struct Options
         QStringLiteral("sandbox-admin-key"), QString(), QStringLiteral("KEY")};
     QCommandLineOption verbose {QStringLiteral("verbose"), QString()};
     QCommandLineOption help {{QStringLiteral("h"), QStringLiteral("help")}, QString()};
+    QCommandLineOption version {QStringLiteral("version"), QString()};
     QCommandLineOption path {QStringLiteral("path"), QString(), QStringLiteral("K=V")};
     QCommandLineOption query {QStringLiteral("query"), QString(), QStringLiteral("K=V")};
     QCommandLineOption body {QStringLiteral("body"), QString(), QStringLiteral("JSON")};
@@ -52,9 +53,9 @@ struct Options
     QList<QCommandLineOption> list() const
     {
         return {baseUrl, token, location, companyId, sandbox, connection, adminKey, verbose, help,
-            path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId, userId,
-            name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom, format,
-            columns};
+            version, path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId,
+            userId, name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom,
+            format, columns};
     }
 };
 

@@ -3,6 +3,8 @@
 #include "clisession.h"
 #include "verbs.h"
 
+#include "common/version.h"
+
 namespace ContactDesk::Cli {
 
 int CliRunner::run(const Command& command)
@@ -11,6 +13,9 @@ int CliRunner::run(const Command& command)
     switch (command.action) {
     case Action::Help:
         writeOut(helpText().toUtf8());
+        return ExitOk;
+    case Action::Version:
+        writeOut("contactdesk-cli " + ContactDesk::version().toUtf8() + '\n');
         return ExitOk;
     case Action::ConnectionsList:
     case Action::ConnectionsAdd:

@@ -8,6 +8,7 @@
 #include "api/tokenprovider.h"
 #include "auth/connectionstore.h"
 #include "common/clock.h"
+#include "common/instancelock.h"
 #include "store/contactcache.h"
 #include "store/outbox.h"
 #include "sync/locationlistsync.h"
@@ -162,6 +163,20 @@ QString cachePath(const Target& target, std::unique_ptr<QTemporaryDir>& scratch)
     QCoreApplication::setOrganizationName(QStringLiteral("ContactDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("ContactDesk"));
     return Store::Database::defaultPath(connectionId);
+}
+
+// The desktop app keeps the caches of its data folder open while it runs; writing them from
+// here at the same time would race its outbox and sync. Says so and returns false then.
+bool cacheIsFree()
+{
+    const qint64 pid = InstanceLock().holder();
+    if (pid == 0)
+        return true;
+    writeErr(QStringLiteral("contactdesk-cli: the ContactDesk app (process %1) has the offline "
+                            "cache open; close it and run this again (commands that do not use "
+                            "the cache, such as call and verify, work while it runs)\n")
+                 .arg(pid));
+    return false;
 }
 
 // Reads the location's lists again (all four, now) and waits for them.
@@ -338,6 +353,8 @@ int runDataVerb(CliSession& session, const Command& command)
         return resolved;
     std::unique_ptr<QTemporaryDir> scratch;
     const QString path = cachePath(target, scratch);
+    if (!scratch && !cacheIsFree())
+        return ExitUsage;
     if (online) {
         if (!session.setUp(target, command.verbose))
             return ExitNetwork;

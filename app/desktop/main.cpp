@@ -6,6 +6,7 @@
 #include "auth/connectionstore.h"
 #include "auth/memorysecretstore.h"
 #include "common/clock.h"
+#include "common/version.h"
 #include "sandbox/sandboxserver.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
@@ -13,6 +14,7 @@
 #include "ui/app/appcontroller.h"
 #include "ui/app/appsettings.h"
 #include "ui/app/icons.h"
+#include "ui/app/singleinstance.h"
 #include "ui/app/translations.h"
 #include "ui/connect/secretstorechooser.h"
 #include "ui/contacts/contactlistmodel.h"
@@ -185,6 +187,12 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // --version and --help print and quit: they need no display.
+    const bool onlyText = argc == 2
+        && (qstrcmp(argv[1], "--version") == 0 || qstrcmp(argv[1], "-v") == 0
+            || qstrcmp(argv[1], "--help") == 0 || qstrcmp(argv[1], "-h") == 0);
+    if (onlyText && !hasDisplay())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     if (!hasDisplay()) {
         std::fprintf(stderr, "contactdesk: no display found; try: xvfb-run scripts/run\n");
         return 2;
@@ -195,7 +203,9 @@ int main(int argc, char* argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ContactDesk"));
     QApplication::setOrganizationName(QStringLiteral("ContactDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    QApplication::setApplicationVersion(ContactDesk::version());
+    // The desktop entry (and through it the icon) under the one application id.
+    QGuiApplication::setDesktopFileName(ContactDesk::applicationId());
     QApplication::setWindowIcon(ContactDesk::Ui::Icons::appIcon());
     ContactDesk::Ui::installTranslations(app);
 
@@ -219,7 +229,29 @@ int main(int argc, char* argv[])
             "Print the milliseconds from process start to the first painted contact list to "
             "standard error, as JSON, then quit."));
     parser.addOption(reportFirstPaint);
+    parser.addPositionalArgument(QStringLiteral("link-or-file"),
+        QCoreApplication::translate("main",
+            "A contactdesk://contact/ID link to show, or a file (CSV, JSON, NDJSON, vCard) to "
+            "import. When ContactDesk already runs, it gets them and comes to the front."),
+        QStringLiteral("[LINK|FILE...]"));
     parser.process(app);
+
+    // One app per data folder: a second start hands its arguments to the first and quits.
+    ContactDesk::Ui::SingleInstance instance;
+    QString instanceError;
+    switch (instance.claim(parser.positionalArguments(), &instanceError)) {
+    case ContactDesk::Ui::SingleInstance::Role::HandedOver:
+        std::fprintf(stderr, "contactdesk: already running (process %lld); handed over to it\n",
+            static_cast<long long>(instance.primaryPid()));
+        return 0;
+    case ContactDesk::Ui::SingleInstance::Role::Failed:
+        std::fprintf(stderr, "contactdesk: %s\n", qPrintable(instanceError));
+        return 1;
+    case ContactDesk::Ui::SingleInstance::Role::Primary:
+        if (!instanceError.isEmpty())
+            std::fprintf(stderr, "contactdesk: %s\n", qPrintable(instanceError));
+        break;
+    }
 
     ContactDesk::SystemClock clock;
     QNetworkAccessManager network;
@@ -253,8 +285,17 @@ int main(int argc, char* argv[])
     if (parser.isSet(reportFirstPaint))
         new FirstPaintReporter(window, controller, sinceMain);
 
+    QObject::connect(&instance, &ContactDesk::Ui::SingleInstance::activated, &window,
+        [&window](const QStringList& arguments) {
+            std::fprintf(stderr, "contactdesk: a second start handed over (%lld arguments)\n",
+                static_cast<long long>(arguments.size()));
+            window.openArguments(arguments);
+        });
+
     controller.openActive();
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openArguments(parser.positionalArguments());
     if (!parser.isSet(memorySecrets))
         chooser.start();
     if (parser.isSet(screenshot))

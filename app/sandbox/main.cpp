@@ -2,6 +2,7 @@
 // benchmarks. Prints one JSON line with its connection details when ready; serves until
 // SIGINT or SIGTERM.
 #include "common/clock.h"
+#include "common/version.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QCommandLineParser>
@@ -37,11 +38,13 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("contactdesk-sandbox"));
+    QCoreApplication::setApplicationVersion(ContactDesk::version());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A local HighLevel Contacts API v2 and OAuth "
                                                     "server on 127.0.0.1."));
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption port(QStringLiteral("port"),
         QStringLiteral("Port to listen on (0 picks a free one)."), QStringLiteral("N"),
         QStringLiteral("0"));

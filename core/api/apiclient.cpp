@@ -6,6 +6,7 @@
 #include "api/tokenprovider.h"
 #include "common/clock.h"
 #include "common/redaction.h"
+#include "common/version.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -240,6 +241,7 @@ ApiClient::ApiClient(QNetworkAccessManager& network, TokenProvider& tokens, Rate
     m_requestTemplate.setRawHeader(QByteArrayLiteral("Version"), m_config.apiVersion.toUtf8());
     m_requestTemplate.setRawHeader(
         QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    m_requestTemplate.setRawHeader(QByteArrayLiteral("User-Agent"), ContactDesk::userAgent());
     m_requestTemplate.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     m_requestTemplate.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

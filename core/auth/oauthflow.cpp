@@ -3,6 +3,7 @@
 #include "api/endpointcatalog.h"
 #include "auth/logging.h"
 #include "common/clock.h"
+#include "common/version.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -194,6 +195,7 @@ QNetworkRequest jsonRequest(const QUrl& url)
 {
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", ContactDesk::userAgent());
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     // A token endpoint that redirects is misconfigured; following it could post the client
     // secret to another host.

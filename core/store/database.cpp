@@ -10,10 +10,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <sqlite3.h>
 
 #include <atomic>
 
@@ -338,6 +340,11 @@ bool Database::isOpen() const
 {
     return QSqlDatabase::contains(m_connectionName)
         && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+QString Database::sqliteVersion()
+{
+    return QString::fromLatin1(sqlite3_libversion());
 }
 
 int Database::schemaVersion() const

@@ -39,6 +39,8 @@ public:
     //   5 import runs and their journal, and the e-mail and phone lookups an import matches by
     //   6 the search index without token positions, column sizes or three-character prefixes
     static constexpr int currentSchemaVersion = 7;
+    // The SQLite library this build runs on ("3.40.1"), for Help > About.
+    static QString sqliteVersion();
     // PRAGMA application_id of our files ("CDsk"), so a foreign SQLite file is recognised.
     static constexpr qint32 applicationId = 0x4344736b;
 

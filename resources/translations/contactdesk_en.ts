@@ -1134,6 +1134,10 @@
         <source>it did not return what was stored</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>event signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactDesk::Auth::OAuthFlow</name>
@@ -1261,6 +1265,381 @@
     </message>
     <message>
         <source>HighLevel refused the private integration token. Use &quot;Replace token&quot; in the connection settings to paste a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Automation</name>
+    <message>
+        <source>data does not match its schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2: required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1 at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the event must be a JSON object {&quot;type&quot;: ..., &quot;data&quot;: {...}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type: expected a string such as &quot;user.signed_up&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown event type &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data: expected object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the secret file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret file %1 is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret file %1 is readable by group or others (mode %2); make it private with chmod 600 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the secret file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{{&quot; at character %1 is never closed with &quot;}}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty placeholder {{}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown placeholder {{%1}}: use {{changes}} or a path into the event such as {{data.firstName}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Automation::AutomationEngine</name>
+    <message>
+        <source>Waiting for an earlier event of Your App user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gave up after waiting %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{new contact}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create or update the contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add the tags %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create the task &apos;%1&apos; due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete the task &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove the tags %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the contact (a copy stays in the trash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Automation::EventPlanner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-up of Your App user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event&apos;s data does not make a valid contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed in Your App: {{changes}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: the task&apos;s title is empty for this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No task was made for Your App task %1 (its task.created never arrived or made no task)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;: the note is empty for this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Automation::RuleSet</name>
+    <message>
+        <source>Cannot open the automation rules &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is too large to be a set of automation rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not valid JSON (at byte %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a set of automation rules: it must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Automation::RuleSetReader</name>
+    <message>
+        <source>This is not a set of ContactDesk automation rules: it has no &quot;version&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version: must be a whole number, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These automation rules were made by a newer ContactDesk (format version %1; this version reads up to %2). Update ContactDesk to use them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version: %1 is not an automation rules format version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile: must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linkField: must be a string, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waitTimeoutMs: must be a whole number of milliseconds, 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rules: must be an array, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be an object, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: name: must be a string, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: enabled: must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: needs an &quot;event&quot; (one of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown event type &apos;%2&apos; (one of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 condition %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: conditions: must be an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: needs at least one action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 action %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: path must name a field of the event, such as &quot;data.plan&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown op &apos;%2&apos; (one of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; needs a &quot;value&quot; (a string, number or boolean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: needs an &quot;action&quot; (one of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown action &apos;%2&apos; (one of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; does not apply to %3 events (only %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: must be a string, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: dueInDays: must be a whole number of days from 0 to 3650</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: duePath must name a field of the event, such as &quot;data.dueAt&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tags: every tag must be a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tags: must be an array of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: noteOfChanges: must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: addTask needs a &quot;title&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: addNote needs a &quot;body&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 needs at least one tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Inspector::TrafficLog</name>
+    <message>
+        <source>retried after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retried after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent again with a refreshed token</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4835,6 +5214,45 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Keep at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StandardWebhooks</name>
+    <message>
+        <source>the signing secret holds characters that are not base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signing secret is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signing secret is not a whsec_ secret (whsec_ followed by base64)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing webhook-id, webhook-timestamp or webhook-signature header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook-timestamp is not a number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook-timestamp is too old (outside the allowed window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook-timestamp is too far in the future (outside the allowed window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature does not match</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "api/ratebudget.h"
 #include "api/tokenprovider.h"
 #include "common/clock.h"
+#include "common/version.h"
 #include "sandboxfixture.h"
 
 #include <QElapsedTimer>
@@ -195,6 +196,7 @@ private Q_SLOTS:
 
     void successPaths_data();
     void successPaths();
+    void userAgentNamesTheVersion();
     void requestErrorsFinishWithoutSending_data();
     void requestErrorsFinishWithoutSending();
     void transientStatusRetried_data();
@@ -456,6 +458,32 @@ void TestApiClient::successPaths()
         QByteArrayLiteral("Bearer [redacted]"));
     QVERIFY(!headerValue(exchange.responseHeaders, "X-RateLimit-Max").isEmpty());
     QVERIFY(!exchange.responseBody.isEmpty());
+}
+
+// The server (here the sandbox's request log) sees which ContactDesk called, on every request.
+void TestApiClient::userAgentNamesTheVersion()
+{
+    auto client = makeClient();
+    QVERIFY(run(*client, QStringLiteral("get-contact"), getContact())->error.isError() == false);
+    const QList<Sandbox::LoggedExchange> logged = m_fx->server().requestLog().since(0);
+    QVERIFY(!logged.isEmpty());
+    const QByteArray expected = "ContactDesk/" + ContactDesk::version().toUtf8() + " (+"
+        + ContactDesk::homepageUrl().toUtf8() + ")";
+    QVERIFY(!ContactDesk::version().isEmpty());
+    int seen = 0;
+    for (const Sandbox::LoggedExchange& exchange : logged) {
+        // The fixture's own set-up calls go through the test's network manager.
+        if (exchange.operationId != QLatin1StringView("get-contact"))
+            continue;
+        ++seen;
+        QByteArray agent;
+        for (const auto& [name, value] : exchange.requestHeaders) {
+            if (name.toLower() == "user-agent")
+                agent = value;
+        }
+        QCOMPARE(agent, expected);
+    }
+    QCOMPARE(seen, 1);
 }
 
 void TestApiClient::requestErrorsFinishWithoutSending_data()
