@@ -358,7 +358,8 @@ void TestAutomationsWindow::rulesExportAndImportAsAFile()
     QVERIFY(QFile::exists(exported));
 
     rules->ruleList()->setCurrentRow(0);
-    rules->removeRule();
+    rules->ruleList()->setFocus();
+    QTest::keyClick(rules->ruleList(), Qt::Key_Delete);
     QCOMPARE(automation->rules().rules.size(), before.rules.size() - 1);
     QCOMPARE(rules->ruleList()->count(), int(before.rules.size()) - 1);
     rules->importRules();

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -146,6 +147,8 @@ RulesPage::RulesPage(AutomationController& automation, QSettings& settings, QWid
         m_filling = filling;
         apply();
     });
+    // Del removes the current rule, as in the mapping editor's rule list.
+    m_list->installEventFilter(this);
     connect(add, &QPushButton::clicked, this, &RulesPage::addRule);
     connect(m_remove, &QPushButton::clicked, this, &RulesPage::removeRule);
     connect(m_up, &QPushButton::clicked, this, [this] { moveRule(-1); });
@@ -176,6 +179,18 @@ RulesPage::~RulesPage() = default;
 MappingEditor* RulesPage::profileEditor() const
 {
     return m_profileEditor;
+}
+
+bool RulesPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Delete && key->modifiers() == Qt::NoModifier) {
+            removeRule();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void RulesPage::setLocationLists(const Api::LocationLists& lists)

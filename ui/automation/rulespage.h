@@ -51,6 +51,9 @@ public:
     void restoreDefaults();
     void editProfile();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void fillList(int current);
     void fillLinkFields();
