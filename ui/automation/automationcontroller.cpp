@@ -321,11 +321,16 @@ void AutomationController::useSecret(const QString& secret, bool inMemoryOnly)
 {
     m_secret = secret;
     m_secretInMemory = inMemoryOnly;
-    if (m_receiver) {
-        if (const std::optional<QByteArray> key = Automation::decodeSigningSecret(secret))
-            m_receiver->setSigningKey(*key);
-    }
-    startReceiver();
+    if (!m_receiver)
+        return;
+    if (const std::optional<QByteArray> key = Automation::decodeSigningSecret(secret))
+        m_receiver->setSigningKey(*key);
+    // A new key takes effect on the running receiver: it keeps its address and port, which
+    // Your App is configured with.
+    if (m_receiver->isListening())
+        Q_EMIT receiverChanged();
+    else
+        startReceiver();
 }
 
 void AutomationController::generateSecret(
