@@ -38,6 +38,8 @@ namespace ContactDesk::Ui {
 
 class AppController;
 class AppSettings;
+class AutomationController;
+class AutomationsWindow;
 class ConnectDialog;
 class ContactActions;
 class ContactDetailPane;
@@ -110,6 +112,9 @@ public:
     // View > Inspector first opens it).
     InspectorController* inspectorController() const { return m_inspectorController; }
     InspectorWindow* inspector() const;
+    // mainwindowautomation.cpp: the open workspace's automations and Tools > Automations….
+    AutomationController* automation() const { return m_automation; }
+    AutomationsWindow* automationsWindow() const;
 
 public Q_SLOTS:
     void newContact();
@@ -135,6 +140,8 @@ public Q_SLOTS:
     void exportContacts();
     // mainwindowinspector.cpp: View > Inspector.
     void showInspector();
+    // mainwindowautomation.cpp: Tools > Automations…
+    void showAutomations();
     // Tries the edits kept in memory again ("Try again" on the notice).
     void retryUnsaved();
 
@@ -153,6 +160,8 @@ private:
     // mainwindowinspector.cpp
     void setUpInspector(QMenu* view);
     void closeInspector();
+    // mainwindowautomation.cpp: the automations of each workspace and the Tools menu entry.
+    void createAutomationActions();
 
     void attachWorkspace(Sync::Workspace* workspace, const QString& notice);
     void detachWorkspace();
@@ -208,6 +217,9 @@ private:
     // mainwindowinspector.cpp
     InspectorController* m_inspectorController = nullptr;
     QPointer<InspectorWindow> m_inspector;
+    // mainwindowautomation.cpp
+    AutomationController* m_automation = nullptr;
+    QPointer<AutomationsWindow> m_automationsWindow;
 };
 
 } // namespace ContactDesk::Ui
