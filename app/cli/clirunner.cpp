@@ -29,6 +29,9 @@ int CliRunner::run(const Command& command)
     case Action::MappingCheck:
     case Action::Import:
     case Action::Export:
+    case Action::EventsPush:
+    case Action::EventsList:
+    case Action::Serve:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:
