@@ -30,6 +30,7 @@ constexpr int waitMs = 30000;
 
 bool writeSecret(const QString& path, const QString& secret, QFileDevice::Permissions permissions)
 {
+    QFile::remove(path);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(secret.toUtf8() + '\n') <= 0)
         return false;
@@ -144,6 +145,38 @@ private Q_SLOTS:
         QCOMPARE(m_process->exitCode(), 2);
         QVERIFY(QString::fromUtf8(m_process->readAllStandardError())
                     .contains(QStringLiteral("--secret-file")));
+    }
+
+    void badListenOrRulesAreRefused_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("listen without port") << QStringList {QStringLiteral("--listen"),
+            QStringLiteral("127.0.0.1")} << "--listen takes an IP address and a port";
+        QTest::newRow("listen on a name")
+            << QStringList {QStringLiteral("--listen"), QStringLiteral("example.com:80")}
+            << "--listen takes an IP address and a port";
+        QTest::newRow("rules not a rule set")
+            << QStringList {QStringLiteral("--rules"), QStringLiteral("RULES")} << "cannot be used";
+    }
+
+    void badListenOrRulesAreRefused()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, message);
+        QVERIFY(writeSecret(m_secretFile, m_secret, QFileDevice::ReadOwner));
+        const QString rules = m_home.filePath(QStringLiteral("rules.json"));
+        QFile file(rules);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"version": 1, "rules": [{"name": "x", "eventType": "user.signup"}]})");
+        file.close();
+        options.replaceInStrings(QStringLiteral("RULES"), rules);
+        startServe(QStringList {QStringLiteral("--secret-file"), m_secretFile} + options, false);
+        QVERIFY(m_process->waitForFinished(waitMs));
+        QCOMPARE(m_process->exitCode(), 2);
+        QVERIFY(m_process->readAllStandardOutput().isEmpty());
+        const QString err = QString::fromUtf8(m_process->readAllStandardError());
+        QVERIFY2(err.contains(message), qPrintable(err));
     }
 
 private:
