@@ -44,7 +44,9 @@ void VerbParser::allowOnly(
         &m_options.body, &m_options.all, &m_options.limit, &m_options.allowWrites,
         &m_options.campaignId, &m_options.workflowId, &m_options.businessId, &m_options.userId,
         &m_options.name, &m_options.reconcile, &m_options.model, &m_options.mapping,
-        &m_options.dryRun, &m_options.results, &m_options.resume, &m_options.failedFrom};
+        &m_options.dryRun, &m_options.results, &m_options.resume, &m_options.failedFrom,
+        &m_options.type, &m_options.file, &m_options.status, &m_options.listen,
+        &m_options.secretFile, &m_options.rules};
     for (const QCommandLineOption* option : specific) {
         if (m_parser.isSet(*option) && !allowed.contains(option))
             usage(QStringLiteral("--%1 does not apply to %2").arg(option->names().first(), name));
@@ -148,6 +150,13 @@ Command parseWords(VerbParser& parser, const Command& command)
             usage(QStringLiteral("%1 needs a subcommand").arg(group));
         return parseCacheVerb(parser, command, group, words.takeFirst());
     }
+    if (group == L("events")) {
+        if (words.isEmpty())
+            usage(QStringLiteral("events needs a subcommand (push or list)"));
+        return parseEventsVerb(parser, command, words.takeFirst());
+    }
+    if (group == L("serve"))
+        return parseServe(parser, command);
     if (group == L("mapping")) {
         if (words.isEmpty())
             usage(QStringLiteral("mapping needs a subcommand (suggest or check)"));
@@ -218,8 +227,9 @@ void refuseOptions(const QCommandLineParser& parser,
     }
 }
 
+// `dataIsPayload`: --data is the command's own (events push), not the sandbox's state file.
 Target parseTarget(const QCommandLineParser& parser, const Options& options,
-    const QProcessEnvironment& environment)
+    const QProcessEnvironment& environment, bool dataIsPayload)
 {
     const QString adminKey
         = pick(parser, options.adminKey, environment, "CONTACTDESK_SANDBOX_ADMIN_KEY");
@@ -231,15 +241,16 @@ Target parseTarget(const QCommandLineParser& parser, const Options& options,
         Target target;
         target.sandbox = true;
         target.sandboxAdminKey = adminKey;
-        if (parser.isSet(options.data)) {
+        if (parser.isSet(options.data) && !dataIsPayload) {
             if (parser.value(options.data).isEmpty())
                 usage(QStringLiteral("--data needs a file name"));
             target.sandboxDataFile = QFileInfo(parser.value(options.data)).absoluteFilePath();
         }
         return target;
     }
-    refuseOptions(parser, {&options.data},
-        QStringLiteral("--%1 keeps the embedded sandbox's state; it needs --sandbox"));
+    if (!dataIsPayload)
+        refuseOptions(parser, {&options.data},
+            QStringLiteral("--%1 keeps the embedded sandbox's state; it needs --sandbox"));
     // An explicit --connection beats the CONTACTDESK_* variables, as options always do.
     const bool explicitOptions = parser.isSet(options.baseUrl) || parser.isSet(options.token)
         || parser.isSet(options.location);
@@ -349,6 +360,9 @@ bool isConnectionsAction(Action action)
     case Action::Import:
     case Action::Export:
     case Action::Collection:
+    case Action::EventsPush:
+    case Action::EventsList:
+    case Action::Serve:
         return false;
     }
     return false;
@@ -369,6 +383,9 @@ bool isDataAction(Action action)
     case Action::MappingCheck:
     case Action::Import:
     case Action::Export:
+    case Action::EventsPush:
+    case Action::EventsList:
+    case Action::Serve:
         return true;
     case Action::Help:
     case Action::Version:
@@ -446,7 +463,7 @@ ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnviron
         if (command.action != Action::Collection)
             command.target = isConnectionsAction(command.action)
                 ? connectionsTarget(parser, options, environment, command.action)
-                : parseTarget(parser, options, environment);
+                : parseTarget(parser, options, environment, command.action == Action::EventsPush);
         return {command, {}};
     } catch (const UsageError& error) {
         return {std::nullopt, error.message};

@@ -4,6 +4,7 @@
 #include "api/endpointcatalog.h"
 #include "api/endpointverifier.h"
 
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -67,6 +68,12 @@ enum class Action
     // collection [--har]: the whole endpoint catalog as a Postman collection or a HAR log;
     // nothing is sent (see collectionHar).
     Collection,
+    // Your App's events (see eventType, eventsFile): events push stores them in the inbox and
+    // applies them through the rules; events list prints the event log; serve runs the
+    // receiver and the rules until SIGTERM.
+    EventsPush,
+    EventsList,
+    Serve,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -142,6 +149,18 @@ struct Command
     bool collectionHar = false;
     QString collectionFile;
     QUrl collectionBaseUrl;
+    // EventsPush: one event (--type, --data) or an NDJSON file of {"type", "data"} lines,
+    // absolute. EventsList: the filters (status name, event type; empty: all) and searchLimit.
+    // Serve: where to listen, the whsec_ secret file (absolute; empty: the systemd credential,
+    // then the keychain). Both: the rule set file (empty: the default rules).
+    QString eventType;
+    QJsonObject eventData;
+    QString eventsFile;
+    QString eventStatus;
+    QString listenAddress = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 0;
+    QString secretFile;
+    QString rulesFile;
 };
 
 struct ParseResult

@@ -91,6 +91,22 @@ Commands:
                              against the location's lists) and sends nothing; lists the
                              first N problems (default 100) with row, column, value and
                              reason; exits with 1 when any row is invalid
+  events push --type TYPE --data JSON [--rules FILE]
+  events push --file EVENTS.ndjson [--rules FILE]
+                             stores Your App's events (one {"type", "data"[, "id"]} per line)
+                             in the inbox, checked against their schemas, and applies them
+                             through the rules (the default rules without --rules); waits
+                             until the outbox has sent what they made
+  events list [--status S] [--type TYPE] [--limit N]
+                             the event log, newest first (status received, waiting, applied,
+                             failed or duplicate), default 20 events
+  serve [--listen HOST:PORT] [--secret-file FILE] [--rules FILE]
+                             receives Your App's signed events on POST /events (Standard
+                             Webhooks) and applies the rules until SIGTERM; prints
+                             {"listening": "http://HOST:PORT"} once ready (default
+                             127.0.0.1, any free port). The whsec_ secret comes from FILE
+                             (readable by its owner only), $CREDENTIALS_DIRECTORY/event-secret
+                             (systemd), or the saved connection's keychain entry
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one

@@ -48,6 +48,9 @@ int CliRunner::dispatch(CliSession& session, const Command& command)
     case Action::MappingCheck:
     case Action::Import:
     case Action::Export:
+    case Action::EventsPush:
+    case Action::EventsList:
+    case Action::Serve:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:
