@@ -190,7 +190,8 @@ void TestAutomationEngine::taskNoteAndCompletion()
             {QStringLiteral("taskId"), QStringLiteral("t-9")},
             {QStringLiteral("title"), QStringLiteral("Send the contract")},
             {QStringLiteral("body"), QStringLiteral("Plan B")},
-            {QStringLiteral("dueAt"), QStringLiteral("2026-12-24T10:00:00Z")}});
+            {QStringLiteral("dueAt"), QStringLiteral("2026-12-24T10:00:00Z")},
+            {QStringLiteral("assignee"), h.sync.ws().locationLists().users.last().displayName()}});
     const qint64 note = h.push(QStringLiteral("note.created"),
         QJsonObject {{QStringLiteral("userId"), QStringLiteral("u-4")},
             {QStringLiteral("body"), QStringLiteral("Prefers calls in the morning")}});
@@ -211,6 +212,9 @@ void TestAutomationEngine::taskNoteAndCompletion()
                  contract->value(QStringLiteral("dueDate")).toString(), Qt::ISODateWithMs),
         QDateTime(QDate(2026, 12, 24), QTime(10, 0), Qt::UTC));
     QVERIFY(!contract->value(QStringLiteral("completed")).toBool());
+    // Assigned by the user's name.
+    QCOMPARE(contract->value(QStringLiteral("assignedTo")).toString(),
+        h.sync.ws().locationLists().users.last().id);
     const QString taskId = contract->value(QStringLiteral("id")).toString();
 
     const QList<QJsonObject> notes = h.serverNotes(id);
