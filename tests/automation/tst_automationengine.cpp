@@ -129,6 +129,18 @@ void TestAutomationEngine::updateSendsOnlyChangedFields()
         QStringLiteral("Grace"), QStringLiteral("Brewster Hopper"), QStringLiteral("+14155550102"));
     data.insert(QStringLiteral("previous"),
         QJsonObject {{QStringLiteral("lastName"), QStringLiteral("Hopper")}});
+    // The dry run shows the one request it would make, with only the changed field.
+    Automation::AppEvent preview;
+    preview.type = updated;
+    preview.userId = QStringLiteral("u-2");
+    preview.data = data;
+    const Automation::Plan plan = h.engine->plan(preview);
+    QCOMPARE(plan.requests.size(), 2);
+    QCOMPARE(plan.requests.at(0).operationId, QStringLiteral("update-contact"));
+    QCOMPARE(plan.requests.at(0).path, QStringLiteral("/contacts/") + id);
+    QCOMPARE(plan.requests.at(0).body.keys(), QStringList {QStringLiteral("lastName")});
+    QCOMPARE(plan.requests.at(1).operationId, QStringLiteral("create-note"));
+
     const qint64 seq = h.push(updated, data);
     QVERIFY(h.settle());
     QCOMPARE(h.event(seq).status, EventStatus::Applied);
