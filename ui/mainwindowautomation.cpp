@@ -6,11 +6,14 @@
 #include "ui/app/appcontroller.h"
 #include "ui/automation/automationcontroller.h"
 #include "ui/automation/automationswindow.h"
+#include "ui/inspector/inspectorwindow.h"
+#include "ui/inspector/trafficpane.h"
 
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace ContactDesk::Ui {
 
@@ -76,6 +79,11 @@ void MainWindow::showAutomations()
             selectContact(id);
             raise();
             activateWindow();
+        });
+        connect(window, &AutomationsWindow::showRequestsRequested, this, [this](const QString& id) {
+            showInspector();
+            inspector()->tabs()->setCurrentWidget(inspector()->traffic());
+            inspector()->traffic()->showOnly(id, Api::RequestCause::Automation);
         });
         m_automationsWindow = window;
     }

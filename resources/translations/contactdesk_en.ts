@@ -4220,6 +4220,10 @@
         <source>Gone from the outbox</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show Re&amp;quests in Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExchangeDetail</name>

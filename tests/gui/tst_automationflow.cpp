@@ -13,6 +13,10 @@
 #include "ui/automation/eventlogpage.h"
 #include "ui/automation/receiverpage.h"
 #include "ui/automation/testeventpage.h"
+#include "ui/inspector/inspectorwindow.h"
+#include "ui/inspector/trafficfilter.h"
+#include "ui/inspector/trafficmodel.h"
+#include "ui/inspector/trafficpane.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -166,6 +170,21 @@ void TestAutomationFlow::testSignUpBecomesAContactWithItsWelcomeTask()
     QTRY_VERIFY(log->showContactButton()->isEnabled());
     QTest::mouseClick(log->showContactButton(), Qt::LeftButton);
     QTRY_COMPARE(flow.list()->currentContactId(), contactWithEmail(flow, adaEmail));
+
+    // Show Requests opens the inspector on the automation's calls for that contact: the task.
+    QVERIFY(log->showRequestsButton()->isEnabled());
+    QTest::mouseClick(log->showRequestsButton(), Qt::LeftButton);
+    QTRY_VERIFY(flow.window.inspector() && flow.window.inspector()->isVisible());
+    Ui::TrafficPane* traffic = flow.window.inspector()->traffic();
+    QTRY_VERIFY(traffic->filter()->rowCount() >= 1);
+    bool sawTask = false;
+    for (int row = 0; row < traffic->filter()->rowCount(); ++row) {
+        const QModelIndex index = traffic->filter()->index(row, 0);
+        QCOMPARE(index.data(Ui::TrafficModel::CauseRole).toString(), QStringLiteral("automation"));
+        QVERIFY(index.data(Ui::TrafficModel::SearchTextRole).toString().contains(serverId));
+        sawTask |= index.data(Ui::TrafficModel::OperationRole).toString() == u"create-task";
+    }
+    QVERIFY(sawTask);
     QVERIFY(flow.saveScreenshot(QStringLiteral("automation-flow.png")));
     for (int tab = 0; tab < window->tabs()->count(); ++tab) {
         window->tabs()->setCurrentIndex(tab);

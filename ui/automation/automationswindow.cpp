@@ -60,6 +60,8 @@ AutomationsWindow::AutomationsWindow(
     });
     connect(
         m_log, &EventLogPage::showContactRequested, this, &AutomationsWindow::showContactRequested);
+    connect(m_log, &EventLogPage::showRequestsRequested, this,
+        &AutomationsWindow::showRequestsRequested);
     connect(&m_automation, &AutomationController::opened, this, &AutomationsWindow::updateTitle);
     connect(&m_automation, &AutomationController::closing, this, [this] {
         m_tabs->setEnabled(false);

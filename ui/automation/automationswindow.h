@@ -40,6 +40,7 @@ public:
 
 Q_SIGNALS:
     void showContactRequested(const QString& contactId);
+    void showRequestsRequested(const QString& contactId);
 
 protected:
     void done(int result) override;

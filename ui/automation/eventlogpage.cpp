@@ -77,6 +77,8 @@ EventLogPage::EventLogPage(AutomationController& automation, QWidget* parent)
     m_retry->setObjectName(QStringLiteral("eventLogRetry"));
     m_showContact = new QPushButton(tr("Show &Contact"), this);
     m_showContact->setObjectName(QStringLiteral("eventLogShowContact"));
+    m_showRequests = new QPushButton(tr("Show Re&quests in Inspector"), this);
+    m_showRequests->setObjectName(QStringLiteral("eventLogShowRequests"));
 
     auto* filters = new QHBoxLayout;
     auto* statusLabel = new QLabel(tr("&Status:"), this);
@@ -99,6 +101,7 @@ EventLogPage::EventLogPage(AutomationController& automation, QWidget* parent)
     buttons->addStretch(1);
     buttons->addWidget(m_retry);
     buttons->addWidget(m_showContact);
+    buttons->addWidget(m_showRequests);
     detailLayout->addLayout(buttons);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -116,6 +119,7 @@ EventLogPage::EventLogPage(AutomationController& automation, QWidget* parent)
     connect(m_text, &QLineEdit::textChanged, this, &EventLogPage::applyFilter);
     connect(m_retry, &QPushButton::clicked, this, &EventLogPage::retryCurrent);
     connect(m_showContact, &QPushButton::clicked, this, &EventLogPage::showCurrentContact);
+    connect(m_showRequests, &QPushButton::clicked, this, &EventLogPage::showCurrentRequests);
     connect(m_view, &QTableView::activated, this, &EventLogPage::showCurrentContact);
     connect(&m_automation, &AutomationController::closing, this, &EventLogPage::detach);
     connect(&m_automation, &AutomationController::opened, this, &EventLogPage::attach);
@@ -210,6 +214,7 @@ void EventLogPage::showCurrent()
     m_retry->setEnabled(
         event && (event->status == EventStatus::Failed || event->status == EventStatus::Waiting));
     m_showContact->setEnabled(event && !event->contactId.isEmpty());
+    m_showRequests->setEnabled(event && !event->contactId.isEmpty());
     if (!event) {
         m_detail->clear();
         return;
@@ -258,6 +263,16 @@ void EventLogPage::showCurrentContact()
         = m_model->data(m_view->currentIndex(), EventLogModel::ContactIdRole).toString();
     if (!contactId.isEmpty())
         Q_EMIT showContactRequested(contactId);
+}
+
+void EventLogPage::showCurrentRequests()
+{
+    if (!m_model || !m_view->currentIndex().isValid())
+        return;
+    const QString contactId
+        = m_model->data(m_view->currentIndex(), EventLogModel::ContactIdRole).toString();
+    if (!contactId.isEmpty())
+        Q_EMIT showRequestsRequested(contactId);
 }
 
 } // namespace ContactDesk::Ui

@@ -36,14 +36,18 @@ public:
     QLabel* detail() const { return m_detail; }
     QPushButton* retryButton() const { return m_retry; }
     QPushButton* showContactButton() const { return m_showContact; }
+    QPushButton* showRequestsButton() const { return m_showRequests; }
 
     // Selects the event of `seq` when the table holds it in memory (the newest ones).
     bool selectEvent(qint64 seq);
     void retryCurrent();
     void showCurrentContact();
+    // The inspector, filtered to the automation's requests for the event's contact.
+    void showCurrentRequests();
 
 Q_SIGNALS:
     void showContactRequested(const QString& contactId);
+    void showRequestsRequested(const QString& contactId);
 
 private:
     void attach();
@@ -62,6 +66,7 @@ private:
     QTreeWidget* m_requests = nullptr;
     QPushButton* m_retry = nullptr;
     QPushButton* m_showContact = nullptr;
+    QPushButton* m_showRequests = nullptr;
 };
 
 } // namespace ContactDesk::Ui

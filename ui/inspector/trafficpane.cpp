@@ -144,6 +144,16 @@ QWidget* TrafficPane::createFilterBar()
     return bar;
 }
 
+void TrafficPane::showOnly(const QString& text, Api::RequestCause cause)
+{
+    m_status->setCurrentIndex(0);
+    m_operation->setCurrentIndex(0);
+    m_connection->setCurrentIndex(0);
+    m_cause->setCurrentIndex(std::max(0, m_cause->findData(Api::requestCauseName(cause))));
+    m_search->setText(text);
+    selectLatest();
+}
+
 void TrafficPane::noteConnections(int first, int last)
 {
     for (int row = first; row <= last; ++row) {

@@ -59,6 +59,10 @@ public:
     QList<Inspector::TrafficEntry> filteredEntries() const;
     // Selects the newest exchange the filter shows.
     void selectLatest();
+    // Shows only the exchanges of one cause whose operation, path or status mention `text`
+    // (the event log's "Show Requests": an automation's calls for one contact); the other
+    // filters are reset.
+    void showOnly(const QString& text, Api::RequestCause cause);
 
     // The selected exchange as a curl command on the clipboard; false when none is selected.
     bool copyAsCurl();
