@@ -396,6 +396,7 @@ void ApiClient::send(ApiJob* job)
     QNetworkReply* reply = device ? m_network.sendCustomRequest(request, method, device)
                                   : m_network.sendCustomRequest(request, method, body);
     job->m_reply = reply;
+    job->m_sentUrl = request.url();
     // A runaway answer (a proxy's endless page, a 50 MB dump) is cut off instead of read.
     connect(
         reply, &QNetworkReply::downloadProgress, job, [job, reply](qint64 received, qint64 total) {
@@ -553,6 +554,11 @@ void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& re
     if (error.kind() == ApiError::Kind::ScopeNotGranted && error.missingScope().isEmpty())
         job->m_error.setMissingScope(scopeName(job->endpoint().scope));
     job->m_result = result;
+    if (error.isError() && job->m_attempts > 0 && error.kind() != ApiError::Kind::Cancelled
+        && !job->m_sentUrl.isEmpty()) {
+        Q_EMIT gaveUp(methodName(job->endpoint().method), job->m_sentUrl, job->m_attempts,
+            error.messages().value(0));
+    }
     qCDebug(lcApi) << job->endpoint().operationId << "finished:"
                    << (error.isError() ? ApiError::kindName(error.kind()) : QStringLiteral("ok"))
                    << "after" << job->m_attempts << "attempt(s)";

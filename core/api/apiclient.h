@@ -77,6 +77,10 @@ public:
 Q_SIGNALS:
     // Every exchange, for the request log; secrets are redacted.
     void exchanged(const ContactDesk::Api::ApiExchange& exchange);
+    // A request that reached the server at least once finished with an error: no further
+    // attempt follows its last exchange (same method, URL and attempt number). `reason` is the
+    // error's user text.
+    void gaveUp(const QByteArray& method, const QUrl& url, int attempt, const QString& reason);
 
 private:
     void enqueue(ApiJob* job);

@@ -103,6 +103,7 @@ private:
     QByteArray m_body;
     QString m_token;
     QPointer<QNetworkReply> m_reply;
+    QUrl m_sentUrl; // where the last attempt went (for ApiClient::gaveUp)
 };
 
 } // namespace ContactDesk::Api

@@ -86,6 +86,31 @@ void TrafficLog::attach(
     connect(&client, &Api::ApiClient::exchanged, this,
         [this, connection, environment](
             const Api::ApiExchange& exchange) { add(connection, environment, exchange); });
+    connect(&client, &Api::ApiClient::gaveUp, this,
+        [this, connection](const QByteArray& method, const QUrl& url, int attempt,
+            const QString& reason) { noteGaveUp(connection, method, url, attempt, reason); });
+}
+
+void TrafficLog::noteGaveUp(const QString& connection, const QByteArray& method, const QUrl& url,
+    int attempt, const QString& reason)
+{
+    // The exchange is among the newest: look back a little only.
+    constexpr int lookBack = 256;
+    int looked = 0;
+    for (auto it = m_entries.rbegin(); it != m_entries.rend() && looked < lookBack;
+         ++it, ++looked) {
+        const Api::ApiExchange& x = it->exchange;
+        if (it->connection != connection || x.method != method || x.url != url
+            || x.attempt != attempt)
+            continue;
+        m_awaitingRetry.remove(retryKey(connection, x));
+        if (it->outcome.isEmpty()) {
+            setOutcome(it->serial,
+                attempt > 1 ? tr("gave up after %n attempt(s): %1", nullptr, attempt).arg(reason)
+                            : tr("not sent again: %1").arg(reason));
+        }
+        return;
+    }
 }
 
 qint64 TrafficLog::add(

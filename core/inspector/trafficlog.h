@@ -76,6 +76,8 @@ private:
     void flush();
     void scheduleFlush();
     void noteRetry(const TrafficEntry& entry);
+    void noteGaveUp(const QString& connection, const QByteArray& method, const QUrl& url,
+        int attempt, const QString& reason);
     TrafficEntry* findEntry(qint64 serial);
 
     TrafficOptions m_options;

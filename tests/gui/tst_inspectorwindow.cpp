@@ -342,6 +342,38 @@ private Q_SLOTS:
             lastReplay(*traffic->model(), QStringLiteral("get-contact"))->exchange.attempt, 2);
     }
 
+    void errorDetailSaysWhenContactDeskGaveUp()
+    {
+        AppFlow flow;
+        QVERIFY(flow.start());
+        const QString contactId = flow.model()->contactIdAt(1);
+        // Every GET of this contact answers 503: the client's retries run out.
+        QCOMPARE(flow.fx
+                     .control("POST", QStringLiteral("/__sandbox/faults"),
+                         QJsonObject {{QStringLiteral("method"), QStringLiteral("GET")},
+                             {QStringLiteral("path"), QStringLiteral("/contacts/") + contactId},
+                             {QStringLiteral("kind"), QStringLiteral("status")},
+                             {QStringLiteral("status"), 503}})
+                     .status,
+            201);
+        Ui::InspectorWindow* inspector = open(flow);
+        QVERIFY(inspector);
+        QVERIFY(flow.select(contactId));
+        inspector->composer()->chooseOperation(QStringLiteral("get-contact"));
+        QVERIFY(inspector->composer()->send());
+        QTRY_COMPARE_WITH_TIMEOUT(inspector->composer()->lastStatus(), 503, 15000);
+
+        Ui::TrafficPane* traffic = inspector->traffic();
+        QTRY_VERIFY(lastReplay(*traffic->model(), QStringLiteral("get-contact")));
+        const Inspector::TrafficEntry* last
+            = lastReplay(*traffic->model(), QStringLiteral("get-contact"));
+        QVERIFY(last->exchange.attempt > 1);
+        // The last attempt says no other follows; the earlier ones say they were retried.
+        QTRY_VERIFY2(lastReplay(*traffic->model(), QStringLiteral("get-contact"))
+                         ->outcome.startsWith(QLatin1String("gave up after")),
+            qPrintable(lastReplay(*traffic->model(), QStringLiteral("get-contact"))->outcome));
+    }
+
     void productionWritesAskFirst()
     {
         AppFlow flow;
