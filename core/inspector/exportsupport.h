@@ -13,8 +13,8 @@ namespace ContactDesk::Inspector::ExportSupport {
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
-// The request headers worth exporting: no Authorization (each format writes its own
-// placeholder), no other secret header, nothing the sending tool works out itself
+// The request headers worth exporting: no Authorization (each format writes its own: $TOKEN,
+// {{accessToken}}, [redacted]), no other secret header, nothing the sending tool works out itself
 // (Content-Length, Host, Connection).
 Headers exportableRequestHeaders(const Headers& headers);
 // Response headers with every secret one masked.
