@@ -2,12 +2,11 @@
 
 #include "api/models/locationlists.h"
 #include "automation/rulesreader.h"
+#include "common/jsonfile.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace ContactDesk::Automation {
 
@@ -114,26 +113,11 @@ std::optional<RuleSet> RuleSet::load(const QString& path, QStringList* problemLi
 {
     QStringList local;
     QStringList* problems = problemList ? problemList : &local;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        problems->append(
-            tr("Cannot open the automation rules '%1': %2").arg(path, file.errorString()));
+    const std::optional<QJsonDocument> loaded
+        = readJsonFile(path, tr("the automation rules"), tr("a set of automation rules"), problems);
+    if (!loaded)
         return std::nullopt;
-    }
-    constexpr qint64 maxRuleSetBytes = 16 * 1024 * 1024;
-    if (file.size() > maxRuleSetBytes) {
-        problems->append(tr("'%1' is too large to be a set of automation rules.").arg(path));
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        problems->append(tr("'%1' is not valid JSON (at byte %2: %3).")
-                             .arg(path)
-                             .arg(parseError.offset)
-                             .arg(parseError.errorString()));
-        return std::nullopt;
-    }
+    const QJsonDocument& document = *loaded;
     // Version 0 is a bare array of rules.
     if (document.isArray()) {
         RuleSetReader reader(problems);
@@ -149,17 +133,7 @@ std::optional<RuleSet> RuleSet::load(const QString& path, QStringList* problemLi
 
 bool RuleSet::save(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error = tr("Cannot write '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeJsonFile(path, QJsonDocument(toJson()), error);
 }
 
 Mapping::Profile defaultEventProfile()

@@ -1,12 +1,11 @@
 #include "mapping/profile.h"
 
+#include "common/jsonfile.h"
 #include "mapping/profilereader.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace ContactDesk::Mapping {
 
@@ -178,47 +177,20 @@ std::optional<Profile> Profile::fromJson(const QJsonObject& json, QStringList* p
 
 std::optional<Profile> Profile::load(const QString& path, QStringList* problems)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        problems->append(
-            tr("Cannot open the mapping profile '%1': %2").arg(path, file.errorString()));
+    const std::optional<QJsonDocument> document
+        = readJsonFile(path, tr("the mapping profile"), tr("a mapping profile"), problems);
+    if (!document)
         return std::nullopt;
-    }
-    // A profile is a few kilobytes; a file far larger than any profile is not one.
-    constexpr qint64 maxProfileBytes = 16 * 1024 * 1024;
-    if (file.size() > maxProfileBytes) {
-        problems->append(tr("'%1' is too large to be a mapping profile.").arg(path));
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        problems->append(tr("'%1' is not valid JSON (at byte %2: %3).")
-                             .arg(path)
-                             .arg(parseError.offset)
-                             .arg(parseError.errorString()));
-        return std::nullopt;
-    }
-    if (!document.isObject()) {
+    if (!document->isObject()) {
         problems->append(tr("'%1' is not a mapping profile: it must be a JSON object.").arg(path));
         return std::nullopt;
     }
-    return fromJson(document.object(), problems);
+    return fromJson(document->object(), problems);
 }
 
 bool Profile::save(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error = tr("Cannot write '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeJsonFile(path, QJsonDocument(toJson()), error);
 }
 
 const Verification* Profile::verification(const QString& environment) const
