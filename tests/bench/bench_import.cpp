@@ -2,6 +2,8 @@
 // second: 2,000 CSV rows upserted through the import run and the outbox worker. Reports how much
 // of the budget the import used (target >= 95 %), the 429 answers (target 0), the duplicates on
 // the server afterwards (target 0) and the wall time.
+#include "benchworkspace.h"
+
 #include "api/apiclient.h"
 #include "api/ratebudget.h"
 #include "api/tokenprovider.h"
@@ -41,90 +43,10 @@ constexpr int rows = 2000;
 // same).
 constexpr int inFlight = 12;
 
-void report(const char* metric, double value, const char* unit, const char* target)
-{
-    const QJsonObject line {{QStringLiteral("bench"), QStringLiteral("import")},
-        {QStringLiteral("metric"), QLatin1StringView(metric)},
-        {QStringLiteral("value"), qRound(value * 100) / 100.0},
-        {QStringLiteral("unit"), QLatin1StringView(unit)},
-        {QStringLiteral("target"), QLatin1StringView(target)}};
-    std::printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-[[noreturn]] void die(const QString& message)
-{
-    std::fprintf(stderr, "bench_import: %s\n", qPrintable(message));
-    std::exit(1);
-}
-
-struct Sandbox
-{
-    QProcess process;
-    QJsonObject info;
-    explicit Sandbox(const QString& exe)
-    {
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process.start(exe,
-            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed-contacts"),
-                QStringLiteral("0"), QStringLiteral("--rate-limit"), QStringLiteral("100/1000"),
-                QStringLiteral("--daily-limit"), QStringLiteral("0")});
-        if (!process.waitForReadyRead(60000))
-            die(QStringLiteral("the sandbox did not start"));
-        info = QJsonDocument::fromJson(process.readLine()).object();
-    }
-    ~Sandbox()
-    {
-        process.terminate();
-        process.waitForFinished(10000);
-    }
-};
-
-struct Session
-{
-    QTemporaryDir dir;
-    QNetworkAccessManager network;
-    SystemClock clock;
-    Api::StaticTokenProvider tokens;
-    Api::RateBudget budget;
-    Api::ApiConfig config;
-    std::unique_ptr<Sync::Workspace> workspace;
-
-    explicit Session(const QJsonObject& info)
-        : tokens(info[QStringLiteral("privateIntegrationToken")].toString())
-        , budget(clock, inFlight)
-    {
-        network.setProxy(QNetworkProxy::NoProxy);
-        config.baseUrl = QUrl(info[QStringLiteral("baseUrl")].toString());
-        config.locationId = info[QStringLiteral("locationId")].toString();
-        workspace = std::make_unique<Sync::Workspace>(
-            network, tokens, budget, clock, config, dir.filePath(QStringLiteral("cache.sqlite")));
-        if (!workspace->open().ok)
-            die(QStringLiteral("the cache did not open"));
-    }
-
-    void sync()
-    {
-        QEventLoop loop;
-        bool ok = false;
-        QObject::connect(&workspace->syncEngine(), &Sync::SyncEngine::finished, &loop,
-            [&](const Sync::SyncResult& result) {
-                ok = result.ok;
-                loop.quit();
-            });
-        if (workspace->syncEngine().sync())
-            loop.exec();
-        if (!ok)
-            die(QStringLiteral("the sync failed"));
-        Sync::LocationListSync& lists = workspace->locationListSync();
-        QObject::connect(&lists, &Sync::LocationListSync::refreshed, &loop, [&lists, &loop] {
-            if (!lists.isRefreshing())
-                loop.quit();
-        });
-        if (lists.refreshAll(true) > 0 && lists.isRefreshing())
-            loop.exec();
-    }
-};
+using BenchWorkspace::die;
+using BenchWorkspace::report;
+using BenchWorkspace::Sandbox;
+using BenchWorkspace::Session;
 
 QString writeCsv(const QString& path)
 {
@@ -144,13 +66,14 @@ QString writeCsv(const QString& path)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    BenchWorkspace::benchName = "import";
     QLoggingCategory::setFilterRules(QStringLiteral("contactdesk.*.info=false"));
     if (app.arguments().size() < 2) {
         std::fprintf(stderr, "usage: bench_import PATH_TO_contactdesk-sandbox\n");
         return 2;
     }
-    Sandbox sandbox(app.arguments().at(1));
-    Session session(sandbox.info);
+    Sandbox sandbox(app.arguments().at(1), 0);
+    Session session(sandbox.info, inFlight);
     session.sync();
     Sync::Workspace& ws = *session.workspace;
     Sync::OutboxOptions outboxOptions = ws.outboxWorker().options();
@@ -197,7 +120,7 @@ int main(int argc, char* argv[])
     const Mapping::ImportSummary summary = Mapping::ImportSummary::of(run.results());
 
     // What the server holds, through a fresh cache.
-    Session check(sandbox.info);
+    Session check(sandbox.info, inFlight);
     check.sync();
     QSet<QString> emails;
     const QList<Store::ContactSummary> contacts = check.workspace->cache().summaries(
