@@ -84,8 +84,10 @@ void TrafficLog::attach(
     Api::ApiClient& client, const QString& connection, const QString& environment)
 {
     connect(&client, &Api::ApiClient::exchanged, this,
-        [this, connection, environment](
-            const Api::ApiExchange& exchange) { add(connection, environment, exchange); });
+        [this, connection, environment](const Api::ApiExchange& exchange) {
+            // ApiClient::exchanged redacts before anything leaves the client.
+            append(connection, environment, exchange, Redaction::Done);
+        });
     connect(&client, &Api::ApiClient::gaveUp, this,
         [this, connection](const QByteArray& method, const QUrl& url, int attempt,
             const QString& reason) { noteGaveUp(connection, method, url, attempt, reason); });
@@ -116,15 +118,23 @@ void TrafficLog::noteGaveUp(const QString& connection, const QByteArray& method,
 qint64 TrafficLog::add(
     const QString& connection, const QString& environment, const Api::ApiExchange& exchange)
 {
+    return append(connection, environment, exchange, Redaction::Needed);
+}
+
+qint64 TrafficLog::append(const QString& connection, const QString& environment,
+    const Api::ApiExchange& exchange, Redaction redaction)
+{
     TrafficEntry entry;
     entry.serial = m_nextSerial++;
     entry.connection = connection;
     entry.environment = environment;
     entry.exchange = exchange;
-    redact(entry.exchange.requestHeaders);
-    redact(entry.exchange.responseHeaders);
-    entry.exchange.requestBody = redactBody(entry.exchange.requestBody);
-    entry.exchange.responseBody = redactBody(entry.exchange.responseBody);
+    if (redaction == Redaction::Needed) {
+        redact(entry.exchange.requestHeaders);
+        redact(entry.exchange.responseHeaders);
+        entry.exchange.requestBody = redactBody(entry.exchange.requestBody);
+        entry.exchange.responseBody = redactBody(entry.exchange.responseBody);
+    }
     entry.rateRemaining = rateRemaining(entry.exchange);
     const bool requestCut = cap(entry.exchange.requestBody, m_options.maxBodyBytes);
     const bool responseCut = cap(entry.exchange.responseBody, m_options.maxBodyBytes);

@@ -48,7 +48,7 @@ public:
 
     // Follows a client's exchanged() signal, tagging each exchange with the connection.
     void attach(Api::ApiClient& client, const QString& connection, const QString& environment);
-    // Adds one exchange (attach() calls it); returns its serial.
+    // Adds one exchange from elsewhere than a client (redacted here); returns its serial.
     qint64 add(
         const QString& connection, const QString& environment, const Api::ApiExchange& exchange);
     void clear();
@@ -75,6 +75,13 @@ private:
     // Trims to the capacity and announces what arrived since the last appended().
     void flush();
     void scheduleFlush();
+    enum class Redaction
+    {
+        Needed,
+        Done, // an ApiClient's exchange: redacted before it left the client
+    };
+    qint64 append(const QString& connection, const QString& environment,
+        const Api::ApiExchange& exchange, Redaction redaction);
     void noteRetry(const TrafficEntry& entry);
     void noteGaveUp(const QString& connection, const QByteArray& method, const QUrl& url,
         int attempt, const QString& reason);
