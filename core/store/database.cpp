@@ -285,9 +285,11 @@ bool Database::migrateTo(int version)
             || !commitTransaction()) {
             if (inTransaction())
                 rollbackTransaction();
+            m_schemaVersion = -1;
             qCWarning(lcStore) << "migration to schema version" << next << "failed";
             return false;
         }
+        m_schemaVersion = next;
         qCDebug(lcStore) << "cache schema migrated to version" << next;
     }
     return true;
@@ -322,6 +324,7 @@ void Database::dropContactWriter()
 
 void Database::close()
 {
+    m_schemaVersion = -1;
     m_contactWriter.reset();
     if (m_transactionDepth > 0) {
         m_transactionDepth = 1;
@@ -349,10 +352,14 @@ QString Database::sqliteVersion()
 
 int Database::schemaVersion() const
 {
+    // Read once per open file: only migrateTo() changes it, and the outbox asks on every read.
+    if (m_schemaVersion >= 0)
+        return m_schemaVersion;
     QSqlQuery query(sql());
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return -1;
-    return query.value(0).toInt();
+    m_schemaVersion = query.value(0).toInt();
+    return m_schemaVersion;
 }
 
 QSqlDatabase Database::sql() const

@@ -150,6 +150,7 @@ private:
     StoreError m_lastError;
     int m_busyTimeoutMs = 5000;
     int m_transactionDepth = 0;
+    mutable int m_schemaVersion = -1; // -1: not read since the file was opened
     bool m_rollbackOnly = false;
     std::unique_ptr<PendingNotifications> m_pending;
     std::unique_ptr<Rows::ContactWriter> m_contactWriter;
