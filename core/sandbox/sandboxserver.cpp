@@ -109,6 +109,7 @@ SandboxServer::SandboxServer(const Clock& clock, quint64 seed, QObject* parent)
     , m_limiter(clock, m_data.settings())
     , m_oauth(std::make_unique<OAuthRoutes>(m_data))
     , m_control(std::make_unique<ControlRoutes>(*this))
+    , m_webhooks(std::make_unique<WebhookEmitter>(m_data, m_faults))
 {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(200);
@@ -250,6 +251,13 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
     if (fault && kind == FaultKind::IndexLag)
         m_data.settings().searchIndexLagMs = fault->latencyMs;
 
+    // Seeding and reset make the world, not changes to it: no webhooks for them.
+    std::optional<WebhookEmitter::Snapshot> before;
+    if (m_webhooks->enabled() && request.method != "GET"
+        && request.path != QStringLiteral("/__sandbox/seed")
+        && request.path != QStringLiteral("/__sandbox/reset"))
+        before = m_webhooks->snapshot();
+
     Reply reply;
     QString operationId;
     if (control) {
@@ -261,6 +269,9 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
 
     // Reads (the inspector polling the request log, say) neither save nor notify.
     const bool wrote = reply.status >= 200 && reply.status < 300 && request.method != "GET";
+    if (wrote && before)
+        m_webhooks->emitChanges(*before);
+    before.reset();
     if (wrote) {
         // Bursts of writes share one save.
         if (!m_dataFile.isEmpty() && !m_saveTimer.isActive())
