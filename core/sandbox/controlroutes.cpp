@@ -125,6 +125,11 @@ Reply ControlRoutes::webhooks(const Request& request, const QString& route)
     }
     if (route != QStringLiteral("/webhooks"))
         return Reply::notFoundRoute(request.method, request.path);
+    bool ok = true;
+    const QString since = request.queryValue(QStringLiteral("since"));
+    const qint64 seq = since.isEmpty() ? 0 : since.toLongLong(&ok);
+    if (!ok || seq < 0)
+        return Reply::validation({QStringLiteral("since must be a sequence number")});
     if (request.method == "PUT") {
         if (const QString error = webhooks.configure(request.object()); !error.isEmpty())
             return Reply::validation({error});
@@ -133,7 +138,7 @@ Reply ControlRoutes::webhooks(const Request& request, const QString& route)
     } else if (request.method != "GET") {
         return Reply::notFoundRoute(request.method, request.path);
     }
-    return Reply::json(200, webhooks.toJson());
+    return Reply::json(200, webhooks.toJson(seq));
 }
 
 Reply ControlRoutes::appointments(

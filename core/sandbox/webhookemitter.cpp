@@ -91,21 +91,39 @@ QString WebhookEmitter::configure(const QJsonObject& json)
     return {};
 }
 
-QJsonObject WebhookEmitter::toJson() const
+QJsonObject WebhookEmitter::toJson(qint64 sinceSeq) const
 {
     QJsonArray deliveries;
-    for (const QJsonObject& delivery : m_deliveries)
-        deliveries.append(delivery);
+    for (qsizetype i = qsizetype(qMax<qint64>(0, sinceSeq - m_firstSeq + 1));
+         i < m_deliveries.size(); ++i)
+        deliveries.append(m_deliveries.at(i));
     return {{QStringLiteral("url"), m_url.toString()},
         {QStringLiteral("retryIntervalMs"), m_retryIntervalMs},
-        {QStringLiteral("maxAttempts"), m_maxAttempts}, {QStringLiteral("deliveries"), deliveries}};
+        {QStringLiteral("maxAttempts"), m_maxAttempts}, {QStringLiteral("deliveries"), deliveries},
+        {QStringLiteral("lastSeq"), m_firstSeq + m_deliveries.size() - 1}};
 }
 
 void WebhookEmitter::clearDeliveries()
 {
-    // Events still queued keep their entries' indexes, so only a quiet emitter forgets.
-    if (!m_busy && m_queue.empty() && m_held.isEmpty())
-        m_deliveries.clear();
+    trim(0);
+}
+
+// Entries go from the front only, so the others keep their place; one still on its way stops
+// the trim.
+void WebhookEmitter::trim(qsizetype keep)
+{
+    while (m_deliveries.size() > keep && !m_outstanding.contains(m_firstSeq)) {
+        m_deliveries.removeFirst();
+        ++m_firstSeq;
+    }
+}
+
+void WebhookEmitter::settle(qint64 seq)
+{
+    const auto it = m_outstanding.find(seq);
+    if (it != m_outstanding.end() && --it.value() <= 0)
+        m_outstanding.erase(it);
+    trim(maxKeptDeliveries);
 }
 
 QString WebhookEmitter::send(QJsonObject payload)
@@ -118,9 +136,9 @@ QString WebhookEmitter::send(QJsonObject payload)
     payload.insert(QStringLiteral("versionId"), m_data.oauthApp().versionId);
 
     Pending pending;
-    pending.index = m_deliveries.size();
+    pending.seq = m_firstSeq + m_deliveries.size();
     pending.body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-    QJsonObject delivery {{QStringLiteral("seq"), pending.index + 1},
+    QJsonObject delivery {{QStringLiteral("seq"), pending.seq},
         {QStringLiteral("webhookId"), webhookId}, {QStringLiteral("type"), type},
         {QStringLiteral("url"), m_url.toString()},
         {QStringLiteral("state"), QStringLiteral("queued")}, {QStringLiteral("attempts"), 0},
@@ -132,9 +150,12 @@ QString WebhookEmitter::send(QJsonObject payload)
     m_deliveries.append(delivery);
 
     if (fault && fault->kind == FaultKind::Drop) {
-        update(pending.index, {{QStringLiteral("state"), QStringLiteral("dropped")}});
+        update(pending.seq, {{QStringLiteral("state"), QStringLiteral("dropped")}});
+        trim(maxKeptDeliveries);
         return webhookId;
     }
+    const bool twice = fault && fault->kind == FaultKind::Duplicate;
+    m_outstanding.insert(pending.seq, twice ? 2 : 1);
     if (fault && fault->kind == FaultKind::BadSignature)
         pending.badSignature = true;
     if (fault && fault->kind == FaultKind::Latency)
@@ -146,7 +167,7 @@ QString WebhookEmitter::send(QJsonObject payload)
         return webhookId;
     }
     enqueue(pending);
-    if (fault && fault->kind == FaultKind::Duplicate)
+    if (twice)
         enqueue(pending);
     releaseHeld();
     return webhookId;
@@ -183,11 +204,12 @@ void WebhookEmitter::pump()
 
 void WebhookEmitter::post(Pending pending)
 {
-    const QUrl url = QUrl(m_deliveries.at(pending.index).value(QStringLiteral("url")).toString());
+    const QUrl url = QUrl(entry(pending.seq).value(QStringLiteral("url")).toString());
     if (url.isEmpty()) {
-        update(pending.index,
+        update(pending.seq,
             {{QStringLiteral("state"), QStringLiteral("failed")},
                 {QStringLiteral("error"), QStringLiteral("no webhook URL")}});
+        settle(pending.seq);
         pump();
         return;
     }
@@ -198,8 +220,8 @@ void WebhookEmitter::post(Pending pending)
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("x-wh-signature"), m_signer.signRsa(signed_));
     request.setRawHeader(QByteArrayLiteral("x-ghl-signature"), m_signer.signEd25519(signed_));
-    const int attempts = m_deliveries.at(pending.index).value(QStringLiteral("attempts")).toInt();
-    update(pending.index,
+    const int attempts = entry(pending.seq).value(QStringLiteral("attempts")).toInt();
+    update(pending.seq,
         {{QStringLiteral("state"), QStringLiteral("sending")},
             {QStringLiteral("attempts"), attempts + 1}});
     QNetworkReply* reply = m_network.post(request, pending.body);
@@ -213,8 +235,8 @@ void WebhookEmitter::post(Pending pending)
 void WebhookEmitter::finished(Pending pending, int status, const QString& error)
 {
     m_busy = false;
-    const qsizetype index = pending.index;
-    const int attempts = m_deliveries.at(index).value(QStringLiteral("attempts")).toInt();
+    const qint64 seq = pending.seq;
+    const int attempts = entry(seq).value(QStringLiteral("attempts")).toInt();
     QJsonObject changes {{QStringLiteral("status"), status}};
     if (!error.isEmpty())
         changes.insert(QStringLiteral("error"), error);
@@ -234,13 +256,15 @@ void WebhookEmitter::finished(Pending pending, int status, const QString& error)
         // HighLevel gives up on anything but 429, and after the last 429.
         changes.insert(QStringLiteral("state"), QStringLiteral("failed"));
     }
-    update(index, changes);
+    update(seq, changes);
+    if (changes.value(QStringLiteral("state")).toString() != QStringLiteral("retrying"))
+        settle(seq);
     pump();
 }
 
-void WebhookEmitter::update(qsizetype index, const QJsonObject& changes)
+void WebhookEmitter::update(qint64 seq, const QJsonObject& changes)
 {
-    QJsonObject& delivery = m_deliveries[index];
+    QJsonObject& delivery = entry(seq);
     for (auto it = changes.begin(); it != changes.end(); ++it)
         delivery.insert(it.key(), it.value());
     Q_EMIT deliveryChanged(delivery);

@@ -43,9 +43,12 @@ public:
     // Applies `url` (http/https, or "" / null for off), `retryIntervalMs`, `maxAttempts`;
     // returns an error text for a bad value and then changes nothing.
     QString configure(const QJsonObject& json);
-    // The settings and every delivery so far, oldest first.
-    QJsonObject toJson() const;
+    // The settings and the deliveries after `sinceSeq` (the last `maxKeptDeliveries` at most),
+    // oldest first, with `lastSeq`.
+    QJsonObject toJson(qint64 sinceSeq = 0) const;
+    // Forgets the deliveries that are over (events still on their way stay listed).
     void clearDeliveries();
+    static constexpr qsizetype maxKeptDeliveries = 5000;
 
     WebhookSigner& signer() { return m_signer; }
 
@@ -72,7 +75,7 @@ Q_SIGNALS:
 private:
     struct Pending
     {
-        qsizetype index = 0; // into m_deliveries
+        qint64 seq = 0; // the delivery's entry
         QByteArray body;
         bool badSignature = false;
         qint64 notBeforeMs = 0;
@@ -82,7 +85,11 @@ private:
     void pump();
     void post(Pending pending);
     void finished(Pending pending, int status, const QString& error);
-    void update(qsizetype index, const QJsonObject& changes);
+    QJsonObject& entry(qint64 seq) { return m_deliveries[qsizetype(seq - m_firstSeq)]; }
+    void update(qint64 seq, const QJsonObject& changes);
+    // The event of `seq` is over (delivered, failed, dropped) for one of its copies.
+    void settle(qint64 seq);
+    void trim(qsizetype keep);
     void releaseHeld();
 
     SandboxData& m_data;
@@ -93,6 +100,8 @@ private:
     qint64 m_retryIntervalMs = defaultRetryIntervalMs;
     int m_maxAttempts = defaultMaxAttempts;
     QList<QJsonObject> m_deliveries;
+    qint64 m_firstSeq = 1; // the seq of m_deliveries.first()
+    QHash<qint64, int> m_outstanding; // seq -> copies still queued, held, sent or retried
     std::deque<Pending> m_queue;
     QList<Pending> m_held; // out-of-order: sent after the next event
     QTimer m_heldTimer;

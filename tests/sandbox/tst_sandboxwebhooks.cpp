@@ -72,6 +72,7 @@ private Q_SLOTS:
     void faultLatencyDelays();
     void faultOutOfOrderSwapsWithTheNext();
     void faultBadSignatureFailsVerification();
+    void deliveryListPagesAndForgets();
     void badSettingsAreRefused();
     void standaloneWebhookUrlOption();
 };
@@ -389,6 +390,47 @@ void TestSandboxWebhooks::faultBadSignatureFailsVerification()
     QVERIFY(verifySignature(ed, genuine.body, genuine.headers.value("x-ghl-signature")).isEmpty());
 }
 
+void TestSandboxWebhooks::deliveryListPagesAndForgets()
+{
+    SandboxFixture fx;
+    WebhookReceiver receiver;
+    target(fx, receiver);
+    createContact(fx, QStringLiteral("one@example.com"));
+    createContact(fx, QStringLiteral("two@example.com"));
+    createContact(fx, QStringLiteral("three@example.com"));
+    QTRY_COMPARE(receiver.received().size(), 3);
+    QTRY_COMPARE(
+        lastDelivery(fx).value(QStringLiteral("state")).toString(), QStringLiteral("delivered"));
+    const QJsonObject all = deliveries(fx);
+    QCOMPARE(all.value(QStringLiteral("lastSeq")).toInteger(), 3);
+    const QJsonArray later = fx.control("GET", QStringLiteral("/__sandbox/webhooks?since=1"))
+                                 .object()
+                                 .value(QStringLiteral("deliveries"))
+                                 .toArray();
+    QCOMPARE(later.size(), 2);
+    QCOMPARE(later.at(0)[QStringLiteral("seq")].toInteger(), 2);
+    QCOMPARE(later.at(0)[QStringLiteral("payload")][QStringLiteral("email")].toString(),
+        QStringLiteral("two@example.com"));
+    QCOMPARE(
+        later.at(0)[QStringLiteral("webhookId")].toString(), receiver.received().at(1).webhookId());
+    QCOMPARE(fx.control("GET", QStringLiteral("/__sandbox/webhooks?since=x")).status, 422);
+
+    // Forgetting keeps the numbering: the next event is seq 4.
+    QCOMPARE(fx.control("DELETE", QStringLiteral("/__sandbox/webhooks")).status, 200);
+    QCOMPARE(deliveries(fx).value(QStringLiteral("deliveries")).toArray().size(), 0);
+    createContact(fx, QStringLiteral("four@example.com"));
+    QTRY_COMPARE(receiver.received().size(), 4);
+    QCOMPARE(lastDelivery(fx).value(QStringLiteral("seq")).toInteger(), 4);
+
+    // Turning delivery off stops it.
+    QCOMPARE(
+        fx.control("PUT", QStringLiteral("/__sandbox/webhooks"), json(R"({"url": ""})")).status,
+        200);
+    createContact(fx, QStringLiteral("five@example.com"));
+    QTest::qWait(200);
+    QCOMPARE(receiver.received().size(), 4);
+}
+
 void TestSandboxWebhooks::badSettingsAreRefused()
 {
     SandboxFixture fx;
@@ -421,8 +463,10 @@ void TestSandboxWebhooks::standaloneWebhookUrlOption()
 {
     WebhookReceiver receiver;
     QProcess process;
+    receiver.answer({429});
     process.start(QStringLiteral(CONTACTDESK_SANDBOX_EXE),
-        {QStringLiteral("--webhook-url"), receiver.url().toString()});
+        {QStringLiteral("--webhook-url"), receiver.url().toString(),
+            QStringLiteral("--webhook-retry-ms"), QStringLiteral("100")});
     QVERIFY(process.waitForStarted(10000));
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 20000);
     const QJsonObject info = QJsonDocument::fromJson(process.readLine()).object();
@@ -438,7 +482,10 @@ void TestSandboxWebhooks::standaloneWebhookUrlOption()
     QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
     reply->deleteLater();
-    QTRY_COMPARE_WITH_TIMEOUT(receiver.types(), QStringList {str("ContactCreate")}, 10000);
+    // Answered 429 first, retried after --webhook-retry-ms.
+    const QStringList twice {str("ContactCreate"), str("ContactCreate")};
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.types(), twice, 10000);
+    QCOMPARE(receiver.received().at(1).body, receiver.received().at(0).body);
     QCOMPARE(receiver.received().first().json.value(QStringLiteral("firstName")).toString(),
         QStringLiteral("Standalone"));
 
