@@ -251,12 +251,17 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
     if (fault && kind == FaultKind::IndexLag)
         m_data.settings().searchIndexLagMs = fault->latencyMs;
 
-    // Seeding and reset make the world, not changes to it: no webhooks for them.
+    // Webhooks: what the request may change, as it was before.
     std::optional<WebhookEmitter::Snapshot> before;
-    if (m_webhooks->enabled() && request.method != "GET"
-        && request.path != QStringLiteral("/__sandbox/seed")
-        && request.path != QStringLiteral("/__sandbox/reset"))
-        before = m_webhooks->snapshot();
+    QSet<QString> named;
+    if (m_webhooks->enabled()) {
+        const WebhookEmitter::Reach reach
+            = WebhookEmitter::reachOf(request.method, request.path, &named);
+        if (reach == WebhookEmitter::Reach::Anything)
+            before = m_webhooks->snapshot();
+        else if (reach == WebhookEmitter::Reach::NamedContacts)
+            before = m_webhooks->snapshot(named);
+    }
 
     Reply reply;
     QString operationId;
@@ -269,9 +274,17 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
 
     // Reads (the inspector polling the request log, say) neither save nor notify.
     const bool wrote = reply.status >= 200 && reply.status < 300 && request.method != "GET";
-    if (wrote && before)
-        m_webhooks->emitChanges(*before);
-    before.reset();
+    if (wrote && before) {
+        // A create names its contact only in the reply.
+        QSet<QString> created;
+        if (reply.object)
+            created.insert(reply.object->value(QStringLiteral("contact"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString());
+        created.remove(QString());
+        m_webhooks->emitChanges(*before, created);
+    }
     if (wrote) {
         // Bursts of writes share one save.
         if (!m_dataFile.isEmpty() && !m_saveTimer.isActive())

@@ -73,14 +73,66 @@ void diffRecords(const RecordsByContact& before, const RecordsByContact& after, 
 
 WebhookEmitter::Snapshot WebhookEmitter::snapshot() const
 {
-    return {m_data.contacts(), m_data.deletedContacts(), m_data.tasks(), m_data.notes(),
+    return {true, {}, m_data.contacts(), m_data.deletedContacts(), m_data.tasks(), m_data.notes(),
         m_data.appointments()};
 }
 
-void WebhookEmitter::emitChanges(const Snapshot& before)
+WebhookEmitter::Snapshot WebhookEmitter::snapshot(const QSet<QString>& contactIds) const
 {
-    const QHash<QString, QJsonObject>& contacts = m_data.contacts();
-    const QSet<QString>& deleted = m_data.deletedContacts();
+    Snapshot part;
+    part.whole = false;
+    part.ids = contactIds;
+    const auto copy = [](const RecordsByContact& from, RecordsByContact& to, const QString& id) {
+        if (const auto it = from.constFind(id); it != from.constEnd())
+            to.insert(id, *it);
+    };
+    for (const QString& id : contactIds) {
+        if (const auto it = m_data.contacts().constFind(id); it != m_data.contacts().constEnd())
+            part.contacts.insert(id, *it);
+        if (m_data.deletedContacts().contains(id))
+            part.deleted.insert(id);
+        copy(m_data.tasks(), part.tasks, id);
+        copy(m_data.notes(), part.notes, id);
+        copy(m_data.appointments(), part.appointments, id);
+    }
+    return part;
+}
+
+WebhookEmitter::Reach WebhookEmitter::reachOf(
+    const QByteArray& method, const QString& path, QSet<QString>* ids)
+{
+    if (method == "GET" || method == "HEAD" || method == "OPTIONS")
+        return Reach::Nothing;
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.value(0) == L("__sandbox")) {
+        // Seeding and reset make the world rather than change it; the other control calls
+        // change no records, except another user's edits of contacts.
+        if (parts.value(1) != L("contacts"))
+            return Reach::Nothing;
+        if (parts.size() > 2)
+            ids->insert(parts.at(2));
+        return Reach::NamedContacts;
+    }
+    if (parts.value(0) == L("oauth"))
+        return Reach::Nothing;
+    if (parts.value(0) != L("contacts"))
+        return Reach::Anything; // location lists: a deleted tag or field reaches contacts
+    if (parts.size() == 1)
+        return Reach::NamedContacts; // create
+    const QString second = parts.at(1);
+    if (second == L("search"))
+        return Reach::Nothing;
+    if (second == L("upsert") || second == L("bulk") || second == L("business"))
+        return Reach::Anything;
+    ids->insert(second);
+    return Reach::NamedContacts;
+}
+
+void WebhookEmitter::emitChanges(const Snapshot& before, const QSet<QString>& created)
+{
+    const Snapshot after = before.whole ? snapshot() : snapshot(before.ids + created);
+    const QHash<QString, QJsonObject>& contacts = after.contacts;
+    const QSet<QString>& deleted = after.deleted;
     const auto wasLive = [&](const QString& id) {
         return before.contacts.contains(id) && !before.deleted.contains(id);
     };
@@ -115,7 +167,7 @@ void WebhookEmitter::emitChanges(const Snapshot& before)
         const QJsonObject contact = contacts.value(contactId, before.contacts.value(contactId));
         return contact.value(L("locationId")).toString();
     };
-    diffRecords(before.tasks, m_data.tasks(),
+    diffRecords(before.tasks, after.tasks,
         [&](const QString& contactId, const QJsonObject& old, const QJsonObject& now) {
             if (old.isEmpty())
                 send(taskPayload(QStringLiteral("TaskCreate"), now, locationOf(contactId)));
@@ -125,14 +177,14 @@ void WebhookEmitter::emitChanges(const Snapshot& before)
                 send(taskPayload(QStringLiteral("TaskComplete"), now, locationOf(contactId)));
             // HighLevel has no TaskUpdate event: other task edits fire nothing.
         });
-    diffRecords(before.notes, m_data.notes(),
+    diffRecords(before.notes, after.notes,
         [&](const QString& contactId, const QJsonObject& old, const QJsonObject& now) {
             const QString type = old.isEmpty() ? QStringLiteral("NoteCreate")
                 : now.isEmpty()                ? QStringLiteral("NoteDelete")
                                                : QStringLiteral("NoteUpdate");
             send(notePayload(type, now.isEmpty() ? old : now, locationOf(contactId)));
         });
-    diffRecords(before.appointments, m_data.appointments(),
+    diffRecords(before.appointments, after.appointments,
         [&](const QString& contactId, const QJsonObject& old, const QJsonObject& now) {
             const QString type = old.isEmpty() ? QStringLiteral("AppointmentCreate")
                 : now.isEmpty()                ? QStringLiteral("AppointmentDelete")

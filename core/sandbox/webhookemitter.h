@@ -52,9 +52,13 @@ public:
 
     WebhookSigner& signer() { return m_signer; }
 
-    // The records the events are computed from; cheap (implicitly shared).
+    // The records the events are computed from. Whole: every record (implicitly shared, but
+    // the first write then copies the hashes, so it costs O(contacts)). Otherwise only the
+    // contacts in `ids` and what hangs off them.
     struct Snapshot
     {
+        bool whole = true;
+        QSet<QString> ids;
         QHash<QString, QJsonObject> contacts;
         QSet<QString> deleted;
         QHash<QString, QList<QJsonObject>> tasks;
@@ -62,8 +66,20 @@ public:
         QHash<QString, QList<QJsonObject>> appointments;
     };
     Snapshot snapshot() const;
-    // Queues one event for each difference between `before` and the data now.
-    void emitChanges(const Snapshot& before);
+    Snapshot snapshot(const QSet<QString>& contactIds) const;
+    // What a request (method, path without query) may change: nothing (a read, a control call
+    // that changes no records), the contacts named in its path (empty for a create, whose id
+    // only the reply knows), or anything (bulk edits, upserts, location lists).
+    enum class Reach
+    {
+        Nothing,
+        NamedContacts,
+        Anything,
+    };
+    static Reach reachOf(const QByteArray& method, const QString& path, QSet<QString>* ids);
+    // Queues one event for each difference between `before` and the data now; `created` are
+    // contacts a targeted request made (from its reply).
+    void emitChanges(const Snapshot& before, const QSet<QString>& created = {});
     // Queues one event: a payload with its `type` (webhookpayloads.h); adds timestamp,
     // webhookId, appId and versionId. Returns the webhookId.
     QString send(QJsonObject payload);

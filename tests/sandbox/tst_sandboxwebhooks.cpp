@@ -65,6 +65,7 @@ private Q_SLOTS:
     void infoPublishesBothPublicKeys();
     void everyEventTypeArrivesSignedAndSchemaValid();
     void seedingAndResetSendNothing();
+    void bulkEditsAndUpsertsReachTheContactsTheyChange();
     void retriesOnlyOn429();
     void givesUpOn500();
     void faultDropLosesTheEvent();
@@ -254,6 +255,49 @@ void TestSandboxWebhooks::seedingAndResetSendNothing()
     CHECK_STATUS(fx.api("GET", QStringLiteral("/contacts/") + id), 200);
     QTest::qWait(100);
     QCOMPARE(receiver.received().size(), 1);
+}
+
+void TestSandboxWebhooks::bulkEditsAndUpsertsReachTheContactsTheyChange()
+{
+    SandboxFixture fx(20);
+    WebhookReceiver receiver;
+    target(fx, receiver);
+    const QString a = createContact(fx, QStringLiteral("bulk-a@example.com"));
+    const QString b = createContact(fx, QStringLiteral("bulk-b@example.com"));
+    QTRY_COMPARE(receiver.received().size(), 2);
+
+    QJsonObject body {{QStringLiteral("locationId"), fx.locationId()},
+        {QStringLiteral("contacts"), QJsonArray {a, b}},
+        {QStringLiteral("tags"), QJsonArray {QStringLiteral("bulk")}}};
+    CHECK_STATUS(fx.api("POST", QStringLiteral("/contacts/bulk/tags/update/add"), body), 201);
+    QTRY_COMPARE(receiver.received().size(), 4);
+    QSet<QString> tagged;
+    for (qsizetype i = 2; i < 4; ++i) {
+        QCOMPARE(receiver.received().at(i).type(), QStringLiteral("ContactTagUpdate"));
+        tagged.insert(receiver.received().at(i).json.value(QStringLiteral("id")).toString());
+    }
+    QCOMPARE(tagged, (QSet<QString> {a, b}));
+
+    // An upsert that finds the contact updates it; one that finds none creates one.
+    QJsonObject upsert = json(R"({"email": "bulk-a@example.com", "city": "York"})");
+    upsert.insert(QStringLiteral("locationId"), fx.locationId());
+    CHECK_STATUS(fx.api("POST", QStringLiteral("/contacts/upsert"), upsert), 200);
+    upsert.insert(QStringLiteral("email"), QStringLiteral("bulk-new@example.com"));
+    CHECK_STATUS(fx.api("POST", QStringLiteral("/contacts/upsert"), upsert), 200);
+    QTRY_COMPARE(receiver.received().size(), 6);
+    QCOMPARE(receiver.received().at(4).type(), QStringLiteral("ContactUpdate"));
+    QCOMPARE(receiver.received().at(4).json.value(QStringLiteral("id")).toString(), a);
+    QCOMPARE(receiver.received().at(5).type(), QStringLiteral("ContactCreate"));
+    QCOMPARE(receiver.received().at(5).json.value(QStringLiteral("email")).toString(),
+        QStringLiteral("bulk-new@example.com"));
+
+    // A search is a POST that changes nothing.
+    CHECK_STATUS(fx.api("POST", QStringLiteral("/contacts/search"),
+                     QJsonObject {{QStringLiteral("locationId"), fx.locationId()},
+                         {QStringLiteral("pageLimit"), 10}}),
+        200);
+    QTest::qWait(100);
+    QCOMPARE(receiver.received().size(), 6);
 }
 
 void TestSandboxWebhooks::retriesOnlyOn429()
