@@ -1,11 +1,14 @@
 #include "webhooktestreceiver.h"
 
+#include "sandboxtesthelpers.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QTcpServer>
+#include <QTest>
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>
@@ -136,6 +139,47 @@ QString validateWebhook(const QJsonObject& payload)
         lines.append(where + QStringLiteral(": ") + QString::fromStdString(failure.description));
     }
     return type + QStringLiteral(" does not match its schema: ") + lines.join(QStringLiteral("; "));
+}
+
+// Turns delivery on to the receiver with fast retries.
+void target(SandboxFixture& fx, const WebhookReceiver& receiver, qint64 retryMs)
+{
+    QJsonObject body {{QStringLiteral("url"), receiver.url().toString()},
+        {QStringLiteral("retryIntervalMs"), retryMs}};
+    const HttpResult result = fx.control("PUT", QStringLiteral("/__sandbox/webhooks"), body);
+    QCOMPARE(result.status, 200);
+}
+
+QJsonObject deliveries(SandboxFixture& fx)
+{
+    return fx.control("GET", QStringLiteral("/__sandbox/webhooks")).object();
+}
+
+QJsonObject lastDelivery(SandboxFixture& fx)
+{
+    const QJsonArray list = deliveries(fx).value(QStringLiteral("deliveries")).toArray();
+    return list.isEmpty() ? QJsonObject() : list.last().toObject();
+}
+
+QString createContact(SandboxFixture& fx, const QString& email)
+{
+    QJsonObject body = json(R"({"firstName": "Ada", "lastName": "Lovelace"})");
+    body.insert(QStringLiteral("email"), email);
+    return postContact(fx, body).value(QStringLiteral("id")).toString();
+}
+
+void addFault(SandboxFixture& fx, const QByteArray& rule)
+{
+    const HttpResult result = fx.control("POST", QStringLiteral("/__sandbox/faults"), json(rule));
+    QVERIFY2(result.status == 201, result.body.constData());
+}
+
+// A control-API change of another user: the name of contact `id`.
+void rename(SandboxFixture& fx, const QString& id, const QString& firstName)
+{
+    const HttpResult result = fx.control("PATCH", QStringLiteral("/__sandbox/contacts/") + id,
+        QJsonObject {{QStringLiteral("firstName"), firstName}});
+    QCOMPARE(result.status, 200);
 }
 
 } // namespace ContactDesk::Testing

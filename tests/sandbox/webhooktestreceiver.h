@@ -2,7 +2,10 @@
 
 // What the webhook tests use to receive and check the sandbox's deliveries: a local HTTP
 // endpoint that records each POST and answers the statuses it is told, OpenSSL verification of
-// both signatures, and the official payload schemas (../shared/spec/webhooks/<Type>.json).
+// both signatures, the official payload schemas (../shared/spec/webhooks/<Type>.json), and the
+// control calls the webhook tests share.
+#include "sandboxfixture.h"
+
 #include <QAbstractHttpServer>
 #include <QByteArray>
 #include <QHash>
@@ -54,5 +57,17 @@ QString describeKey(const QByteArray& publicKeyPem);
 
 // Empty when `payload` matches ../shared/spec/webhooks/<its type>.json; otherwise what does not.
 QString validateWebhook(const QJsonObject& payload);
+
+// Turns delivery on to the receiver with fast retries.
+void target(SandboxFixture& fx, const WebhookReceiver& receiver, qint64 retryMs = 50);
+// GET /__sandbox/webhooks, and its newest delivery.
+QJsonObject deliveries(SandboxFixture& fx);
+QJsonObject lastDelivery(SandboxFixture& fx);
+// A contact made through the API; its id.
+QString createContact(SandboxFixture& fx, const QString& email);
+// POST /__sandbox/faults of the rule written as JSON text.
+void addFault(SandboxFixture& fx, const QByteArray& rule);
+// A control-API change of another user: the first name of contact `id`.
+void rename(SandboxFixture& fx, const QString& id, const QString& firstName);
 
 } // namespace ContactDesk::Testing
