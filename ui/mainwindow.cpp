@@ -13,6 +13,7 @@
 #include "ui/app/statuspanel.h"
 #include "ui/app/syncchildloader.h"
 #include "ui/app/unsavededits.h"
+#include "ui/automation/automationswindow.h"
 #include "ui/contacts/contactlistpane.h"
 #include "ui/detail/contactdetailpane.h"
 #include "ui/mapping/importwizard.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
     m_status = new StatusPanel(*statusBar(), m_budget, this);
     createActions();
     createMenus();
+    createAutomationActions();
     createToolBar();
 
     m_sandboxBanner = new NoticeBar(QStringLiteral("sandboxBanner"), this);
@@ -138,6 +140,11 @@ MainWindow::MainWindow(const Services& services, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // The inspector reads the traffic log its controller owns: it goes first (and closing it
+    // remembers its geometry).
+    closeInspector();
+    // The automations window works on the automation controller: it goes first.
+    delete m_automationsWindow;
     detachWorkspace();
 }
 

@@ -38,11 +38,15 @@ namespace ContactDesk::Ui {
 
 class AppController;
 class AppSettings;
+class AutomationController;
+class AutomationsWindow;
 class ConnectDialog;
 class ContactActions;
 class ContactDetailPane;
 class ContactListPane;
 class ImportWizard;
+class InspectorController;
+class InspectorWindow;
 class NoticeBar;
 class OutboxDialog;
 class StatusPanel;
@@ -104,6 +108,13 @@ public:
     void setFilePrompts(const FilePrompts& prompts) { m_filePrompts = prompts; }
     // The import that is open, null when none.
     ImportWizard* importWizard() const;
+    // mainwindowinspector.cpp: the app's traffic log, and the inspector window (null until
+    // View > Inspector first opens it).
+    InspectorController* inspectorController() const { return m_inspectorController; }
+    InspectorWindow* inspector() const;
+    // mainwindowautomation.cpp: the open workspace's automations and Tools > Automations….
+    AutomationController* automation() const { return m_automation; }
+    AutomationsWindow* automationsWindow() const;
 
 public Q_SLOTS:
     void newContact();
@@ -127,6 +138,10 @@ public Q_SLOTS:
     // The import, with `path` already chosen.
     void importPath(const QString& path);
     void exportContacts();
+    // mainwindowinspector.cpp: View > Inspector.
+    void showInspector();
+    // mainwindowautomation.cpp: Tools > Automations…
+    void showAutomations();
     // Tries the edits kept in memory again ("Try again" on the notice).
     void retryUnsaved();
 
@@ -142,6 +157,11 @@ private:
     void updateActions();
     void fillColumnsMenu();
     void showAbout();
+    // mainwindowinspector.cpp
+    void setUpInspector(QMenu* view);
+    void closeInspector();
+    // mainwindowautomation.cpp: the automations of each workspace and the Tools menu entry.
+    void createAutomationActions();
 
     void attachWorkspace(Sync::Workspace* workspace, const QString& notice);
     void detachWorkspace();
@@ -194,6 +214,12 @@ private:
     UnsavedEditsGuard* m_unsaved = nullptr;
     QPointer<OutboxDialog> m_outboxDialog;
     QPointer<ImportWizard> m_importWizard;
+    // mainwindowinspector.cpp
+    InspectorController* m_inspectorController = nullptr;
+    QPointer<InspectorWindow> m_inspector;
+    // mainwindowautomation.cpp
+    AutomationController* m_automation = nullptr;
+    QPointer<AutomationsWindow> m_automationsWindow;
 };
 
 } // namespace ContactDesk::Ui

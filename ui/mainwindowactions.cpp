@@ -148,6 +148,7 @@ void MainWindow::createMenus()
     m_columnsMenu->setObjectName(QStringLiteral("viewColumnsMenu"));
     connect(m_columnsMenu, &QMenu::aboutToShow, this, &MainWindow::fillColumnsMenu);
     add(view, "refreshDetailAction");
+    setUpInspector(view);
 
     QMenu* contact = menuBar()->addMenu(tr("&Contact"));
     contact->setObjectName(QStringLiteral("contactMenu"));

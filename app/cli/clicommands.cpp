@@ -44,7 +44,9 @@ void VerbParser::allowOnly(
         &m_options.body, &m_options.all, &m_options.limit, &m_options.allowWrites,
         &m_options.campaignId, &m_options.workflowId, &m_options.businessId, &m_options.userId,
         &m_options.name, &m_options.reconcile, &m_options.model, &m_options.mapping,
-        &m_options.dryRun, &m_options.results, &m_options.resume, &m_options.failedFrom};
+        &m_options.dryRun, &m_options.results, &m_options.resume, &m_options.failedFrom,
+        &m_options.type, &m_options.file, &m_options.status, &m_options.listen,
+        &m_options.secretFile, &m_options.rules};
     for (const QCommandLineOption* option : specific) {
         if (m_parser.isSet(*option) && !allowed.contains(option))
             usage(QStringLiteral("--%1 does not apply to %2").arg(option->names().first(), name));
@@ -141,11 +143,20 @@ Command parseWords(VerbParser& parser, const Command& command)
         return parseImport(parser, command);
     if (group == L("export"))
         return parseExport(parser, command);
+    if (group == L("collection"))
+        return parseCollection(parser, command);
     if (group == L("outbox") || group == L("trash") || group == L("cache")) {
         if (words.isEmpty())
             usage(QStringLiteral("%1 needs a subcommand").arg(group));
         return parseCacheVerb(parser, command, group, words.takeFirst());
     }
+    if (group == L("events")) {
+        if (words.isEmpty())
+            usage(QStringLiteral("events needs a subcommand (push or list)"));
+        return parseEventsVerb(parser, command, words.takeFirst());
+    }
+    if (group == L("serve"))
+        return parseServe(parser, command);
     if (group == L("mapping")) {
         if (words.isEmpty())
             usage(QStringLiteral("mapping needs a subcommand (suggest or check)"));
@@ -216,8 +227,9 @@ void refuseOptions(const QCommandLineParser& parser,
     }
 }
 
+// `dataIsPayload`: --data is the command's own (events push), not the sandbox's state file.
 Target parseTarget(const QCommandLineParser& parser, const Options& options,
-    const QProcessEnvironment& environment)
+    const QProcessEnvironment& environment, bool dataIsPayload)
 {
     const QString adminKey
         = pick(parser, options.adminKey, environment, "CONTACTDESK_SANDBOX_ADMIN_KEY");
@@ -229,15 +241,16 @@ Target parseTarget(const QCommandLineParser& parser, const Options& options,
         Target target;
         target.sandbox = true;
         target.sandboxAdminKey = adminKey;
-        if (parser.isSet(options.data)) {
+        if (parser.isSet(options.data) && !dataIsPayload) {
             if (parser.value(options.data).isEmpty())
                 usage(QStringLiteral("--data needs a file name"));
             target.sandboxDataFile = QFileInfo(parser.value(options.data)).absoluteFilePath();
         }
         return target;
     }
-    refuseOptions(parser, {&options.data},
-        QStringLiteral("--%1 keeps the embedded sandbox's state; it needs --sandbox"));
+    if (!dataIsPayload)
+        refuseOptions(parser, {&options.data},
+            QStringLiteral("--%1 keeps the embedded sandbox's state; it needs --sandbox"));
     // An explicit --connection beats the CONTACTDESK_* variables, as options always do.
     const bool explicitOptions = parser.isSet(options.baseUrl) || parser.isSet(options.token)
         || parser.isSet(options.location);
@@ -290,6 +303,34 @@ Target connectionsTarget(const QCommandLineParser& parser, const Options& option
         QStringLiteral("connections add needs %1 (or the CONTACTDESK_* environment variables)"));
 }
 
+// `--har FILE` takes a file everywhere but after `collection`, where a bare `--har` asks for
+// the HAR format. QCommandLineParser has no optional values, so a bare --har (last, or
+// before another option) gets "-" as its value here; harFile() refuses "-" for the others.
+QStringList withHarValue(const QStringList& arguments)
+{
+    QStringList result;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        result.append(arguments.at(i));
+        if (i == 0 || arguments.at(i) != L("--har"))
+            continue;
+        const bool bare = i + 1 == arguments.size()
+            || (arguments.at(i + 1).startsWith(u'-') && arguments.at(i + 1) != L("-"));
+        if (bare)
+            result.append(QStringLiteral("-"));
+    }
+    return result;
+}
+
+QString harFile(const QCommandLineParser& parser, const Options& options)
+{
+    if (!parser.isSet(options.har))
+        return {};
+    const QString file = parser.value(options.har);
+    if (file.isEmpty() || file == L("-"))
+        usage(QStringLiteral("--har needs a file name (the HAR is written there at exit)"));
+    return QFileInfo(file).absoluteFilePath();
+}
+
 } // namespace
 
 bool isConnectionsAction(Action action)
@@ -318,6 +359,10 @@ bool isConnectionsAction(Action action)
     case Action::MappingCheck:
     case Action::Import:
     case Action::Export:
+    case Action::Collection:
+    case Action::EventsPush:
+    case Action::EventsList:
+    case Action::Serve:
         return false;
     }
     return false;
@@ -338,6 +383,9 @@ bool isDataAction(Action action)
     case Action::MappingCheck:
     case Action::Import:
     case Action::Export:
+    case Action::EventsPush:
+    case Action::EventsList:
+    case Action::Serve:
         return true;
     case Action::Help:
     case Action::Version:
@@ -349,6 +397,7 @@ bool isDataAction(Action action)
     case Action::ConnectionsRemove:
     case Action::ConnectionsUse:
     case Action::LocationList:
+    case Action::Collection:
         return false;
     }
     return false;
@@ -393,7 +442,7 @@ ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnviron
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const Options options;
     parser.addOptions(options.list());
-    if (!parser.parse(arguments))
+    if (!parser.parse(withHarValue(arguments)))
         return {std::nullopt, parser.errorText()};
     if (parser.isSet(options.help))
         return {Command {}, {}};
@@ -408,9 +457,13 @@ ParseResult parseCommandLine(const QStringList& arguments, const QProcessEnviron
         command.keychainService = environment.value(QStringLiteral("CONTACTDESK_KEYCHAIN_SERVICE"));
         VerbParser words(parser, options, parser.positionalArguments());
         command = parseWords(words, command);
-        command.target = isConnectionsAction(command.action)
-            ? connectionsTarget(parser, options, environment, command.action)
-            : parseTarget(parser, options, environment);
+        if (command.action != Action::Collection)
+            command.harFile = harFile(parser, options);
+        // The catalog collection needs no target: nothing is sent.
+        if (command.action != Action::Collection)
+            command.target = isConnectionsAction(command.action)
+                ? connectionsTarget(parser, options, environment, command.action)
+                : parseTarget(parser, options, environment, command.action == Action::EventsPush);
         return {command, {}};
     } catch (const UsageError& error) {
         return {std::nullopt, error.message};

@@ -4,6 +4,7 @@
 #include "api/endpointcatalog.h"
 #include "api/endpointverifier.h"
 
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -64,6 +65,15 @@ enum class Action
     Import,
     // export --format csv|vcard: sync, then the cached contacts (see exportFormat).
     Export,
+    // collection [--har]: the whole endpoint catalog as a Postman collection or a HAR log;
+    // nothing is sent (see collectionHar).
+    Collection,
+    // Your App's events (see eventType, eventsFile): events push stores them in the inbox and
+    // applies them through the rules; events list prints the event log; serve runs the
+    // receiver and the rules until SIGTERM.
+    EventsPush,
+    EventsList,
+    Serve,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -129,6 +139,28 @@ struct Command
     // columns by header or field name (empty: every column the ContactDesk preset reads back).
     QString exportFormat;
     QStringList exportColumns;
+
+    // --har FILE (any command): every HTTP exchange of the run goes into FILE as a HAR 1.2 log,
+    // written at exit, also when the command failed. Absolute; empty without --har.
+    QString harFile;
+    // Collection: a HAR instead of a Postman collection, into collectionFile (empty: stdout);
+    // the collection's baseUrl, locationId and companyId variables (collectionBaseUrl is
+    // HighLevel's API unless --base-url names another).
+    bool collectionHar = false;
+    QString collectionFile;
+    QUrl collectionBaseUrl;
+    // EventsPush: one event (--type, --data) or an NDJSON file of {"type", "data"} lines,
+    // absolute. EventsList: the filters (status name, event type; empty: all) and searchLimit.
+    // Serve: where to listen, the whsec_ secret file (absolute; empty: the systemd credential,
+    // then the keychain). Both: the rule set file (empty: the default rules).
+    QString eventType;
+    QJsonObject eventData;
+    QString eventsFile;
+    QString eventStatus;
+    QString listenAddress = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 0;
+    QString secretFile;
+    QString rulesFile;
 };
 
 struct ParseResult

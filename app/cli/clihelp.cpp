@@ -6,7 +6,8 @@ namespace ContactDesk::Cli {
 
 QString helpText()
 {
-    QString text = QStringLiteral(R"(Usage: contactdesk-cli [TARGET] [--verbose] COMMAND ...
+    QString text
+        = QStringLiteral(R"(Usage: contactdesk-cli [TARGET] [--verbose] [--har FILE] COMMAND ...
 
 The HighLevel Contacts API v2 (and the location's custom fields, tags, users and calendars)
 from the command line.
@@ -69,6 +70,12 @@ Commands:
                              syncs, then writes the contacts (those the search TEXT matches)
                              to stdout: CSV with custom fields by name and tags joined, or
                              vCard 4.0; the file imports back through `mapping suggest`
+  collection [--har [FILE]] [--base-url URL] [--location ID] [--company-id ID]
+                             every operation of the catalog as a Postman collection v2.1 on
+                             stdout (example bodies; the token and the ids are variables to
+                             fill in; it runs top to bottom, the creates keeping the new ids),
+                             or with --har as a HAR 1.2 log (into FILE if given); sends
+                             nothing, needs no target
   outbox list                local edits not on the server yet, oldest first
   outbox retry ID            sends a failed (or waiting) edit again at the next sync
   outbox discard ID          drops an edit and reverts it in the cache
@@ -84,6 +91,22 @@ Commands:
                              against the location's lists) and sends nothing; lists the
                              first N problems (default 100) with row, column, value and
                              reason; exits with 1 when any row is invalid
+  events push --type TYPE --data JSON [--rules FILE]
+  events push --file EVENTS.ndjson [--rules FILE]
+                             stores Your App's events (one {"type", "data"[, "id"]} per line)
+                             in the inbox, checked against their schemas, and applies them
+                             through the rules (the default rules without --rules); waits
+                             until the outbox has sent what they made
+  events list [--status S] [--type TYPE] [--limit N]
+                             the event log, newest first (status received, waiting, applied,
+                             failed or duplicate), default 20 events
+  serve [--listen HOST:PORT] [--secret-file FILE] [--rules FILE]
+                             receives Your App's signed events on POST /events (Standard
+                             Webhooks) and applies the rules until SIGTERM; prints
+                             {"listening": "http://HOST:PORT"} once ready (default
+                             127.0.0.1, any free port). The whsec_ secret comes from FILE
+                             (readable by its owner only), $CREDENTIALS_DIRECTORY/event-secret
+                             (systemd), or the saved connection's keychain entry
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one
@@ -148,6 +171,14 @@ import:
   failed); --failed-from takes only the rows a results file lists as failed. Prints the counts
   as JSON on stdout and a progress line on stderr when it is a terminal. Exit status 1 when a
   row failed or the profile names columns, fields or users that do not exist.
+
+Inspecting traffic:
+  --har FILE, before or after any command, records every HTTP exchange of the run into FILE
+  as a HAR 1.2 log, written at exit, also when the command failed (headers and bodies as
+  --verbose shows them: Authorization, tokens and secrets redacted). Open it in a browser's
+  developer tools or any HAR viewer, or share it. `collection` writes the catalog for Postman,
+  newman, Bruno or Insomnia: set the accessToken variable (never written by ContactDesk) and
+  the ids the requests name.
 
 connections:
   Saved connections are shared with the desktop app. The built-in sandbox is always there,

@@ -49,13 +49,22 @@ struct Options
         QStringLiteral("failed-from"), QString(), QStringLiteral("FILE")};
     QCommandLineOption format {QStringLiteral("format"), QString(), QStringLiteral("FORMAT")};
     QCommandLineOption columns {QStringLiteral("columns"), QString(), QStringLiteral("LIST")};
+    QCommandLineOption har {QStringLiteral("har"), QString(), QStringLiteral("FILE")};
+    // events and serve.
+    QCommandLineOption type {QStringLiteral("type"), QString(), QStringLiteral("TYPE")};
+    QCommandLineOption file {QStringLiteral("file"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption status {QStringLiteral("status"), QString(), QStringLiteral("STATUS")};
+    QCommandLineOption listen {QStringLiteral("listen"), QString(), QStringLiteral("HOST:PORT")};
+    QCommandLineOption secretFile {
+        QStringLiteral("secret-file"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption rules {QStringLiteral("rules"), QString(), QStringLiteral("FILE")};
 
     QList<QCommandLineOption> list() const
     {
         return {baseUrl, token, location, companyId, sandbox, connection, adminKey, verbose, help,
             version, path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId,
             userId, name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom,
-            format, columns};
+            format, columns, har, type, file, status, listen, secretFile, rules};
     }
 };
 

@@ -10,6 +10,18 @@ namespace ContactDesk::Cli {
 int CliRunner::run(const Command& command)
 {
     CliSession session;
+    if (command.harFile.isEmpty())
+        return dispatch(session, command);
+    // The HAR is written whatever the command's outcome: a failed run is what one shares.
+    session.recordHar(command.harFile);
+    const int code = dispatch(session, command);
+    if (!session.writeHar() && code == ExitOk)
+        return ExitApiError;
+    return code;
+}
+
+int CliRunner::dispatch(CliSession& session, const Command& command)
+{
     switch (command.action) {
     case Action::Help:
         writeOut(helpText().toUtf8());
@@ -17,6 +29,8 @@ int CliRunner::run(const Command& command)
     case Action::Version:
         writeOut("contactdesk-cli " + ContactDesk::version().toUtf8() + '\n');
         return ExitOk;
+    case Action::Collection:
+        return runCollection(command);
     case Action::ConnectionsList:
     case Action::ConnectionsAdd:
     case Action::ConnectionsRemove:
@@ -34,6 +48,9 @@ int CliRunner::run(const Command& command)
     case Action::MappingCheck:
     case Action::Import:
     case Action::Export:
+    case Action::EventsPush:
+    case Action::EventsList:
+    case Action::Serve:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:

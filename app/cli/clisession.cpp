@@ -8,11 +8,14 @@
 #include "auth/keychainsecretstore.h"
 #include "auth/oauthflow.h"
 #include "common/clock.h"
+#include "inspector/exchangeexport.h"
+#include "inspector/trafficlog.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
+#include <QSaveFile>
 #include <QSettings>
 
 namespace ContactDesk::Cli {
@@ -20,6 +23,9 @@ namespace ContactDesk::Cli {
 namespace {
 
 constexpr int sandboxContacts = 50;
+// A HAR keeps every exchange of the run (an import may send thousands), each body up to the
+// inspector's limit.
+constexpr int harCapacity = 1000000;
 
 // A command line tool should give up sooner than the desktop app, which has the outbox behind
 // it: three retries, about three seconds in all.
@@ -162,6 +168,44 @@ bool CliSession::setUp(const Target& target, bool verbose)
         = std::make_unique<Api::ApiClient>(*m_network, *m_tokens, *m_budget, *m_clock, apiConfig());
     if (verbose)
         connect(m_client.get(), &Api::ApiClient::exchanged, this, &CliSession::printExchange);
+    if (m_traffic)
+        record(*m_client);
+    return true;
+}
+
+void CliSession::recordHar(const QString& file)
+{
+    m_harFile = file;
+    Inspector::TrafficOptions options;
+    options.capacity = harCapacity;
+    m_traffic = std::make_unique<Inspector::TrafficLog>(options);
+}
+
+void CliSession::record(Api::ApiClient& client)
+{
+    if (!m_traffic)
+        return;
+    const QString environment = m_target.sandbox ? QStringLiteral("sandbox")
+        : m_target.baseUrl == QUrl(Auth::OAuthWire::productionApiBase)
+        ? QStringLiteral("production")
+        : QStringLiteral("custom");
+    const QString name = m_target.sandbox  ? QStringLiteral("Embedded sandbox")
+        : !m_target.connectionId.isEmpty() ? m_target.connectionId
+                                           : m_target.baseUrl.host();
+    m_traffic->attach(client, name, environment);
+}
+
+bool CliSession::writeHar()
+{
+    if (!m_traffic)
+        return true;
+    const QByteArray text = indented(Inspector::harLog(m_traffic->entries()));
+    QSaveFile file(m_harFile);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
+        writeErr(QStringLiteral("contactdesk-cli: cannot write the HAR to %1: %2\n")
+                     .arg(m_harFile, file.errorString()));
+        return false;
+    }
     return true;
 }
 

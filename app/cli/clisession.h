@@ -20,6 +20,10 @@ namespace ContactDesk::Sandbox {
 class SandboxServer;
 }
 
+namespace ContactDesk::Inspector {
+class TrafficLog;
+}
+
 namespace ContactDesk::Auth {
 class ConnectionStore;
 class KeychainSecretStore;
@@ -63,6 +67,13 @@ public:
     // --verbose: every HTTP exchange on stderr (redacted by the client).
     void printExchange(const Api::ApiExchange& exchange);
 
+    // --har FILE: from now on the exchanges of the session's client (setUp() attaches it) and
+    // of every client given to record() are kept, and writeHar() puts them into FILE.
+    void recordHar(const QString& file);
+    void record(Api::ApiClient& client);
+    // Writes the HAR (an empty log when nothing was sent); false after the one-line error.
+    bool writeHar();
+
     // The client's configuration for the current target, with the command line's retries.
     Api::ApiConfig apiConfig() const;
 
@@ -85,6 +96,8 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<Auth::ConnectionStore> m_connections;
     std::unique_ptr<Auth::KeychainSecretStore> m_secrets;
+    std::unique_ptr<Inspector::TrafficLog> m_traffic;
+    QString m_harFile;
     Target m_target;
 };
 

@@ -195,7 +195,8 @@ void refreshLocationLists(Sync::Workspace& workspace)
 bool isOnlineAction(Action action)
 {
     return action == Action::Sync || action == Action::MappingSuggest
-        || action == Action::MappingCheck || action == Action::Import || action == Action::Export;
+        || action == Action::MappingCheck || action == Action::Import || action == Action::Export
+        || action == Action::EventsPush || action == Action::Serve;
 }
 
 } // namespace
@@ -367,6 +368,8 @@ int runDataVerb(CliSession& session, const Command& command)
     if (online && command.verbose)
         QObject::connect(
             &workspace.client(), &Api::ApiClient::exchanged, &session, &CliSession::printExchange);
+    if (online)
+        session.record(workspace.client()); // --har
     const Store::Database::OpenResult& opened = workspace.open();
     if (!opened.ok) {
         writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(opened.message));
@@ -384,6 +387,11 @@ int runDataVerb(CliSession& session, const Command& command)
         return runImport(session, command, workspace);
     case Action::Export:
         return runExport(session, command, workspace);
+    case Action::EventsPush:
+    case Action::EventsList:
+        return runEventsVerb(session, command, workspace);
+    case Action::Serve:
+        return runServe(session, command, workspace);
     default:
         return runOfflineVerb(command, workspace);
     }

@@ -3,6 +3,9 @@
 #include "clicommands.h"
 
 #include "api/models/locationlists.h"
+#include "automation/rules.h"
+
+#include <optional>
 
 // The verb groups of contactdesk-cli, one file each: how its words parse into a Command and how
 // that Command runs. clicommands.cpp and clirunner.cpp dispatch to them.
@@ -67,5 +70,21 @@ int runExport(CliSession& session, const Command& command, Sync::Workspace& work
 // importverbs.cpp: import FILE --mapping PROFILE, on the cache runDataVerb opens.
 Command parseImport(VerbParser& words, Command command);
 int runImport(CliSession& session, const Command& command, Sync::Workspace& workspace);
+
+// collectionverbs.cpp: collection [--har [FILE]] [--base-url URL] [--location ID]
+// [--company-id ID], the whole catalog as a Postman collection or a HAR; nothing is sent.
+Command parseCollection(VerbParser& words, Command command);
+int runCollection(const Command& command);
+
+// eventverbs.cpp: events push --type T --data JSON | --file NDJSON, events list; the rule set
+// (--rules FILE, or the default rules for the location's lists) that push and serve apply.
+Command parseEventsVerb(VerbParser& words, Command command, const QString& verb);
+int runEventsVerb(CliSession& session, const Command& command, Sync::Workspace& workspace);
+std::optional<Automation::RuleSet> loadRules(const Command& command, Sync::Workspace& workspace);
+
+// serveverbs.cpp: serve --listen HOST:PORT --secret-file FILE [--rules FILE]: the receiver and
+// the rules without a display, until SIGTERM.
+Command parseServe(VerbParser& words, Command command);
+int runServe(CliSession& session, const Command& command, Sync::Workspace& workspace);
 
 } // namespace ContactDesk::Cli

@@ -19,6 +19,8 @@
 #include "ui/connect/secretstorechooser.h"
 #include "ui/contacts/contactlistmodel.h"
 #include "ui/contacts/contactlistpane.h"
+#include "ui/inspector/inspectorwindow.h"
+#include "ui/inspector/trafficpane.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -79,6 +81,36 @@ void saveScreenshotWhenFilled(ContactDesk::Ui::MainWindow& window,
         // Let the detail pane and the table paint before the grab.
         QTimer::singleShot(400, &window, [&window, file] {
             const bool saved = window.grab().save(file, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "contactdesk: cannot write %s\n", qPrintable(file));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    };
+    const auto follow = [take](ContactDesk::Sync::Workspace* workspace) {
+        QObject::connect(&workspace->syncEngine(), &ContactDesk::Sync::SyncEngine::finished,
+            &workspace->syncEngine(), [take] { take(); });
+    };
+    if (controller.workspace())
+        follow(controller.workspace());
+    QObject::connect(&controller, &ContactDesk::Ui::AppController::workspaceOpened, &window,
+        [follow](ContactDesk::Sync::Workspace* workspace) { follow(workspace); });
+    QTimer::singleShot(screenshotTimeoutMs, &window, take);
+}
+
+// For `--screenshot-inspector FILE`: once the first sync has finished (so the traffic table holds
+// its requests), opens View > Inspector with the newest exchange selected and saves a PNG of it.
+void saveInspectorScreenshotWhenFilled(ContactDesk::Ui::MainWindow& window,
+    ContactDesk::Ui::AppController& controller, const QString& file)
+{
+    auto taken = std::make_shared<bool>(false);
+    const auto take = [&window, file, taken] {
+        if (std::exchange(*taken, true))
+            return;
+        window.showInspector();
+        ContactDesk::Ui::InspectorWindow* inspector = window.inspector();
+        QTimer::singleShot(300, inspector, [inspector] { inspector->traffic()->selectLatest(); });
+        QTimer::singleShot(900, inspector, [inspector, file] {
+            const bool saved = inspector->grab().save(file, "PNG");
             if (!saved)
                 std::fprintf(stderr, "contactdesk: cannot write %s\n", qPrintable(file));
             QCoreApplication::exit(saved ? 0 : 1);
@@ -219,6 +251,11 @@ int main(int argc, char* argv[])
             "Save a PNG of the main window to FILE once the contacts are shown, then quit."),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption screenshotInspector(QStringLiteral("screenshot-inspector"),
+        QCoreApplication::translate("main",
+            "Save a PNG of the inspector, with the first sync's traffic, to FILE, then quit."),
+        QStringLiteral("FILE"));
+    parser.addOption(screenshotInspector);
     const QCommandLineOption memorySecrets(QStringLiteral("memory-secrets"),
         QCoreApplication::translate("main",
             "Keep passwords and tokens in memory for this run only, without asking for the "
@@ -300,5 +337,7 @@ int main(int argc, char* argv[])
         chooser.start();
     if (parser.isSet(screenshot))
         saveScreenshotWhenFilled(window, controller, parser.value(screenshot));
+    else if (parser.isSet(screenshotInspector))
+        saveInspectorScreenshotWhenFilled(window, controller, parser.value(screenshotInspector));
     return app.exec();
 }

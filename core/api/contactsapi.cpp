@@ -38,8 +38,9 @@ QJsonObject workflowBody(const QDateTime& eventStartTime)
 
 } // namespace
 
-ContactsApi::ContactsApi(ApiClient& client)
+ContactsApi::ContactsApi(ApiClient& client, RequestCause cause)
     : m_client(client)
+    , m_cause(cause)
 { }
 
 ContactsApi::ContactsApi(ApiClient& client, Priority priority, RequestCause cause)

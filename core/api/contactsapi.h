@@ -130,10 +130,15 @@ private:
 class ContactsApi
 {
 public:
-    explicit ContactsApi(ApiClient& client);
+    // `cause`: what every request of this instance is sent for (the request log and the
+    // inspector show it); each feature holds its own instance.
+    explicit ContactsApi(ApiClient& client, RequestCause cause = RequestCause::User);
     // Every call made through this object is at most at `priority` and, unless a call names
     // another, carries `cause` (the outbox worker sends an automation's items at Background).
     ContactsApi(ApiClient& client, Priority priority, RequestCause cause);
+
+    RequestCause cause() const { return m_cause; }
+    void setCause(RequestCause cause) { m_cause = cause; }
 
     // Contacts
     Call<Contact> getContact(const QString& id, Priority priority = Priority::Foreground);

@@ -267,6 +267,7 @@ void EndpointVerifier::runNext()
     }
     m_currentOperation = step.operationId;
     m_lastLatencyMs = -1;
+    // Every step, cleanup included, is the verify runner's: the request log says so.
     RequestSpec spec = *prepared.spec;
     spec.cause = RequestCause::Verify;
     m_job = m_client.call(step.operationId, std::move(spec));

@@ -34,10 +34,12 @@ QJsonArray optionsBody(const QStringList& options)
 void readUserPages(ApiClient& client, std::shared_ptr<Deferred<QList<User>>> deferred, ApiJob* job,
     int skip, int pageSize, QList<User> sofar);
 
-ApiJob* userPageRequest(ApiClient& client, int skip, int pageSize, Priority priority)
+ApiJob* userPageRequest(
+    ApiClient& client, int skip, int pageSize, Priority priority, RequestCause cause)
 {
     RequestSpec spec;
     spec.priority = priority;
+    spec.cause = cause;
     spec.query = {{QStringLiteral("companyId"), client.config().companyId},
         {QStringLiteral("locationId"), client.locationId()},
         {QStringLiteral("skip"), QString::number(skip)},
@@ -50,8 +52,10 @@ void readUserPages(ApiClient& client, std::shared_ptr<Deferred<QList<User>>> def
 {
     deferred->chain.current = job;
     const Priority priority = job->spec().priority;
+    const RequestCause cause = job->spec().cause;
     job->onFinished(&deferred->chain,
-        [&client, deferred, skip, pageSize, priority, sofar = std::move(sofar)](ApiJob& page) {
+        [&client, deferred, skip, pageSize, priority, cause, sofar = std::move(sofar)](
+            ApiJob& page) {
             Result<QList<User>> outcome;
             if (!page.succeeded()) {
                 outcome.error = page.error();
@@ -81,21 +85,24 @@ void readUserPages(ApiClient& client, std::shared_ptr<Deferred<QList<User>>> def
                 return;
             }
             const int next = skip + int(received);
-            readUserPages(client, deferred, userPageRequest(client, next, pageSize, priority), next,
-                pageSize, std::move(all));
+            readUserPages(client, deferred,
+                userPageRequest(client, next, pageSize, priority, cause), next, pageSize,
+                std::move(all));
         });
 }
 
 } // namespace
 
-LocationApi::LocationApi(ApiClient& client)
+LocationApi::LocationApi(ApiClient& client, RequestCause cause)
     : m_client(client)
+    , m_cause(cause)
 { }
 
 template <typename T>
 Call<T> LocationApi::call(
     const char* operationId, RequestSpec spec, typename Call<T>::Decoder decode) const
 {
+    spec.cause = m_cause;
     return Call<T>(
         m_client.call(QLatin1StringView(operationId), std::move(spec)), std::move(decode));
 }
@@ -214,7 +221,7 @@ Call<QList<User>> LocationApi::users(Priority priority)
         return call<QList<User>>("get-user-by-location", spec, LocationEnvelopes::users);
     }
     auto deferred = std::make_shared<Deferred<QList<User>>>();
-    ApiJob* first = userPageRequest(m_client, 0, m_userPageSize, priority);
+    ApiJob* first = userPageRequest(m_client, 0, m_userPageSize, priority, m_cause);
     readUserPages(m_client, deferred, first, 0, m_userPageSize, {});
     return Call<QList<User>>(first, deferred);
 }

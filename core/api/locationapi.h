@@ -10,7 +10,11 @@ namespace ContactDesk::Api {
 class LocationApi
 {
 public:
-    explicit LocationApi(ApiClient& client);
+    // `cause`: what every request of this instance is sent for (see ContactsApi).
+    explicit LocationApi(ApiClient& client, RequestCause cause = RequestCause::User);
+
+    RequestCause cause() const { return m_cause; }
+    void setCause(RequestCause cause) { m_cause = cause; }
 
     // Custom fields. `model` is "contact", "opportunity" or "all".
     Call<QList<CustomFieldDefinition>> customFields(
@@ -50,6 +54,7 @@ private:
     RequestSpec locationPath() const;
 
     ApiClient& m_client;
+    RequestCause m_cause = RequestCause::User;
     int m_userPageSize = defaultUserPageSize;
 };
 

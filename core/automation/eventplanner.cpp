@@ -225,9 +225,12 @@ QJsonObject EventPlanner::changedFields(const Mapping::MappedRow& row,
     bool customChanged = false;
     for (const Mapping::MappedValue& value : row.values) {
         // Only what the event carries: a field it leaves out is not a change.
-        const Mapping::Rule& rule = m_rules.profile.rules.at(value.rule);
-        const bool present = std::any_of(rule.sources.cbegin(), rule.sources.cend(),
-            [&](const QString& source) { return !record.values(source).isEmpty(); });
+        const bool known = value.rule >= 0 && value.rule < m_rules.profile.rules.size();
+        const QStringList sources
+            = known ? m_rules.profile.rules.at(value.rule).sources : QStringList();
+        const bool present = !known
+            || std::any_of(sources.cbegin(), sources.cend(),
+                [&](const QString& source) { return !record.values(source).isEmpty(); });
         if (!present)
             continue;
         const bool custom = value.key.startsWith(customFieldPrefix);

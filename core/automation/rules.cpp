@@ -110,8 +110,10 @@ std::optional<RuleSet> RuleSet::fromJson(const QJsonObject& json, QStringList* p
     return reader.read(json);
 }
 
-std::optional<RuleSet> RuleSet::load(const QString& path, QStringList* problems)
+std::optional<RuleSet> RuleSet::load(const QString& path, QStringList* problemList)
 {
+    QStringList local;
+    QStringList* problems = problemList ? problemList : &local;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         problems->append(
@@ -134,8 +136,7 @@ std::optional<RuleSet> RuleSet::load(const QString& path, QStringList* problems)
     }
     // Version 0 is a bare array of rules.
     if (document.isArray()) {
-        QStringList local;
-        RuleSetReader reader(problems ? problems : &local);
+        RuleSetReader reader(problems);
         return reader.readLegacyArray(document.array());
     }
     if (!document.isObject()) {

@@ -49,13 +49,16 @@ QByteArray redactBody(const QByteArray& body)
         [&body](const QByteArrayMatcher& needle) { return needle.indexIn(body) >= 0; });
     if (!mayHoldSecret)
         return body;
+    // The value's closing quote is left in place (a lookahead): in a malformed body such as
+    // {"token":"abc, "refresh_token":"x"} it is the quote that opens the next key, which must
+    // still be found. A value cut off before its closing quote is masked to the end.
     static const QRegularExpression json(
-        QStringLiteral("(\"(?:%1)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"")
+        QStringLiteral("(\"(?:%1)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*(?=\"|$)")
             .arg(QLatin1StringView(secretKeys)));
     static const QRegularExpression form(
         QStringLiteral("(^|&)((?:%1)=)[^&]*").arg(QLatin1StringView(secretKeys)));
     QString text = QString::fromUtf8(body);
-    text.replace(json, QStringLiteral("\\1\"[redacted]\""));
+    text.replace(json, QStringLiteral("\\1\"[redacted]"));
     text.replace(form, QStringLiteral("\\1\\2[redacted]"));
     return text.toUtf8();
 }

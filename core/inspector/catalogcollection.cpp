@@ -14,8 +14,11 @@
 #include "api/endpointcatalog.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <algorithm>
 
 namespace ContactDesk::Inspector {
 
@@ -114,8 +117,10 @@ QJsonValue exampleValue(const Endpoint& endpoint, const BodyField& field)
             : QStringLiteral("Send the price list.");
     if (name == QLatin1StringView("name"))
         return op.contains(QLatin1StringView("custom-field")) ? QStringLiteral("Favourite colour")
-            : op.contains(QLatin1StringView("tag"))           ? QStringLiteral("{{tagName}}")
-                                                              : QStringLiteral("Ada Lovelace");
+            // Not {{tagName}}: the contact's tags become location tags, and a create of a name
+            // that exists is refused.
+            : op.contains(QLatin1StringView("tag")) ? QStringLiteral("{{newTagName}}")
+                                                    : QStringLiteral("Ada Lovelace");
     if (name == QLatin1StringView("tags"))
         return QJsonArray {QStringLiteral("{{tagName}}")};
     const auto it = known.constFind(name);
@@ -180,10 +185,72 @@ struct CatalogRequest
     QString body; // empty for none
 };
 
+// The order a collection runner (Postman's, newman) sends the requests in, so that a run on a
+// sandbox works from top to bottom: each resource is made first (its create keeps the new id as
+// a collection variable, see captureLines), then read, changed and deleted; the contact last.
+// An operation missing here keeps its catalog place after the listed ones.
+int runRank(const Endpoint& endpoint)
+{
+    static const QStringList order {// Contacts
+        QStringLiteral("create-contact"), QStringLiteral("get-contact"),
+        QStringLiteral("update-contact"), QStringLiteral("get-contacts"),
+        QStringLiteral("search-contacts-advanced"), QStringLiteral("get-duplicate-contact"),
+        QStringLiteral("upsert-contact"), QStringLiteral("create-task"),
+        QStringLiteral("get-all-tasks"), QStringLiteral("get-task"), QStringLiteral("update-task"),
+        QStringLiteral("update-task-completed"), QStringLiteral("delete-task"),
+        QStringLiteral("create-note"), QStringLiteral("get-all-notes"), QStringLiteral("get-note"),
+        QStringLiteral("update-note"), QStringLiteral("delete-note"), QStringLiteral("add-tags"),
+        QStringLiteral("remove-tags"), QStringLiteral("create-association"),
+        QStringLiteral("add-followers-contact"), QStringLiteral("remove-followers-contact"),
+        QStringLiteral("add-contact-to-campaign"), QStringLiteral("remove-contact-from-campaign"),
+        QStringLiteral("remove-contact-from-every-campaign"),
+        QStringLiteral("add-contact-to-workflow"), QStringLiteral("delete-contact-from-workflow"),
+        QStringLiteral("get-appointments-for-contact"),
+        QStringLiteral("add-remove-contact-from-business"),
+        QStringLiteral("get-contacts-by-businessId"), QStringLiteral("delete-contact"),
+        // Custom fields, tags, users, calendars
+        QStringLiteral("create-custom-field"), QStringLiteral("get-custom-fields"),
+        QStringLiteral("get-custom-field"), QStringLiteral("update-custom-field"),
+        QStringLiteral("delete-custom-field"), QStringLiteral("create-tag"),
+        QStringLiteral("get-location-tags"), QStringLiteral("get-tag-by-id"),
+        QStringLiteral("update-tag"), QStringLiteral("delete-tag"), QStringLiteral("search-users"),
+        QStringLiteral("get-user"), QStringLiteral("get-user-by-location"),
+        QStringLiteral("get-calendars"), QStringLiteral("get-calendar")};
+    const qsizetype rank = order.indexOf(QString(endpoint.operationId));
+    return rank < 0 ? int(order.size()) : int(rank);
+}
+
+// After a create: the new record's id becomes the collection variable the later requests name.
+QStringList captureLines(const Endpoint& endpoint)
+{
+    static const QHash<QString, QPair<QString, QString>> created {
+        {QStringLiteral("create-contact"),
+            {QStringLiteral("contact"), QStringLiteral("contactId")}},
+        {QStringLiteral("create-task"), {QStringLiteral("task"), QStringLiteral("taskId")}},
+        {QStringLiteral("create-note"), {QStringLiteral("note"), QStringLiteral("noteId")}},
+        {QStringLiteral("create-custom-field"),
+            {QStringLiteral("customField"), QStringLiteral("customFieldId")}},
+        {QStringLiteral("create-tag"), {QStringLiteral("tag"), QStringLiteral("tagId")}},
+    };
+    const auto it = created.constFind(QString(endpoint.operationId));
+    if (it == created.cend())
+        return {};
+    return {QStringLiteral("if (pm.response.code === %1) {").arg(endpoint.successStatus),
+        QStringLiteral("    pm.collectionVariables.set(\"%1\", pm.response.json().%2.id);")
+            .arg(it->second, it->first),
+        QStringLiteral("}")};
+}
+
 QList<CatalogRequest> catalogRequests(QStringList* variables)
 {
+    QList<const Endpoint*> ordered;
+    for (const Endpoint& endpoint : Api::endpoints())
+        ordered.append(&endpoint);
+    std::stable_sort(ordered.begin(), ordered.end(),
+        [](const Endpoint* a, const Endpoint* b) { return runRank(*a) < runRank(*b); });
     QList<CatalogRequest> requests;
-    for (const Endpoint& endpoint : Api::endpoints()) {
+    for (const Endpoint* pointer : std::as_const(ordered)) {
+        const Endpoint& endpoint = *pointer;
         CatalogRequest request {
             &endpoint, templatedPath(endpoint, variables), queryFor(endpoint), {}};
         for (const auto& [key, value] : request.query) {
@@ -228,6 +295,8 @@ QString defaultValue(const QString& variable)
         return QStringLiteral("ada.lovelace@example.com");
     if (variable == QLatin1StringView("tagName"))
         return QStringLiteral("contactdesk-example");
+    if (variable == QLatin1StringView("newTagName"))
+        return QStringLiteral("contactdesk-example-location");
     return {};
 }
 
@@ -262,8 +331,8 @@ QJsonObject catalogCollection(const QUrl& baseUrl)
             {QStringLiteral("request"), sent},
             {QStringLiteral("response"), QJsonArray()},
             {QStringLiteral("event"),
-                PostmanSupport::statusTest(
-                    endpoint.successStatus, QStringLiteral("the operation's success status"))},
+                PostmanSupport::statusTest(endpoint.successStatus,
+                    QStringLiteral("the operation's success status"), captureLines(endpoint))},
         });
     }
     QJsonArray items;
@@ -272,8 +341,13 @@ QJsonObject catalogCollection(const QUrl& baseUrl)
             {QStringLiteral("name"), folder}, {QStringLiteral("item"), folders.value(folder)}});
     QJsonObject collection = PostmanSupport::collection(
         QStringLiteral("HighLevel API (ContactDesk)"),
-        QStringLiteral("Every operation ContactDesk uses, with example bodies. Set accessToken, "
-                       "then the ids (locationId, contactId, ...) the requests name."),
+        QStringLiteral("Every operation ContactDesk uses, with example bodies, in an order that "
+                       "runs top to bottom: each create keeps the new id (contactId, taskId, "
+                       "noteId, customFieldId, tagId) for the requests after it, and the "
+                       "contact is deleted last. Set accessToken, locationId and companyId, "
+                       "and the ids the API cannot make (userId, calendarId, businessId, "
+                       "campaignId, workflowId); an environment value of the same name wins "
+                       "over the kept ids."),
         baseUrl, variableValues);
     collection.insert(QStringLiteral("item"), items);
     return collection;

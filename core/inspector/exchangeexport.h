@@ -24,8 +24,9 @@ QJsonObject postmanCollection(
 // A HAR 1.2 log of the entries (creator ContactDesk); unknown timings and sizes are -1.
 QJsonObject harLog(const QList<TrafficEntry>& entries);
 
-// Every operation of the endpoint catalog as a Postman collection: example bodies from the
-// official specs, path parameters and ids as collection variables a user fills in.
+// Every operation of the endpoint catalog as a Postman collection: example bodies built from the
+// catalog's body allow-lists (the spec files are not shipped; see catalogcollection.cpp), path
+// parameters and ids as collection variables a user fills in, a status test per request.
 QJsonObject catalogCollection(const QUrl& baseUrl);
 // The same operations as a HAR log of requests (no responses).
 QJsonObject catalogHar(const QUrl& baseUrl);

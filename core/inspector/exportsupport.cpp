@@ -1,6 +1,7 @@
 #include "inspector/exportsupport.h"
 
 #include "common/redaction.h"
+#include "common/version.h"
 
 #include <QJsonObject>
 
@@ -111,7 +112,7 @@ QJsonArray nameValues(const Headers& headers, const char* nameKey, const char* v
 
 QString creatorVersion()
 {
-    return QStringLiteral(CONTACTDESK_VERSION);
+    return ContactDesk::version();
 }
 
 } // namespace ContactDesk::Inspector::ExportSupport

@@ -51,13 +51,15 @@ QJsonObject request(const QString& method, ExportSupport::Headers headers, const
     return object;
 }
 
-QJsonArray statusTest(int status, const QString& why)
+QJsonArray statusTest(int status, const QString& why, const QStringList& then)
 {
-    const QJsonArray lines {
+    QJsonArray lines {
         QStringLiteral("pm.test(\"status %1 (%2)\", function () {").arg(status).arg(why),
         QStringLiteral("    pm.response.to.have.status(%1);").arg(status),
         QStringLiteral("});"),
     };
+    for (const QString& line : then)
+        lines.append(line);
     return QJsonArray {QJsonObject {
         {QStringLiteral("listen"), QStringLiteral("test")},
         {QStringLiteral("script"),

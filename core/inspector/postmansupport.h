@@ -20,8 +20,9 @@ QJsonObject url(const QString& path, const QList<QPair<QString, QString>>& query
 // A request: bearer auth is the collection's; a body gets an explicit Content-Type.
 QJsonObject request(const QString& method, ExportSupport::Headers headers, const QJsonObject& url,
     const QString& body);
-// A test script checking the status: what makes `newman run` fail when the answer differs.
-QJsonArray statusTest(int status, const QString& why);
+// A test script checking the status: what makes `newman run` fail when the answer differs;
+// `then`: more script lines after the check.
+QJsonArray statusTest(int status, const QString& why, const QStringList& then = {});
 // The collection without items: info with the exact schema URL, bearer auth on
 // {{accessToken}}, the baseUrl and accessToken variables, then `variables` (name, value).
 QJsonObject collection(const QString& name, const QString& description, const QUrl& baseUrl,

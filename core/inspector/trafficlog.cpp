@@ -2,6 +2,8 @@
 
 #include "common/redaction.h"
 
+#include <algorithm>
+
 namespace ContactDesk::Inspector {
 
 namespace {
@@ -137,10 +139,10 @@ void TrafficLog::noteRetry(const TrafficEntry& entry)
 
 bool TrafficLog::setOutcome(qint64 serial, const QString& outcome)
 {
-    const TrafficEntry* entry = find(serial);
+    TrafficEntry* entry = findEntry(serial);
     if (!entry)
         return false;
-    const_cast<TrafficEntry*>(entry)->outcome = outcome;
+    entry->outcome = outcome;
     Q_EMIT outcomeChanged(serial);
     return true;
 }
@@ -158,6 +160,13 @@ void TrafficLog::clear()
 const TrafficEntry* TrafficLog::find(qint64 serial) const
 {
     // Serials increase along the deque, so the entry is found by bisection.
+    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), serial,
+        [](const TrafficEntry& entry, qint64 wanted) { return entry.serial < wanted; });
+    return it != m_entries.end() && it->serial == serial ? &*it : nullptr;
+}
+
+TrafficEntry* TrafficLog::findEntry(qint64 serial)
+{
     const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), serial,
         [](const TrafficEntry& entry, qint64 wanted) { return entry.serial < wanted; });
     return it != m_entries.end() && it->serial == serial ? &*it : nullptr;

@@ -76,6 +76,7 @@ private:
     void flush();
     void scheduleFlush();
     void noteRetry(const TrafficEntry& entry);
+    TrafficEntry* findEntry(qint64 serial);
 
     TrafficOptions m_options;
     std::deque<TrafficEntry> m_entries;

@@ -242,7 +242,9 @@ QString LocalEdits::upsertContact(const Api::Contact& draft)
         Rows::ContactWriter writer(m_db);
         const bool written = writer.insert(id, contact, true) != 0
             && edit.append(OutboxKind::UpsertContact, id, {}, payload, {})
-            && edit.history(QStringLiteral("upsertContact"), id, tr("Imported %1").arg(name));
+            && edit.history(QStringLiteral("upsertContact"), id,
+                m_origin == OutboxOrigin::Automation ? tr("Created %1 from Your App").arg(name)
+                                                     : tr("Imported %1").arg(name));
         if (!written)
             return false;
         if (!contact.tags.isEmpty()

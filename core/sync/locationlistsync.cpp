@@ -72,7 +72,7 @@ bool sameLists(const Api::LocationLists& a, const Api::LocationLists& b)
 LocationListSync::LocationListSync(Api::ApiClient& client, Store::Database& database,
     const Clock& clock, LocationListSyncOptions options, QObject* parent)
     : QObject(parent)
-    , m_api(std::make_unique<Api::LocationApi>(client))
+    , m_api(std::make_unique<Api::LocationApi>(client, Api::RequestCause::Sync))
     , m_cache(std::make_unique<Store::LocationListCache>(database))
     , m_clock(clock)
     , m_options(options)

@@ -159,7 +159,7 @@ SyncEngine::SyncEngine(Api::ApiClient& client, Api::RateBudget& budget, Store::D
     const Clock& clock, SyncOptions options, QObject* parent)
     : QObject(parent)
     , m_client(client)
-    , m_api(client)
+    , m_api(client, Api::RequestCause::Sync)
     , m_budget(budget)
     , m_db(database)
     , m_cache(database)

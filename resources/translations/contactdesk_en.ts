@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ActionForm</name>
+    <message>
+        <source>Create or update the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the changed fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome {{data.firstName}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text with {{data.field}} placeholders; {{changes}} lists what an update changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fixed delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days after the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. customer, plan {{data.plan}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also add a &amp;note saying what changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due at &amp;payload date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assi&amp;gnee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>HighLevel could not be reached. Check the network connection.</source>
@@ -123,6 +210,92 @@
     </message>
 </context>
 <context>
+    <name>AutomationController</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no signing secret yet: generate one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret could not be kept in the keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no signing secret yet: generate one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver is not listening: switch it on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data is not valid JSON: %1 (at character %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event is refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event was sent before (event %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inbox could not store the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AutomationsWindow</name>
+    <message>
+        <source>No connection is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recei&amp;ver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;Test Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event &amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automations — built-in sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BulkTagsDialog</name>
     <message numerus="yes">
         <source>%n contact</source>
@@ -235,6 +408,117 @@
     </message>
     <message>
         <source>Load the list from HighLevel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Send to production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(pick an operation of the catalog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk&apos;s API client sets these itself: the connection&apos;s token (refreshed when it expires), the API version and the content type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON body (for operations that take one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed before the answer came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to send %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in %1 in the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This exchange went through “%1”, which is not the open connection; open it to replay the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the start of this request&apos;s body was kept, so it cannot be sent again as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded exchange #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is no operation of the endpoint catalog; ContactDesk sends only the operations it knows. Pick one above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no body; empty the body to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body is not valid JSON: %1 (at character %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes data of “%2”, a production account. Send it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2320,6 +2604,10 @@
         <source>Imported %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Created %1 from Your App</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactDesk::Store::Outbox</name>
@@ -2557,6 +2845,45 @@
     </message>
     <message>
         <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Ui::SandboxFaultsForm</name>
+    <message>
+        <source>HTTP status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop after the change is made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed JSON answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy HTML error page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expire access tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke refresh tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index lag</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3774,6 +4101,208 @@
     </message>
 </context>
 <context>
+    <name>EventLogModel</name>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>webhook-id %1, from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate ignored (of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your App user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventLogPage</name>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your App user, webhook-id or contact id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Event %1 (%2, webhook-id %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone from the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Re&amp;quests in Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDetail</name>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an exchange to see it in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3 in %4 ms · %5 · %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request got no answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What ContactDesk did: not known yet (the next step of this request has not been seen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What ContactDesk did: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1
+Duration: %2 ms
+Attempt: %3
+Caused by: %4
+Rate limit left: %5
+Sent: %6 · Received: %7
+Environment: %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no answer: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>%n contact</source>
@@ -4055,6 +4584,71 @@
     <message>
         <source>Import finished: %1 created, %2 updated, %3 failed.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWindow</name>
+    <message>
+        <source>Inspector — ContactDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ompose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonBodyView</name>
+    <message>
+        <source>Search the body…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the JSON as a tree whose objects and arrays fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(array)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the start of this body was kept (the inspector caps each body).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4376,10 +4970,6 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;ContactDesk %1&lt;/b&gt;&lt;p&gt;A desktop contact manager for HighLevel: contacts, tasks and notes kept in a local cache that works offline, with every change sent through an outbox.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The kept edit is saved in the local cache now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4427,6 +5017,46 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ContactDesk %1&lt;/b&gt;&lt;p&gt;A desktop contact manager for HighLevel: contacts, tasks and notes kept in a local cache that works offline, with every change sent through an outbox.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Qt %3 (built with %4), SQLite %5, %6&lt;/p&gt;&lt;p&gt;Data folder: %7&lt;br&gt;Settings: %8&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk cannot open &quot;%1&quot;: not a contactdesk:// link or a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Automations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event from Your App failed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every request and answer, copy as curl, exports, replay and compose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rate Budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>San&amp;dbox</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5048,6 +5678,213 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RateChartPanel</name>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst budget left (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily budget left (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429 Too Many Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget left (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>burst %1/%2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>daily %1/%2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused after a 429</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n throttled (429)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in the last %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverPage</name>
+    <message>
+        <source>&amp;Receive events from Your App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ This address is reachable from other machines: anyone who can reach it and knows the secret can create contacts. Prefer 127.0.0.1 and a reverse proxy with TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy c&amp;url Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A command that sends a signed user.signed_up event now; its timestamp is accepted for five minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret (Standard Webhooks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address (for example 127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening on %1/events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not listening: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no secret yet: generate one and give it to Your App.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret is kept only until ContactDesk quits (no keychain is in use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret is kept in the keychain. It is shown only when generated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the new secret into Your App now: it is not shown again. Events signed with the old one are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RuleEditor</name>
     <message>
         <source>Set by you</source>
@@ -5155,6 +5992,529 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
 </context>
 <context>
+    <name>RuleForm</name>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not equal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Co&amp;ndition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add A&amp;ction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When Your App sends:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and every condition holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ules (checked ones run):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &amp;Mapping Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How an event&apos;s data becomes contact fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also keep Your App&apos;s user id in the custom &amp;field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A task or note for an unknown user &amp;waits up to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are the default rules; on the built-in sandbox they run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are the default rules, all switched off: check the ones that should run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rules are saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unnamed rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (the link lives in this cache only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not in this location)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules were not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automation rules (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules were not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automation rules (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules were not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping of Your App&apos;s events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxFaultsForm</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exact path, or a prefix ending in * (&quot;*&quot; alone: every operation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;robability:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Times:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules in force (first match applies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long search misses a contact after each write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the answer waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox refused the rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxLogModel</name>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SandboxPanel</name>
+    <message>
+        <source>The built-in sandbox is not running, so there is nothing to control here. These controls are for the built-in sandbox only; a HighLevel location has no faults to inject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Faults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed makes the same contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaces every contact with new ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contacts, default settings, no faults, no OAuth tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;duplicate contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst limit (requests):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst window:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily limit (requests):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token lifetime:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search index lag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk is working on “%1”, not on the built-in sandbox: these controls change the sandbox only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection is open; these controls change the built-in sandbox only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location %1 (%2): %3 contacts, %4 tasks, %5 notes, %6 appointments, %7 businesses; %8 custom fields, %9 tags, %10 users, %11 calendars.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact (latest %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox refused the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -5214,6 +6574,17 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Keep at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>Another start of ContactDesk could not reach this window: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk is already running (process %1) but does not answer; close it or end that process, then start again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5555,6 +6926,301 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
 </context>
 <context>
+    <name>TestEventPage</name>
+    <message>
+        <source>E&amp;xample Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dry Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the requests the rules would make, and sends nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send Test Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data (JSON):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would fail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It would wait: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No enabled rule matches this event: nothing would be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The rule “%1” would make %n request(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Event %1 is in the inbox; the event log shows what it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrafficModel</name>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrafficPane</name>
+    <message>
+        <source>Filter: operation, path, status, connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors (4xx, 5xx, failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed (no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused: %n new exchange(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected request again through its connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit and Send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected request in Compose to change it before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected exchange as a curl command (the token as $TOKEN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection as Postman Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selection as HAR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtered Exchanges as Postman Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtered Exchanges as HAR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole Endpoint Catalog as Postman Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop following the newest exchanges (they are still recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep last </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> exchanges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many exchanges the inspector keeps in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the exchange to replay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the exchange to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the exchange to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied %1 as a curl command; set TOKEN in the shell before running it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export: select exchanges, or change the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as HAR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAR files (*.har *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk traffic %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as Postman Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postman collections (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the Endpoint Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TransformOptionsForm</name>
     <message>
         <source>This step has no options.</source>
@@ -5612,6 +7278,118 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
 </context>
 <context>
+    <name>VerifyPanel</name>
+    <message>
+        <source>no answer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;writes (creates, changes and deletes data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run was stopped: the connection closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): every operation runs; what the run creates is deleted at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): only the reads run unless writes are allowed. A run with writes creates a temporary contact, field and tag and deletes them at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying %1 operations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying… %1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not verified yet on this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified %1/%2 on %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n skipped)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n skipped: reads only)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Desktop contact manager for HighLevel.</source>
@@ -5627,6 +7405,14 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Print the milliseconds from process start to the first painted contact list to standard error, as JSON, then quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A contactdesk://contact/ID link to show, or a file (CSV, JSON, NDJSON, vCard) to import. When ContactDesk already runs, it gets them and comes to the front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a PNG of the inspector, with the first sync&apos;s traffic, to FILE, then quit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

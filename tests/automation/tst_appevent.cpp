@@ -2,7 +2,10 @@
 // refused with a message that names the problem.
 #include "automation/appevent.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace ContactDesk::Automation;
@@ -141,6 +144,48 @@ private Q_SLOTS:
         QString message;
         QVERIFY(!parseAppEvent(body, QStringLiteral("msg"), 0, QStringLiteral("http"), &message));
         QVERIFY2(message.startsWith(reason) || message.contains(reason), qPrintable(message));
+    }
+
+    // The README's payload examples and each schema's own examples are events ContactDesk
+    // accepts, so the documentation cannot drift from what is checked.
+    void documentedExamplesAreAccepted()
+    {
+        QFile readme(QStringLiteral(CONTACTDESK_README));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(readme.readAll());
+        const qsizetype start = text.indexOf(QStringLiteral("### Event types"));
+        QVERIFY(start >= 0);
+        const QString section
+            = text.mid(start, text.indexOf(QStringLiteral("\n### "), start + 1) - start);
+        const QRegularExpression block(
+            QStringLiteral("```json\n(.*?)```"), QRegularExpression::DotMatchesEverythingOption);
+        QStringList documented;
+        for (auto it = block.globalMatch(section); it.hasNext();) {
+            const QByteArray body = it.next().captured(1).toUtf8();
+            QString reason;
+            const std::optional<AppEvent> event
+                = parseAppEvent(body, QStringLiteral("doc"), 0, QStringLiteral("test"), &reason);
+            QVERIFY2(event, qPrintable(reason + QStringLiteral(": ") + QString::fromUtf8(body)));
+            documented.append(event->type);
+        }
+        QCOMPARE(documented, appEventTypes());
+
+        for (const QString& type : appEventTypes()) {
+            QFile schema(
+                QStringLiteral(":/contactdesk/automation/schemas/%1.schema.json").arg(type));
+            QVERIFY2(schema.open(QIODevice::ReadOnly), qPrintable(type));
+            const QJsonArray examples = QJsonDocument::fromJson(schema.readAll())
+                                            .object()
+                                            .value(QStringLiteral("examples"))
+                                            .toArray();
+            QVERIFY(!examples.isEmpty());
+            for (const QJsonValue& example : examples) {
+                QString reason;
+                QVERIFY2(parseAppEvent(appEventBody(type, example.toObject()),
+                             QStringLiteral("doc"), 0, QStringLiteral("test"), &reason),
+                    qPrintable(type + QStringLiteral(": ") + reason));
+            }
+        }
     }
 
     void bodyRoundTrips()

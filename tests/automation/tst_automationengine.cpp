@@ -129,6 +129,18 @@ void TestAutomationEngine::updateSendsOnlyChangedFields()
         QStringLiteral("Grace"), QStringLiteral("Brewster Hopper"), QStringLiteral("+14155550102"));
     data.insert(QStringLiteral("previous"),
         QJsonObject {{QStringLiteral("lastName"), QStringLiteral("Hopper")}});
+    // The dry run shows the one request it would make, with only the changed field.
+    Automation::AppEvent preview;
+    preview.type = updated;
+    preview.userId = QStringLiteral("u-2");
+    preview.data = data;
+    const Automation::Plan plan = h.engine->plan(preview);
+    QCOMPARE(plan.requests.size(), 2);
+    QCOMPARE(plan.requests.at(0).operationId, QStringLiteral("update-contact"));
+    QCOMPARE(plan.requests.at(0).path, QStringLiteral("/contacts/") + id);
+    QCOMPARE(plan.requests.at(0).body.keys(), QStringList {QStringLiteral("lastName")});
+    QCOMPARE(plan.requests.at(1).operationId, QStringLiteral("create-note"));
+
     const qint64 seq = h.push(updated, data);
     QVERIFY(h.settle());
     QCOMPARE(h.event(seq).status, EventStatus::Applied);
@@ -190,7 +202,8 @@ void TestAutomationEngine::taskNoteAndCompletion()
             {QStringLiteral("taskId"), QStringLiteral("t-9")},
             {QStringLiteral("title"), QStringLiteral("Send the contract")},
             {QStringLiteral("body"), QStringLiteral("Plan B")},
-            {QStringLiteral("dueAt"), QStringLiteral("2026-12-24T10:00:00Z")}});
+            {QStringLiteral("dueAt"), QStringLiteral("2026-12-24T10:00:00Z")},
+            {QStringLiteral("assignee"), h.sync.ws().locationLists().users.last().displayName()}});
     const qint64 note = h.push(QStringLiteral("note.created"),
         QJsonObject {{QStringLiteral("userId"), QStringLiteral("u-4")},
             {QStringLiteral("body"), QStringLiteral("Prefers calls in the morning")}});
@@ -211,6 +224,9 @@ void TestAutomationEngine::taskNoteAndCompletion()
                  contract->value(QStringLiteral("dueDate")).toString(), Qt::ISODateWithMs),
         QDateTime(QDate(2026, 12, 24), QTime(10, 0), Qt::UTC));
     QVERIFY(!contract->value(QStringLiteral("completed")).toBool());
+    // Assigned by the user's name.
+    QCOMPARE(contract->value(QStringLiteral("assignedTo")).toString(),
+        h.sync.ws().locationLists().users.last().id);
     const QString taskId = contract->value(QStringLiteral("id")).toString();
 
     const QList<QJsonObject> notes = h.serverNotes(id);

@@ -263,6 +263,28 @@ private Q_SLOTS:
         QCOMPARE(m_inbox->count(), 0);
     }
 
+    // The UI turns the receiver off and on again.
+    void closesAndListensAgain()
+    {
+        QCOMPARE(wait(postSigned(signUp, "msg_before")).status, 202);
+        const QUrl before = m_receiver->url();
+        m_receiver->close();
+        QVERIFY(!m_receiver->isListening());
+        QVERIFY(m_receiver->url().isEmpty());
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, quint16(before.port()));
+        QVERIFY(!probe.waitForConnected(2000));
+
+        ReceiverOptions options;
+        options.port = quint16(before.port());
+        QString error;
+        QVERIFY2(m_receiver->listen(options, &error), qPrintable(error));
+        QCOMPARE(m_receiver->url(), before);
+        QCOMPARE(wait(postSigned(signUp, "msg_after")).status, 202);
+        QCOMPARE(wait(postSigned(signUp, "msg_before")).status, 200);
+        QCOMPARE(storedCount(), 2);
+    }
+
     void concurrentEventsShareCommitsAndAllAreStored()
     {
         QList<QNetworkReply*> replies;

@@ -1,10 +1,17 @@
 #include "synctesthelpers.h"
 
+#include "mapping/importrun.h"
+#include "mapping/rowmapper.h"
+#include "mapping/source.h"
+
 #include "store/contactcache.h"
 #include "store/localedits.h"
 #include "store/outbox.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ContactDesk;
@@ -42,6 +49,7 @@ private Q_SLOTS:
     void originIsStored();
     void userEditGoesBeforeTheBurst();
     void heldBackUserEditPullsItsContactFirst();
+    void importItemsAreTheImports();
 };
 
 void TestOutboxPriority::originIsStored()
@@ -138,6 +146,58 @@ void TestOutboxPriority::heldBackUserEditPullsItsContactFirst()
     QCOMPARE(first->id, target.id);
     QCOMPARE(first->origin, OutboxOrigin::User);
     QCOMPARE(first->payload.value(QStringLiteral("city")).toString(), QStringLiteral("Rome"));
+}
+
+void TestOutboxPriority::importItemsAreTheImports()
+{
+    SandboxFixture fx(1);
+    SyncHarness h(fx);
+    unlimited(fx);
+    QVERIFY(h.sync().ok);
+    Sync::Workspace& ws = h.ws();
+    const QString server = ws.cache().allServerIds().first();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("people.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Email,First Name\n");
+    for (int i = 0; i < 300; ++i)
+        file.write(QStringLiteral("row%1@import.test,Row%1\n").arg(i).toUtf8());
+    file.close();
+    Mapping::Profile profile;
+    profile.mode = Mapping::WriteMode::Upsert;
+    for (const auto& [column, target] :
+        {std::pair {"Email", "email"}, {"First Name", "firstName"}}) {
+        Mapping::Rule rule;
+        rule.sources = {QString::fromLatin1(column)};
+        rule.target = *Mapping::Target::fromString(QString::fromLatin1(target));
+        profile.rules.append(rule);
+    }
+    const Mapping::RowMapper mapper(profile, ws.locationLists());
+    QString error;
+    auto reader = Mapping::SourceReader::open(path, {}, &error);
+    QVERIFY2(reader, qPrintable(error));
+    Mapping::ImportOptions options;
+    options.filePath = path;
+    options.profile = profile;
+    Mapping::ImportRun run(
+        ws.database(), ws.edits(), ws.outbox(), fx.clock(), ws.locationLists(), fx.locationId());
+    QVERIFY2(run.start(
+                 options, std::move(reader),
+                 [&mapper](const Mapping::Record& record) { return mapper.map(record); }, &error),
+        qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(ws.outbox().pendingCount() >= 200, 30000);
+    for (const Store::OutboxItem& item : ws.outbox().list())
+        QCOMPARE(item.origin, OutboxOrigin::Import);
+    // The user's save in the middle of the import is the next to go.
+    QCOMPARE(ws.edits().updateContact(server, {{QStringLiteral("city"), QStringLiteral("Nice")}}),
+        Store::EditOutcome::Saved);
+    const auto next = ws.outbox().nextReady(fx.clock().nowMs());
+    QVERIFY(next);
+    QCOMPARE(next->contactId, server);
+    QCOMPARE(next->origin, OutboxOrigin::User);
+    run.cancel();
 }
 
 QTEST_GUILESS_MAIN(TestOutboxPriority)

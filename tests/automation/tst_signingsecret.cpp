@@ -21,6 +21,7 @@ const QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice:
 
 bool writeFile(const QString& path, const QByteArray& bytes, QFileDevice::Permissions permissions)
 {
+    QFile::remove(path);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         return false;

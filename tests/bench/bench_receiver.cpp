@@ -175,5 +175,34 @@ int main(int argc, char** argv)
     report("latency_p50", percentile(0.50), "ms", "");
     report("latency_p99", percentile(0.99), "ms", "< 20");
     report("events", accepted, "events", "");
+
+    // The event log's reads at 100,000 events: a page, a count by status, a search by user.
+    QList<AppEvent> filler;
+    for (int i = accepted; i < 100000; ++i) {
+        AppEvent event;
+        event.webhookId = QStringLiteral("fill-%1").arg(i);
+        event.type = i % 3 == 0 ? QStringLiteral("note.created") : QStringLiteral("user.signed_up");
+        event.userId = QStringLiteral("fill-user-%1").arg(i);
+        event.data = {{QStringLiteral("id"), event.userId}};
+        filler.append(event);
+        if (filler.size() == 5000) {
+            inbox.acceptAll(filler);
+            filler.clear();
+        }
+    }
+    inbox.acceptAll(filler);
+    QElapsedTimer timer;
+    timer.start();
+    const QList<InboxEvent> page = inbox.list({}, 0, 200);
+    report("log_first_page_100k", double(timer.nsecsElapsed()) / 1e6, "ms", "");
+    timer.restart();
+    const int received = inbox.count({EventStatus::Received, QStringLiteral("note.created"), {}});
+    report("log_count_by_status_type_100k", double(timer.nsecsElapsed()) / 1e6, "ms", "");
+    timer.restart();
+    const QList<InboxEvent> found
+        = inbox.list({std::nullopt, {}, QStringLiteral("fill-user-77777")}, 0, 200);
+    report("log_search_user_100k", double(timer.nsecsElapsed()) / 1e6, "ms", "");
+    if (page.size() != 200 || received == 0 || found.size() != 1)
+        die(QStringLiteral("the event log's reads gave the wrong rows"));
     return 0;
 }

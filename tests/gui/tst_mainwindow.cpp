@@ -121,7 +121,8 @@ private Q_SLOTS:
             menus.append(action->text().remove(u'&'));
         QCOMPARE(menus,
             (QStringList {QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
-                QStringLiteral("Contact"), QStringLiteral("Sync"), QStringLiteral("Help")}));
+                QStringLiteral("Contact"), QStringLiteral("Sync"), QStringLiteral("Tools"),
+                QStringLiteral("Help")}));
         QVERIFY(flow.window.findChild<QMenu*>(QStringLiteral("editMenu"))
                     ->actions()
                     .contains(flow.list()->findAction()));

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
@@ -93,12 +94,23 @@ NewmanRun runNewman(const QString& collectionFile, const QStringList& variables)
     result.output = run.output;
     QFile file(report);
     if (file.open(QIODevice::ReadOnly)) {
-        const QJsonObject stats = QJsonDocument::fromJson(file.readAll())
-                                      .object()
-                                      .value(QStringLiteral("run"))
-                                      .toObject()
-                                      .value(QStringLiteral("stats"))
-                                      .toObject();
+        const QJsonObject runReport = QJsonDocument::fromJson(file.readAll())
+                                          .object()
+                                          .value(QStringLiteral("run"))
+                                          .toObject();
+        const QJsonObject stats = runReport.value(QStringLiteral("stats")).toObject();
+        for (const QJsonValue& failure : runReport.value(QStringLiteral("failures")).toArray()) {
+            const QJsonObject f = failure.toObject();
+            result.failures << f.value(QStringLiteral("source"))
+                                   .toObject()
+                                   .value(QStringLiteral("name"))
+                                   .toString()
+                    + QStringLiteral(": ")
+                    + f.value(QStringLiteral("error"))
+                          .toObject()
+                          .value(QStringLiteral("message"))
+                          .toString();
+        }
         result.requests = stats.value(QStringLiteral("requests"))
                               .toObject()
                               .value(QStringLiteral("total"))

@@ -18,6 +18,7 @@ struct NewmanRun
     int assertions = 0;
     int failedAssertions = 0;
     QString output; // what newman printed, for failure messages
+    QStringList failures; // "request: what failed", from newman's report
 };
 // `newman run file` with `--env-var key=value` for each entry of `variables`.
 NewmanRun runNewman(const QString& collectionFile, const QStringList& variables);

@@ -4,6 +4,7 @@
 #include "inspector/exchangeexport.h"
 #include "inspector/trafficlog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -161,6 +162,24 @@ void TestTrafficLog::capsBodies()
     QVERIFY(log.at(0).bodiesTruncated);
     QVERIFY(!log.at(1).bodiesTruncated);
     QCOMPARE(log.at(1).exchange.responseBody, QByteArray("{\"contact\":{\"id\":\"c2\"}}"));
+    // A cut body is not what was sent: its export carries no status check to fail on replay.
+    const QJsonArray items
+        = postmanCollection(log.entries(), QStringLiteral("t"), QUrl(QStringLiteral("http://h")))
+              .value(QStringLiteral("item"))
+              .toArray();
+    QVERIFY(!items.at(0).toObject().contains(QStringLiteral("event")));
+    QVERIFY(items.at(1).toObject().contains(QStringLiteral("event")));
+    QCOMPARE(harLog(log.entries())
+                 .value(QStringLiteral("log"))
+                 .toObject()
+                 .value(QStringLiteral("entries"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("response"))
+                 .toObject()
+                 .value(QStringLiteral("bodySize")),
+        -1);
 }
 
 void TestTrafficLog::readsRateRemaining()
@@ -267,6 +286,15 @@ void TestTrafficLog::noSecretInEntriesOrExports()
     TrafficLog log;
     log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), leakyExchange());
     log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), exchange(1));
+    // A malformed body where one secret's value runs into the next key.
+    Api::ApiExchange malformed = exchange(2);
+    malformed.requestBody = "{\"token\":\"a, \"refresh_token\":\"" + refreshToken
+        + "\", \"password\":\"b, \"client_secret\":\"" + clientSecret + "\"}";
+    log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), malformed);
+    // A body cut off inside a secret's value (a capped or broken answer).
+    Api::ApiExchange cut = exchange(3);
+    cut.responseBody = "{\"contact\":{},\"access_token\":\"" + secretToken;
+    log.add(QStringLiteral("Built-in sandbox"), QStringLiteral("sandbox"), cut);
     const QList<QByteArray> secrets {secretToken, refreshToken, adminKey, clientSecret};
     QList<QPair<QString, QByteArray>> outputs;
     for (const TrafficEntry& entry : log.entries()) {

@@ -31,6 +31,7 @@ void AppController::setSecretStore(Auth::SecretStore* secrets)
 {
     m_secrets = secrets;
     m_secretsRefused = false;
+    Q_EMIT secretStoreChanged();
     if (m_waitingForSecrets) {
         m_waitingForSecrets = false;
         openActive();

@@ -101,6 +101,8 @@ public:
     Auth::ConnectionStore& connections() const { return m_connections; }
 
 Q_SIGNALS:
+    // setSecretStore() was called: what waited for the user's choice may read its secrets.
+    void secretStoreChanged();
     void workspaceClosing();
     // `notice` is user text to show once (a damaged cache was rebuilt), usually empty.
     void workspaceOpened(ContactDesk::Sync::Workspace* workspace, const QString& notice);
