@@ -60,7 +60,14 @@ int main(int argc, char* argv[])
         QStringLiteral("Keep the state in FILE across restarts."), QStringLiteral("FILE"));
     const QCommandLineOption seed(QStringLiteral("seed"),
         QStringLiteral("Random seed for ids and credentials."), QStringLiteral("N"));
-    parser.addOptions({port, seedContacts, rateLimit, dailyLimit, dataFile, seed});
+    const QCommandLineOption webhookUrl(QStringLiteral("webhook-url"),
+        QStringLiteral("Deliver signed HighLevel webhooks for every change to URL."),
+        QStringLiteral("URL"));
+    const QCommandLineOption webhookRetry(QStringLiteral("webhook-retry-ms"),
+        QStringLiteral("Retry a webhook answered 429 after N ms (default 600000, as live)."),
+        QStringLiteral("N"));
+    parser.addOptions(
+        {port, seedContacts, rateLimit, dailyLimit, dataFile, seed, webhookUrl, webhookRetry});
     parser.process(app);
 
     bool ok = false;
@@ -100,6 +107,17 @@ int main(int argc, char* argv[])
         settings.insert(QStringLiteral("dailyLimit"), limit);
     }
     if (const QString problem = server.data().settings().apply(settings); !problem.isEmpty())
+        return fail(problem);
+    QJsonObject webhooks;
+    if (parser.isSet(webhookUrl))
+        webhooks.insert(QStringLiteral("url"), parser.value(webhookUrl));
+    if (parser.isSet(webhookRetry)) {
+        const qint64 interval = parser.value(webhookRetry).toLongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--webhook-retry-ms takes a number of milliseconds"));
+        webhooks.insert(QStringLiteral("retryIntervalMs"), interval);
+    }
+    if (const QString problem = server.webhooks().configure(webhooks); !problem.isEmpty())
         return fail(problem);
     if (contacts > 0)
         server.seed(contacts, randomSeed);

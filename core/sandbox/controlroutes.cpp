@@ -4,6 +4,7 @@
 #include "common/ids.h"
 #include "sandbox/contactwriter.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/webhookpayloads.h"
 
 #include <QJsonArray>
 
@@ -43,7 +44,9 @@ Reply ControlRoutes::handle(const Request& request)
     if (route == QStringLiteral("/tokens") && method == "POST")
         return mintToken(request);
     if (route == QStringLiteral("/info") && method == "GET")
-        return Reply::json(200, m_server.connectionInfo());
+        return Reply::json(200, info());
+    if (route == QStringLiteral("/webhooks") || route.startsWith(QStringLiteral("/webhooks/")))
+        return webhooks(request, route);
     if (route == QStringLiteral("/contacts") || route.startsWith(QStringLiteral("/contacts/")))
         return contacts(request, route);
     return Reply::notFoundRoute(method, request.path);
@@ -64,7 +67,9 @@ Reply ControlRoutes::contacts(const Request& request, const QString& route)
         writer.save(*contact);
         return Reply::json(201, {{QStringLiteral("contact"), *contact}});
     }
-    if (id.isEmpty() || id.contains(u'/'))
+    if (const qsizetype slash = id.indexOf(u'/'); slash > 0)
+        return appointments(request, id.left(slash), id.mid(slash + 1));
+    if (id.isEmpty())
         return Reply::notFoundRoute(request.method, request.path);
     const QJsonObject* live = data.liveContact(id);
     if (!live || live->value(QStringLiteral("locationId")).toString() != location.id)
@@ -79,6 +84,119 @@ Reply ControlRoutes::contacts(const Request& request, const QString& route)
     }
     if (request.method == "DELETE") {
         data.deleteContact(id);
+        return Reply::json(200, {{QStringLiteral("deleted"), id}});
+    }
+    return Reply::notFoundRoute(request.method, request.path);
+}
+
+QJsonObject ControlRoutes::info()
+{
+    QJsonObject info = m_server.connectionInfo();
+    WebhookSigner& signer = m_server.webhooks().signer();
+    info.insert(QStringLiteral("webhookPublicKeys"),
+        QJsonObject {{QStringLiteral("rsa"), QString::fromLatin1(signer.rsaPublicKeyPem())},
+            {QStringLiteral("ed25519"), QString::fromLatin1(signer.ed25519PublicKeyPem())}});
+    return info;
+}
+
+Reply ControlRoutes::webhooks(const Request& request, const QString& route)
+{
+    WebhookEmitter& webhooks = m_server.webhooks();
+    if (route == QStringLiteral("/webhooks/test") && request.method == "POST") {
+        SandboxData& data = m_server.data();
+        const QString id = request.object().value(QStringLiteral("contactId")).toString();
+        const QJsonObject* contact = nullptr;
+        if (!id.isEmpty()) {
+            contact = data.liveContact(id);
+        } else {
+            // The newest live contact of the main location.
+            const auto& order = data.contactOrder(data.mainLocation().id);
+            if (!order.empty())
+                contact = data.liveContact(order.rbegin()->second);
+        }
+        if (!contact)
+            return Reply::validation({QStringLiteral(
+                "a test webhook needs a contact: give contactId or create one first")});
+        if (!webhooks.enabled())
+            return Reply::validation({QStringLiteral("set a webhook url first")});
+        const QString webhookId
+            = webhooks.send(contactPayload(QStringLiteral("ContactUpdate"), *contact));
+        return Reply::json(202, {{QStringLiteral("webhookId"), webhookId}});
+    }
+    if (route != QStringLiteral("/webhooks"))
+        return Reply::notFoundRoute(request.method, request.path);
+    bool ok = true;
+    const QString since = request.queryValue(QStringLiteral("since"));
+    const qint64 seq = since.isEmpty() ? 0 : since.toLongLong(&ok);
+    if (!ok || seq < 0)
+        return Reply::validation({QStringLiteral("since must be a sequence number")});
+    if (request.method == "PUT") {
+        if (const QString error = webhooks.configure(request.object()); !error.isEmpty())
+            return Reply::validation({error});
+    } else if (request.method == "DELETE") {
+        webhooks.clearDeliveries();
+    } else if (request.method != "GET") {
+        return Reply::notFoundRoute(request.method, request.path);
+    }
+    return Reply::json(200, webhooks.toJson(seq));
+}
+
+Reply ControlRoutes::appointments(
+    const Request& request, const QString& contactId, const QString& rest)
+{
+    SandboxData& data = m_server.data();
+    const QJsonObject* contact = data.liveContact(contactId);
+    if (!contact)
+        return Reply::error(404, QStringLiteral("Contact with id %1 not found").arg(contactId));
+    if (rest != QStringLiteral("appointments") && !rest.startsWith(QStringLiteral("appointments/")))
+        return Reply::notFoundRoute(request.method, request.path);
+    static const QStringList stringFields {QStringLiteral("title"), QStringLiteral("address"),
+        QStringLiteral("calendarId"), QStringLiteral("groupId"),
+        QStringLiteral("appointmentStatus"), QStringLiteral("assignedUserId"),
+        QStringLiteral("notes"), QStringLiteral("source"), QStringLiteral("startTime"),
+        QStringLiteral("endTime")};
+    const QJsonObject body = request.object();
+    QStringList errors;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (stringFields.contains(it.key()) && !it.value().isString())
+            errors.append(it.key() + QStringLiteral(" must be a string"));
+        else if (it.key() == QStringLiteral("users") && !it.value().isArray())
+            errors.append(QStringLiteral("users must be an array"));
+        else if (!stringFields.contains(it.key()) && it.key() != QStringLiteral("users"))
+            errors.append(QStringLiteral("property %1 should not exist").arg(it.key()));
+    }
+    if (!errors.isEmpty())
+        return Reply::validation(errors);
+    const auto applyBody = [&](QJsonObject& record) {
+        for (auto it = body.begin(); it != body.end(); ++it)
+            record.insert(it.key(), it.value());
+        record.insert(QStringLiteral("dateUpdated"), isoUtc(data.clock().nowMs()));
+    };
+    QList<QJsonObject>& list = data.appointments()[contactId];
+    const QString id = rest.mid(QStringLiteral("appointments/").size());
+    if (rest == QStringLiteral("appointments") && request.method == "POST") {
+        QJsonObject record {{QStringLiteral("id"), data.newId()},
+            {QStringLiteral("contactId"), contactId},
+            {QStringLiteral("locationId"), contact->value(QStringLiteral("locationId"))},
+            {QStringLiteral("appointmentStatus"), QStringLiteral("confirmed")},
+            {QStringLiteral("dateAdded"), isoUtc(data.clock().nowMs())}};
+        applyBody(record);
+        list.append(record);
+        return Reply::json(201, {{QStringLiteral("appointment"), record}});
+    }
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < list.size() && !id.isEmpty(); ++i) {
+        if (list.at(i).value(QStringLiteral("id")).toString() == id)
+            index = i;
+    }
+    if (index < 0)
+        return Reply::error(404, QStringLiteral("Appointment with id %1 not found").arg(id));
+    if (request.method == "PATCH") {
+        applyBody(list[index]);
+        return Reply::json(200, {{QStringLiteral("appointment"), list.at(index)}});
+    }
+    if (request.method == "DELETE") {
+        list.removeAt(index);
         return Reply::json(200, {{QStringLiteral("deleted"), id}});
     }
     return Reply::notFoundRoute(request.method, request.path);

@@ -24,6 +24,13 @@ private:
     // Server-side edits for tests ("another user changed this contact"): create, change and
     // delete contacts of the main location as HighLevel would, without the API's rate limit.
     Reply contacts(const Request& request, const QString& route);
+    // Appointments of a contact (the calendars API the sandbox does not serve), so their
+    // webhooks can be caused: POST .../appointments, PATCH and DELETE .../appointments/{id}.
+    Reply appointments(const Request& request, const QString& contactId, const QString& rest);
+    // The webhook target and the deliveries: GET, PUT {url, retryIntervalMs, maxAttempts},
+    // DELETE (forget the deliveries); POST /webhooks/test sends a ContactUpdate.
+    Reply webhooks(const Request& request, const QString& route);
+    QJsonObject info();
 
     SandboxServer& m_server;
 };

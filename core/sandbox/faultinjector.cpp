@@ -20,7 +20,22 @@ constexpr KindName kindNames[] = {
     {FaultKind::ExpireTokens, QLatin1StringView("expire-tokens")},
     {FaultKind::RevokeRefreshTokens, QLatin1StringView("revoke-refresh-tokens")},
     {FaultKind::IndexLag, QLatin1StringView("index-lag")},
+    {FaultKind::Duplicate, QLatin1StringView("duplicate")},
+    {FaultKind::OutOfOrder, QLatin1StringView("out-of-order")},
+    {FaultKind::BadSignature, QLatin1StringView("bad-signature")},
 };
+
+bool webhookKind(FaultKind kind)
+{
+    return kind == FaultKind::Drop || kind == FaultKind::Latency || kind == FaultKind::Duplicate
+        || kind == FaultKind::OutOfOrder || kind == FaultKind::BadSignature;
+}
+
+bool webhookOnly(FaultKind kind)
+{
+    return kind == FaultKind::Duplicate || kind == FaultKind::OutOfOrder
+        || kind == FaultKind::BadSignature;
+}
 
 QString trimSlash(const QString& path)
 {
@@ -36,10 +51,17 @@ QJsonObject FaultRule::toJson() const
         if (k.kind == kind)
             kindName = k.name;
     }
-    return {{QStringLiteral("method"), QString::fromLatin1(method)}, {QStringLiteral("path"), path},
-        {QStringLiteral("kind"), kindName}, {QStringLiteral("status"), status},
+    QJsonObject json {{QStringLiteral("kind"), kindName}, {QStringLiteral("status"), status},
         {QStringLiteral("latencyMs"), latencyMs}, {QStringLiteral("probability"), probability},
         {QStringLiteral("count"), remaining}};
+    if (target == FaultTarget::Webhook) {
+        json.insert(QStringLiteral("target"), QStringLiteral("webhook"));
+        json.insert(QStringLiteral("event"), path);
+    } else {
+        json.insert(QStringLiteral("method"), QString::fromLatin1(method));
+        json.insert(QStringLiteral("path"), path);
+    }
+    return json;
 }
 
 QString FaultInjector::add(const QJsonObject& json)
@@ -56,11 +78,27 @@ QString FaultInjector::add(const QJsonObject& json)
     if (!known)
         return QStringLiteral("kind must be one of status, latency, drop, drop-after-commit, "
                               "malformed-json, html-error, expire-tokens, "
-                              "revoke-refresh-tokens, index-lag");
-    rule.method = json.value(QStringLiteral("method")).toString().toUpper().toLatin1();
-    rule.path = json.value(QStringLiteral("path")).toString(QStringLiteral("*"));
-    if (!rule.path.startsWith(u'/') && rule.path != QStringLiteral("*"))
-        return QStringLiteral("path must start with / or be *");
+                              "revoke-refresh-tokens, index-lag (requests) or drop, latency, "
+                              "duplicate, out-of-order, bad-signature (webhooks)");
+    const QString target = json.value(QStringLiteral("target")).toString(QStringLiteral("api"));
+    if (target == QStringLiteral("webhook")) {
+        rule.target = FaultTarget::Webhook;
+        if (!webhookKind(rule.kind))
+            return QStringLiteral("a webhook fault's kind must be one of drop, latency, "
+                                  "duplicate, out-of-order, bad-signature");
+        rule.path = json.value(QStringLiteral("event")).toString(QStringLiteral("*"));
+        if (rule.path.isEmpty())
+            return QStringLiteral("event must be a webhook type (ContactUpdate, ...) or *");
+    } else if (target == QStringLiteral("api")) {
+        if (webhookOnly(rule.kind))
+            return QStringLiteral("kind %1 needs \"target\": \"webhook\"").arg(kind);
+        rule.method = json.value(QStringLiteral("method")).toString().toUpper().toLatin1();
+        rule.path = json.value(QStringLiteral("path")).toString(QStringLiteral("*"));
+        if (!rule.path.startsWith(u'/') && rule.path != QStringLiteral("*"))
+            return QStringLiteral("path must start with / or be *");
+    } else {
+        return QStringLiteral("target must be api or webhook");
+    }
     rule.status
         = json.value(QStringLiteral("status")).toInt(rule.kind == FaultKind::HtmlError ? 502 : 500);
     if (rule.status < 100 || rule.status > 599)
@@ -100,11 +138,13 @@ QJsonArray FaultInjector::toJson() const
 }
 
 std::optional<FaultRule> FaultInjector::take(
-    QByteArrayView method, const QString& path, QRandomGenerator& random)
+    QByteArrayView method, const QString& path, QRandomGenerator& random, FaultTarget kind)
 {
     const QString target = trimSlash(path);
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
         FaultRule& rule = m_rules[i];
+        if (rule.target != kind)
+            continue;
         if (!rule.method.isEmpty() && rule.method != method)
             continue;
         const bool matches = rule.path.endsWith(u'*')

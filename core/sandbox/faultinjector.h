@@ -22,12 +22,24 @@ enum class FaultKind
     ExpireTokens, // every OAuth access token expires now, then the request goes on
     RevokeRefreshTokens, // every refresh token is revoked, then the request goes on
     IndexLag, // search stops seeing writes for `latencyMs` after each write
+    // Webhook deliveries only (target "webhook"); Drop and Latency apply to them too.
+    Duplicate, // deliver the event twice
+    OutOfOrder, // hold the event back and deliver it after the next one
+    BadSignature, // deliver with both signatures broken
+};
+
+// What a rule matches: API requests (by method and path) or webhook deliveries (by event type).
+enum class FaultTarget
+{
+    Api,
+    Webhook,
 };
 
 struct FaultRule
 {
+    FaultTarget target = FaultTarget::Api;
     QByteArray method; // empty: any
-    QString path; // exact, or a prefix when it ends in '*'
+    QString path; // exact, or a prefix when it ends in '*'; for webhooks the event type or *
     FaultKind kind = FaultKind::Status;
     int status = 500;
     qint64 latencyMs = 0;
@@ -50,8 +62,13 @@ public:
     QJsonArray toJson() const;
 
     // The first rule matching the request whose dice roll fires; counts it down.
-    std::optional<FaultRule> take(
-        QByteArrayView method, const QString& path, QRandomGenerator& random);
+    std::optional<FaultRule> take(QByteArrayView method, const QString& path,
+        QRandomGenerator& random, FaultTarget target = FaultTarget::Api);
+    // The first webhook rule for this event type ("ContactUpdate") whose dice roll fires.
+    std::optional<FaultRule> takeWebhook(const QString& eventType, QRandomGenerator& random)
+    {
+        return take({}, eventType, random, FaultTarget::Webhook);
+    }
 
 private:
     QList<FaultRule> m_rules;

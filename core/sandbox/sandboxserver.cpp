@@ -109,6 +109,7 @@ SandboxServer::SandboxServer(const Clock& clock, quint64 seed, QObject* parent)
     , m_limiter(clock, m_data.settings())
     , m_oauth(std::make_unique<OAuthRoutes>(m_data))
     , m_control(std::make_unique<ControlRoutes>(*this))
+    , m_webhooks(std::make_unique<WebhookEmitter>(m_data, m_faults))
 {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(200);
@@ -250,6 +251,18 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
     if (fault && kind == FaultKind::IndexLag)
         m_data.settings().searchIndexLagMs = fault->latencyMs;
 
+    // Webhooks: what the request may change, as it was before.
+    std::optional<WebhookEmitter::Snapshot> before;
+    QSet<QString> named;
+    if (m_webhooks->enabled()) {
+        const WebhookEmitter::Reach reach
+            = WebhookEmitter::reachOf(request.method, request.path, &named);
+        if (reach == WebhookEmitter::Reach::Anything)
+            before = m_webhooks->snapshot();
+        else if (reach == WebhookEmitter::Reach::NamedContacts)
+            before = m_webhooks->snapshot(named);
+    }
+
     Reply reply;
     QString operationId;
     if (control) {
@@ -261,6 +274,17 @@ bool SandboxServer::handleRequest(const QHttpServerRequest& raw, QTcpSocket* soc
 
     // Reads (the inspector polling the request log, say) neither save nor notify.
     const bool wrote = reply.status >= 200 && reply.status < 300 && request.method != "GET";
+    if (wrote && before) {
+        // A create names its contact only in the reply.
+        QSet<QString> created;
+        if (reply.object)
+            created.insert(reply.object->value(QStringLiteral("contact"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString());
+        created.remove(QString());
+        m_webhooks->emitChanges(*before, created);
+    }
     if (wrote) {
         // Bursts of writes share one save.
         if (!m_dataFile.isEmpty() && !m_saveTimer.isActive())

@@ -6,6 +6,7 @@
 #include "sandbox/requestlog.h"
 #include "sandbox/router.h"
 #include "sandbox/sandboxdata.h"
+#include "sandbox/webhookemitter.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerResponder>
@@ -42,6 +43,9 @@ public:
     RequestLog& requestLog() { return m_log; }
     RateLimiter& rateLimiter() { return m_limiter; }
     FaultInjector& faults() { return m_faults; }
+    // HighLevel's webhooks for every change made through HTTP (API and control calls, but not
+    // seeding or reset), once a URL is set.
+    WebhookEmitter& webhooks() { return *m_webhooks; }
 
     // Seeds N contacts with tasks, notes and appointments; the same seed gives the same data.
     void seed(int contacts, quint64 seed);
@@ -91,6 +95,7 @@ private:
     HandlerTable m_handlers;
     std::unique_ptr<OAuthRoutes> m_oauth;
     std::unique_ptr<ControlRoutes> m_control;
+    std::unique_ptr<WebhookEmitter> m_webhooks;
     QString m_dataFile;
     QTimer m_saveTimer;
     quint16 m_port = 0;
