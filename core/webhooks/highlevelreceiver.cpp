@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcHooks, "contactdesk.webhooks.receiver", QtInfoMsg)
 
 namespace ContactDesk::Webhooks {
@@ -93,6 +95,13 @@ Automation::RouteAnswer HighLevelReceiver::receive(
     }
     if (m_applier)
         m_applier->schedule();
+    // Ids older than the window are forgotten at most once an hour.
+    const qint64 now = m_clock.nowMs();
+    const qint64 keep = std::max(m_options.keepIdsMs, 2 * m_options.policy.toleranceSecs * 1000);
+    if (now - m_lastPruneMs > 3600 * 1000) {
+        m_lastPruneMs = now;
+        m_ledger.prune(now - keep);
+    }
     return reply(200, QStringLiteral("accepted"),
         message + QStringLiteral(" (") + signatureCheckMessage(check) + u')', payload->type);
 }

@@ -24,6 +24,8 @@ struct HighLevelReceiverOptions
     ReceiptPolicy policy;
     // Pending (stored, not yet applied) deliveries over this answer 429, so HighLevel retries.
     int maxBacklog = 10000;
+    // Delivered ids are kept this long (at least the replay window), then pruned.
+    qint64 keepIdsMs = 24 * 3600 * 1000;
 };
 
 // POST /hooks/highlevel: the signature over the raw bytes (401 when it is missing or wrong),
@@ -63,6 +65,7 @@ private:
     WebhookApplier* m_applier;
     const Clock& m_clock;
     HighLevelReceiverOptions m_options;
+    qint64 m_lastPruneMs = 0;
 };
 
 } // namespace ContactDesk::Webhooks

@@ -30,19 +30,23 @@ WebhookSubject subjectOf(const QString& type)
 std::optional<qint64> timestampOf(const QJsonValue& value)
 {
     if (value.isDouble()) {
-        const double ms = value.toDouble();
-        if (ms <= 0 || ms > 1e15)
+        const double number = value.toDouble();
+        if (!(number >= 1 && number <= 1e15))
             return std::nullopt;
-        return qint64(ms);
+        return qint64(number);
     }
     if (!value.isString())
         return std::nullopt;
     const QString text = value.toString();
     const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     // A time without a zone would be read in local time: refused.
-    if (time.isValid() && time.timeSpec() != Qt::LocalTime)
-        return time.toMSecsSinceEpoch();
-    return std::nullopt;
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime)
+        return std::nullopt;
+    // Before 1970 or absurdly far ahead: not a delivery time.
+    const qint64 ms = time.toMSecsSinceEpoch();
+    if (ms <= 0 || ms > qint64(1e15))
+        return std::nullopt;
+    return ms;
 }
 
 bool fail(QString* error, const QString& message)

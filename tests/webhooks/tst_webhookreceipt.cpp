@@ -90,6 +90,8 @@ private Q_SLOTS:
             << QStringLiteral("\"timestamp\"");
         QTest::newRow("timestamp without zone") << body("ContactCreate", R"(,"id":"c")",
             "\"2026-12-07T13:00:00\"") << QStringLiteral("\"timestamp\"");
+        QTest::newRow("timestamp before 1970") << body("ContactCreate", R"(,"id":"c")",
+            "\"1013-12-07T13:00:00.000Z\"") << QStringLiteral("\"timestamp\"");
         QTest::newRow("no location") << QByteArray(
             R"({"type":"ContactCreate","webhookId":"w","timestamp":"2026-12-07T13:00:00Z","id":"c"})")
                                      << QStringLiteral("\"locationId\"");
