@@ -169,6 +169,37 @@ QString signatureCheckMessage(SignatureCheck check)
     return {};
 }
 
+std::optional<HighLevelVerifier> HighLevelVerifier::fromPemFiles(
+    const QString& rsaPemPath, const QString& ed25519PemPath, QString* error)
+{
+    HighLevelVerifier verifier;
+    const auto load = [error](const QString& path, PublicKey::Kind kind, PublicKey* key) {
+        if (path.isEmpty())
+            return true;
+        QString problem;
+        *key = PublicKey::fromPemFile(path, &problem);
+        if (!key->isNull() && key->kind() != kind)
+            problem = QStringLiteral("%1 holds a %2 key")
+                          .arg(path,
+                              key->kind() == PublicKey::Kind::Rsa ? QStringLiteral("RSA")
+                                                                  : QStringLiteral("Ed25519"));
+        if (problem.isEmpty())
+            return true;
+        if (error)
+            *error = problem.contains(path) ? problem : QStringLiteral("%1: %2").arg(path, problem);
+        return false;
+    };
+    if (!load(rsaPemPath, PublicKey::Kind::Rsa, &verifier.m_rsa)
+        || !load(ed25519PemPath, PublicKey::Kind::Ed25519, &verifier.m_ed25519))
+        return std::nullopt;
+    if (!verifier.hasKey()) {
+        if (error)
+            *error = QStringLiteral("no webhook public key is configured");
+        return std::nullopt;
+    }
+    return verifier;
+}
+
 SignatureCheck HighLevelVerifier::verify(
     const SignatureHeaders& headers, const QByteArray& rawBody) const
 {

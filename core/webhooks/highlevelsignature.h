@@ -81,6 +81,13 @@ inline bool isValid(SignatureCheck check)
 class HighLevelVerifier
 {
 public:
+    // The production keys are configured as PEM files (HighLevel's RSA key from its
+    // WebhookAuthentication docs, its Ed25519 key); an empty path leaves that scheme off. nullopt
+    // with *error naming the file when one does not load or holds the other kind of key, or when
+    // both paths are empty.
+    static std::optional<HighLevelVerifier> fromPemFiles(
+        const QString& rsaPemPath, const QString& ed25519PemPath, QString* error = nullptr);
+
     void setRsaKey(const PublicKey& key) { m_rsa = key; }
     void setEd25519Key(const PublicKey& key) { m_ed25519 = key; }
     const PublicKey& rsaKey() const { return m_rsa; }

@@ -55,6 +55,24 @@ private Q_SLOTS:
         QVERIFY(!key.verify(payload, m_rsa.sign(payload)));
     }
 
+    void productionKeysFromFiles()
+    {
+        const QString official = QStringLiteral(CONTACTDESK_SPEC_DIR "/webhook-public-key.pem");
+        QString error;
+        const std::optional<HighLevelVerifier> fromFiles
+            = HighLevelVerifier::fromPemFiles(official, {}, &error);
+        QVERIFY2(fromFiles, qPrintable(error));
+        QCOMPARE(fromFiles->rsaKey().bits(), 4096);
+        QVERIFY(fromFiles->ed25519Key().isNull());
+        // The RSA file given as the Ed25519 key, no key at all, a missing file: each says why.
+        QVERIFY(!HighLevelVerifier::fromPemFiles({}, official, &error));
+        QVERIFY2(error.contains(QLatin1String("RSA")), qPrintable(error));
+        QVERIFY(!HighLevelVerifier::fromPemFiles({}, {}, &error));
+        QVERIFY2(error.contains(QLatin1String("no webhook public key")), qPrintable(error));
+        QVERIFY(!HighLevelVerifier::fromPemFiles(QStringLiteral("/nonexistent.pem"), {}, &error));
+        QVERIFY2(error.contains(QLatin1String("/nonexistent.pem")), qPrintable(error));
+    }
+
     void thirdPartyEd25519KeyLoads()
     {
         // The Ed25519 key third-party code quotes from HighLevel's docs (contract 5.2).

@@ -6,6 +6,8 @@
 #include "automation/eventreceiver.h"
 #include "automation/inbox.h"
 #include "common/clock.h"
+#include "sandboxtesthelpers.h"
+#include "store/childcache.h"
 #include "store/contactcache.h"
 #include "synctesthelpers.h"
 #include "webhooks/highlevelreceiver.h"
@@ -143,6 +145,61 @@ private Q_SLOTS:
             fetched |= exchange.method == "GET" && exchange.url.path().endsWith(m_id)
                 && exchange.cause == Api::RequestCause::Webhook;
         QVERIFY(fetched);
+    }
+
+    void taskEventRefetchesTheTasks()
+    {
+        const HttpResult made = m_fx->api("POST", QStringLiteral("/contacts/%1/tasks").arg(m_id),
+            json(
+                R"({"title":"Call back","dueDate":"2027-01-05T10:00:00.000Z","completed":false})"));
+        CHECK_STATUS(made, 201);
+        const QString taskId = made.object()
+                                   .value(QLatin1String("task"))
+                                   .toObject()
+                                   .value(QLatin1String("id"))
+                                   .toString();
+        QVERIFY(!taskId.isEmpty());
+        QVERIFY(m_h->ws().children().tasks(m_id).isEmpty());
+        QJsonObject event
+            = QJsonDocument::fromJson(payload("TaskCreate", "{}", 1000, "w1")).object();
+        event.insert(QStringLiteral("id"), taskId);
+        event.insert(QStringLiteral("contactId"), m_id);
+        const QByteArray raw = QJsonDocument(event).toJson(QJsonDocument::Compact);
+        QCOMPARE(m_receiver->receive(signedHeaders(raw, true), raw).status, 200);
+        QVERIFY(waitIdle());
+        // The contact's whole list, as the sandbox has it, the new task among them.
+        const QList<Api::Task> tasks = m_h->ws().children().tasks(m_id);
+        QCOMPARE(tasks.size(), m_fx->data().tasks().value(m_id).size());
+        const auto found = std::find_if(tasks.begin(), tasks.end(),
+            [&taskId](const Api::Task& task) { return task.id == taskId; });
+        QVERIFY(found != tasks.end());
+        QCOMPARE(found->title, QStringLiteral("Call back"));
+    }
+
+    void acceptedDeliveriesSurviveARestart()
+    {
+        // Stored and answered 200, then the process ends before the applier ran.
+        HighLevelVerifier verifier;
+        verifier.setRsaKey(PublicKey::fromPem(m_rsa.publicPem()));
+        HighLevelReceiverOptions options;
+        options.policy.locationId = m_fx->locationId();
+        HighLevelReceiver storeOnly(verifier, *m_ledger, nullptr, m_fx->clock(), options);
+        const QByteArray raw = payload("ContactUpdate", R"({"firstName":"Kept"})", 1000, "w1");
+        QCOMPARE(storeOnly.receive(signedHeaders(raw), raw).status, 200);
+        m_applier.reset();
+        m_receiver.reset();
+        m_ledger.reset();
+        m_api.reset();
+        m_h->reopen();
+        m_api = std::make_unique<Api::ContactsApi>(
+            m_h->ws().client(), Api::Priority::Background, Api::RequestCause::Webhook);
+        m_ledger = std::make_unique<WebhookLedger>(m_h->ws().database());
+        QCOMPARE(m_ledger->pendingCount(), 1);
+        m_applier = std::make_unique<WebhookApplier>(
+            m_h->ws().cache(), m_h->ws().children(), *m_api, *m_ledger, m_fx->clock());
+        m_applier->schedule();
+        QVERIFY(waitIdle());
+        QCOMPARE(m_h->ws().cache().contact(m_id)->firstName, QStringLiteral("Kept"));
     }
 
     void rejections()
