@@ -168,6 +168,20 @@ public:
         }
     }
 
+    bool addRoute(const QString& path, RouteHandler handler)
+    {
+        if (path == QLatin1String("/events") || !path.startsWith(u'/') || !handler)
+            return false;
+        m_routes.insert(path,
+            [this, handler = std::move(handler)](
+                const QHttpServerRequest& request, QTcpSocket* socket) {
+                const RouteAnswer routed = handler(request);
+                QHttpServerResponder responder = makeResponder(request, socket);
+                answer(responder, routed.status, routed.body, routed.reason, routed.headers);
+            });
+        return true;
+    }
+
     QByteArray key;
     ReceiverOptions options;
     QPointer<GuardedTcpServer> tcp;
@@ -310,6 +324,11 @@ EventReceiver::~EventReceiver() = default;
 void EventReceiver::setSigningKey(const QByteArray& signingKey)
 {
     m_server->key = signingKey;
+}
+
+bool EventReceiver::addRoute(const QString& path, RouteHandler handler)
+{
+    return m_server->addRoute(path, std::move(handler));
 }
 
 bool EventReceiver::listen(const ReceiverOptions& options, QString* error)

@@ -2,11 +2,16 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
+
+class QHttpServerRequest;
 
 namespace ContactDesk {
 class Clock;
@@ -15,6 +20,17 @@ class Clock;
 namespace ContactDesk::Automation {
 
 class Inbox;
+
+// The answer of a route added with EventReceiver::addRoute(): a JSON body, its status, the
+// reason requestAnswered() reports, and any extra headers (Retry-After).
+struct RouteAnswer
+{
+    int status = 200;
+    QByteArray body;
+    QString reason;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
+using RouteHandler = std::function<RouteAnswer(const QHttpServerRequest&)>;
 
 struct ReceiverOptions
 {
@@ -40,6 +56,10 @@ public:
 
     // `signingKey`: decodeSigningSecret() of the whsec_ secret.
     void setSigningKey(const QByteArray& signingKey);
+    // Another path on the same server (HighLevel's webhooks on /hooks/highlevel). The handler
+    // answers synchronously, with the raw request; the body limit (413) applies to it too.
+    // /events cannot be replaced.
+    bool addRoute(const QString& path, RouteHandler handler);
     bool listen(const ReceiverOptions& options, QString* error = nullptr);
     void close();
     bool isListening() const;

@@ -38,7 +38,9 @@ public:
     //   4 the location's lists (custom fields, tags, users, calendars)
     //   5 import runs and their journal, and the e-mail and phone lookups an import matches by
     //   6 the search index without token positions, column sizes or three-character prefixes
-    static constexpr int currentSchemaVersion = 7;
+    //   7 automations: the inbox of Your App's events, links, the outbox's origin
+    //   8 the webhook ids HighLevel delivered (replay protection)
+    static constexpr int currentSchemaVersion = 8;
     // The SQLite library this build runs on ("3.40.1"), for Help > About.
     static QString sqliteVersion();
     // PRAGMA application_id of our files ("CDsk"), so a foreign SQLite file is recognised.

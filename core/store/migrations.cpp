@@ -227,6 +227,28 @@ const QStringList migration7 {
     QStringLiteral("CREATE INDEX outbox_by_origin ON outbox(origin, state, id)"),
 };
 
+// Version 8: HighLevel's webhooks. Every delivery accepted, by webhookId (kept at least for the
+// replay window, so a duplicate is recognised after a restart too), with its raw payload until
+// it is applied to the cache, and what became of it.
+const QStringList migration8 {
+    QStringLiteral("CREATE TABLE highlevel_webhooks ("
+                   " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                   " webhook_id TEXT NOT NULL UNIQUE,"
+                   " type TEXT NOT NULL,"
+                   " record_id TEXT NOT NULL DEFAULT '',"
+                   " contact_id TEXT NOT NULL DEFAULT '',"
+                   " timestamp INTEGER NOT NULL,"
+                   " received_at INTEGER NOT NULL,"
+                   " payload TEXT NOT NULL DEFAULT '',"
+                   " status TEXT NOT NULL DEFAULT 'pending',"
+                   " reason TEXT NOT NULL DEFAULT '')"),
+    QStringLiteral("CREATE INDEX highlevel_webhooks_by_status ON highlevel_webhooks(status, seq)"),
+    QStringLiteral("CREATE INDEX highlevel_webhooks_by_received"
+                   " ON highlevel_webhooks(received_at)"),
+    QStringLiteral("CREATE INDEX highlevel_webhooks_by_record"
+                   " ON highlevel_webhooks(record_id, type, timestamp)"),
+};
+
 } // namespace
 
 const QStringList* statements(int version)
@@ -246,6 +268,8 @@ const QStringList* statements(int version)
         return &migration6;
     case 7:
         return &migration7;
+    case 8:
+        return &migration8;
     default:
         return nullptr;
     }

@@ -1,0 +1,256 @@
+#include "webhooks/webhookapplier.h"
+
+#include "api/contactsapi.h"
+#include "api/models/contact.h"
+#include "common/clock.h"
+#include "store/childcache.h"
+#include "store/contactcache.h"
+#include "webhooks/webhookledger.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcApplier, "contactdesk.webhooks", QtInfoMsg)
+
+namespace ContactDesk::Webhooks {
+
+namespace {
+
+using L = QLatin1StringView;
+
+const QString applied = QStringLiteral("applied");
+const QString ignored = QStringLiteral("ignored");
+const QString failed = QStringLiteral("failed");
+
+// The delivery's own keys, not the contact's.
+const QStringList envelopeKeys {QStringLiteral("type"), QStringLiteral("webhookId"),
+    QStringLiteral("timestamp"), QStringLiteral("appId"), QStringLiteral("versionId"),
+    QStringLiteral("attachments")};
+
+} // namespace
+
+std::optional<Api::Contact> contactFromPayload(
+    const WebhookPayload& payload, const std::optional<Api::Contact>& cached, QString* error)
+{
+    QJsonObject json = cached ? cached->toJson() : QJsonObject();
+    for (auto it = payload.object.constBegin(); it != payload.object.constEnd(); ++it) {
+        if (!envelopeKeys.contains(it.key()))
+            json.insert(it.key(), it.value());
+    }
+    // Webhooks give dateOfBirth as an ISO datetime; the cache keeps the date.
+    const QString birth = json.value(L("dateOfBirth")).toString();
+    if (birth.size() > 10 && birth.at(10) == u'T')
+        json.insert(QStringLiteral("dateOfBirth"), birth.left(10));
+    const qint64 cachedMs
+        = cached && cached->dateUpdated.isValid() ? cached->dateUpdated.toMSecsSinceEpoch() : 0;
+    json.insert(QStringLiteral("dateUpdated"), isoUtc(std::max(cachedMs, payload.timestampMs)));
+    return Api::Contact::fromJson(json, error, QStringLiteral("webhook"));
+}
+
+WebhookApplier::WebhookApplier(Store::ContactCache& cache, Store::ChildCache& children,
+    Api::ContactsApi& contacts, WebhookLedger& ledger, const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_cache(cache)
+    , m_children(children)
+    , m_contacts(contacts)
+    , m_ledger(ledger)
+    , m_clock(clock)
+{ }
+
+void WebhookApplier::schedule()
+{
+    if (m_busy || m_scheduled)
+        return;
+    m_scheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_scheduled = false;
+        runNext();
+    });
+}
+
+qint64 WebhookApplier::cachedUpdatedMs(const QString& contactId) const
+{
+    const std::optional<Store::ContactSummary> summary = m_cache.summary(contactId);
+    return summary ? summary->dateUpdatedMs : 0;
+}
+
+void WebhookApplier::runNext()
+{
+    if (m_busy)
+        return;
+    const QList<WebhookLedger::Entry> next = m_ledger.pending(1);
+    if (next.isEmpty()) {
+        Q_EMIT idle();
+        return;
+    }
+    const WebhookLedger::Entry& entry = next.first();
+    m_busy = true;
+    QString error;
+    const std::optional<WebhookPayload> payload = parseWebhookPayload(entry.rawBody, &error);
+    if (!payload) {
+        done(entry.seq, entry.webhookId, failed, error);
+        return;
+    }
+    // A record whose delete came at or after this event stays deleted.
+    const std::optional<qint64> deleted = m_ledger.deletedAt(payload->recordId);
+    if (deleted && *deleted >= payload->timestampMs && !payload->isDelete()) {
+        done(entry.seq, entry.webhookId, ignored,
+            QStringLiteral("the record was deleted at %1, after this event").arg(isoUtc(*deleted)));
+        return;
+    }
+    switch (payload->subject) {
+    case WebhookSubject::Contact:
+        applyContact(entry.seq, *payload);
+        return;
+    case WebhookSubject::Task:
+    case WebhookSubject::Note:
+    case WebhookSubject::Appointment:
+        applyChildren(entry.seq, *payload);
+        return;
+    case WebhookSubject::App:
+    case WebhookSubject::Other:
+        done(entry.seq, entry.webhookId, ignored,
+            QStringLiteral("%1 does not change the contacts").arg(payload->type));
+        return;
+    }
+}
+
+void WebhookApplier::done(
+    qint64 seq, const QString& webhookId, const QString& status, const QString& reason)
+{
+    if (!m_ledger.finish(seq, status, reason))
+        qCWarning(lcApplier) << "cannot record the outcome of webhook" << webhookId << ":"
+                             << m_ledger.lastError();
+    qCInfo(lcApplier).noquote() << "webhook" << webhookId << status << reason;
+    m_busy = false;
+    Q_EMIT finished(webhookId, status, reason);
+    schedule();
+}
+
+void WebhookApplier::applyContact(qint64 seq, const WebhookPayload& payload)
+{
+    const qint64 cachedMs = cachedUpdatedMs(payload.recordId);
+    if (cachedMs > payload.timestampMs) {
+        done(seq, payload.webhookId, ignored,
+            QStringLiteral("older than the cached contact (updated %1)").arg(isoUtc(cachedMs)));
+        return;
+    }
+    if (payload.type == L("ContactDelete")) {
+        if (!m_cache.removeFromServer({payload.recordId})) {
+            done(seq, payload.webhookId, failed,
+                QStringLiteral("the cache refused the delete: %1")
+                    .arg(m_cache.lastError().message));
+            return;
+        }
+        done(seq, payload.webhookId, applied, QStringLiteral("contact deleted"));
+        return;
+    }
+    if (payload.type == L("ContactCreate") || payload.type == L("ContactUpdate")) {
+        QString error;
+        if (std::optional<Api::Contact> contact
+            = contactFromPayload(payload, m_cache.contact(payload.recordId), &error)) {
+            if (m_cache.upsertFromServer({*contact}))
+                done(seq, payload.webhookId, applied, QStringLiteral("contact written"));
+            else
+                done(seq, payload.webhookId, failed,
+                    QStringLiteral("the cache refused the contact: %1")
+                        .arg(m_cache.lastError().message));
+            return;
+        }
+        qCInfo(lcApplier).noquote()
+            << "webhook" << payload.webhookId << "does not decode as a contact (" << error
+            << "); re-fetching";
+    }
+    refetchContact(seq, payload);
+}
+
+void WebhookApplier::refetchContact(qint64 seq, const WebhookPayload& payload)
+{
+    m_contacts.getContact(payload.recordId, Api::Priority::Background)
+        .then(this, [this, seq, payload](const Api::Result<Api::Contact>& result) {
+            if (!result.ok()) {
+                if (result.error.httpStatus() == 404) {
+                    m_cache.removeFromServer({payload.recordId});
+                    done(seq, payload.webhookId, applied,
+                        QStringLiteral("re-fetched: the contact is gone"));
+                } else {
+                    done(seq, payload.webhookId, failed,
+                        QStringLiteral("re-fetch failed (the next reconcile catches up): %1")
+                            .arg(result.error.userText()));
+                }
+                return;
+            }
+            const qint64 cachedMs = cachedUpdatedMs(payload.recordId);
+            const qint64 fetchedMs = result.value.dateUpdated.isValid()
+                ? result.value.dateUpdated.toMSecsSinceEpoch()
+                : 0;
+            if (fetchedMs != 0 && cachedMs > fetchedMs) {
+                done(seq, payload.webhookId, ignored,
+                    QStringLiteral("the re-fetched contact is older than the cache"));
+                return;
+            }
+            if (!m_cache.upsertFromServer({result.value})) {
+                done(seq, payload.webhookId, failed,
+                    QStringLiteral("the cache refused the contact: %1")
+                        .arg(m_cache.lastError().message));
+                return;
+            }
+            done(seq, payload.webhookId, applied, QStringLiteral("contact re-fetched"));
+        });
+}
+
+void WebhookApplier::applyChildren(qint64 seq, const WebhookPayload& payload)
+{
+    if (payload.contactId.isEmpty()) {
+        done(seq, payload.webhookId, ignored,
+            QStringLiteral("%1 names no contact; the next sync fetches it").arg(payload.type));
+        return;
+    }
+    if (!m_cache.summary(payload.contactId)) {
+        done(seq, payload.webhookId, ignored,
+            QStringLiteral("contact %1 is not in the cache").arg(payload.contactId));
+        return;
+    }
+    const QString contactId = payload.contactId;
+    const auto finish = [this, seq, payload](bool ok, const Api::ApiError& error) {
+        if (!error.isError() && ok)
+            done(seq, payload.webhookId, applied, QStringLiteral("re-fetched the list"));
+        else if (error.isError())
+            done(seq, payload.webhookId, failed,
+                QStringLiteral("re-fetch failed: %1").arg(error.userText()));
+        else
+            done(seq, payload.webhookId, failed,
+                QStringLiteral("the cache refused the list: %1")
+                    .arg(m_children.lastError().message));
+    };
+    switch (payload.subject) {
+    case WebhookSubject::Task:
+        m_contacts.tasks(contactId, Api::Priority::Background)
+            .then(this, [this, contactId, finish](const Api::Result<QList<Api::Task>>& result) {
+                finish(result.ok()
+                        && m_children.replaceTasks(contactId, result.value, m_clock.nowMs()),
+                    result.error);
+            });
+        return;
+    case WebhookSubject::Note:
+        m_contacts.notes(contactId, Api::Priority::Background)
+            .then(this, [this, contactId, finish](const Api::Result<QList<Api::Note>>& result) {
+                finish(result.ok()
+                        && m_children.replaceNotes(contactId, result.value, m_clock.nowMs()),
+                    result.error);
+            });
+        return;
+    default:
+        m_contacts.appointments(contactId, QTimeZone::utc(), Api::Priority::Background)
+            .then(this,
+                [this, contactId, finish](const Api::Result<QList<Api::Appointment>>& result) {
+                    finish(result.ok()
+                            && m_children.replaceAppointments(
+                                contactId, result.value, m_clock.nowMs()),
+                        result.error);
+                });
+        return;
+    }
+}
+
+} // namespace ContactDesk::Webhooks
