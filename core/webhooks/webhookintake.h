@@ -102,8 +102,8 @@ public:
     // Where the sandbox was told to deliver, empty before linkSandbox() succeeded.
     QUrl linkedUrl() const { return m_linkedUrl; }
 
-    // Adds /hooks/highlevel to `receiver` (the server of Your App's events). False when the
-    // route cannot be added (already there).
+    // Adds /hooks/highlevel to `receiver` (the server of Your App's events), replacing a route
+    // already there. False when the receiver refuses it.
     bool install(Automation::EventReceiver& receiver);
     // One delivery, as install()'s route hands it over (tests, other transports).
     Automation::RouteAnswer receive(
