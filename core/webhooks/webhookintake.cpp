@@ -56,7 +56,7 @@ QString controlFailure(QNetworkReply* reply, const QString& what, QJsonObject* b
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray bytes = reply->readAll();
     *body = QJsonDocument::fromJson(bytes).object();
-    if (status == 200)
+    if (status / 100 == 2)
         return {};
     if (status == 0)
         return QStringLiteral("%1 got no answer: %2").arg(what, reply->errorString());
@@ -228,6 +228,22 @@ void WebhookIntake::linkSandbox(QNetworkAccessManager& network, const QUrl& sand
                 finish({});
             });
         });
+}
+
+void WebhookIntake::sendSandboxTestWebhook(QNetworkAccessManager& network,
+    const QUrl& sandboxBaseUrl, const QString& adminKey,
+    std::function<void(const QString& webhookId, const QString& error)> done)
+{
+    QNetworkReply* reply = network.post(
+        controlRequest(controlUrl(sandboxBaseUrl, QStringLiteral("/webhooks/test")), adminKey),
+        QByteArrayLiteral("{}"));
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        QJsonObject body;
+        const QString failure
+            = controlFailure(reply, QStringLiteral("POST /__sandbox/webhooks/test"), &body);
+        done(failure.isEmpty() ? body.value(L("webhookId")).toString() : QString(), failure);
+    });
 }
 
 bool WebhookIntake::install(Automation::EventReceiver& receiver)

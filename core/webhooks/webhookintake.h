@@ -99,6 +99,11 @@ public:
     void linkSandbox(QNetworkAccessManager& network, const QUrl& sandboxBaseUrl,
         const QString& adminKey, const QUrl& receiverUrl,
         std::function<void(const QString& error)> done = {});
+    // The sandbox sends a signed ContactUpdate of its newest contact to where it delivers
+    // (POST /__sandbox/webhooks/test). `done` gets the webhookId it sent, or an error (user text).
+    void sendSandboxTestWebhook(QNetworkAccessManager& network, const QUrl& sandboxBaseUrl,
+        const QString& adminKey,
+        std::function<void(const QString& webhookId, const QString& error)> done);
     // Where the sandbox was told to deliver, empty before linkSandbox() succeeded.
     QUrl linkedUrl() const { return m_linkedUrl; }
 

@@ -116,6 +116,14 @@ public:
     // Why the sandbox does not deliver webhooks here (user text), empty when it does or
     // on another connection.
     QString webhookProblem() const { return m_webhookProblem; }
+    // Built-in sandbox only: it sends a signed test webhook about its newest contact to this
+    // app's receiver; `done` gets its webhookId or an error (user text).
+    // How HighLevel's changes reach the open workspace: "live" while webhooks arrive here (the
+    // sandbox delivers to this receiver, or keys are set and it listens), else "polling every
+    // N min" (the periodic sync).
+    QString updatesStatus() const;
+    bool updatesLive() const;
+    void sendTestWebhook(std::function<void(const QString& webhookId, const QString& error)> done);
 
     // "Send test event" and its dry run: the event as the receiver would store it (source
     // "test", a fresh webhook-id). Nullopt with *error naming the problem.

@@ -50,6 +50,41 @@ void AutomationController::linkSandboxWebhooks()
         });
 }
 
+void AutomationController::sendTestWebhook(
+    std::function<void(const QString& webhookId, const QString& error)> done)
+{
+    Sandbox::SandboxServer* sandbox = m_app.sandbox();
+    if (!m_sandbox || !m_webhooks || !sandbox) {
+        done({}, tr("Test webhooks come from the built-in sandbox; open it first."));
+        return;
+    }
+    if (!m_webhooks->linkedUrl().isValid()) {
+        done({},
+            m_webhookProblem.isEmpty()
+                ? tr("The sandbox does not deliver webhooks here yet: switch the receiver on.")
+                : m_webhookProblem);
+        return;
+    }
+    m_webhooks->sendSandboxTestWebhook(
+        m_controlNetwork, sandbox->baseUrl(), sandbox->data().adminKey(), std::move(done));
+}
+
+bool AutomationController::updatesLive() const
+{
+    if (!m_webhooks || !isListening())
+        return false;
+    return m_sandbox ? m_webhooks->linkedUrl().isValid() : m_webhooks->hasKey();
+}
+
+QString AutomationController::updatesStatus() const
+{
+    if (updatesLive())
+        return tr("live");
+    const int minutes = int(m_app.syncIntervalMs() / 60000);
+    return minutes > 0 ? tr("polling every %n min", nullptr, minutes)
+                       : tr("polling only when you sync (F5)");
+}
+
 QString AutomationController::webhookRsaKeyFile() const
 {
     return m_settings.value(settingsKey(QStringLiteral("webhookRsaKeyFile"))).toString();
