@@ -174,7 +174,7 @@ void WebhookIntake::linkSandbox(QNetworkAccessManager& network, const QUrl& sand
     QNetworkReply* info = network.get(
         controlRequest(controlUrl(sandboxBaseUrl, QStringLiteral("/info")), adminKey));
     connect(info, &QNetworkReply::finished, this,
-        [this, self, info, generation, finish, &network, sandboxBaseUrl, adminKey, receiverUrl] {
+        [this, info, generation, finish, &network, sandboxBaseUrl, adminKey, receiverUrl] {
             info->deleteLater();
             if (m_linkGeneration != generation)
                 return;

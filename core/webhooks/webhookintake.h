@@ -95,7 +95,7 @@ public:
     // GET /__sandbox/info (`webhookPublicKeys` {rsa, ed25519}), then PUT /__sandbox/webhooks
     // {"url": receiverUrl + "/hooks/highlevel"} so that it delivers its changes here. `done`
     // gets an empty text once both are done, else what failed (user text); the keys are in use
-    // as soon as the first call answered.
+    // as soon as the first call answered. `network` must outlive the link's two requests.
     void linkSandbox(QNetworkAccessManager& network, const QUrl& sandboxBaseUrl,
         const QString& adminKey, const QUrl& receiverUrl,
         std::function<void(const QString& error)> done = {});

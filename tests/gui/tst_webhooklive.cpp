@@ -1,8 +1,10 @@
 // The desktop app on the built-in sandbox receives HighLevel's webhooks itself: a change another
 // user makes on the sandbox (control API PATCH) shows in the open contact list and in the detail
 // pane within a second, with no sync running (the sync interval is off), and without any search
-// request; a change made while the sandbox drops its webhooks waits for the next sync.
+// request; a task another user adds appears in the open detail pane's tasks, a delete leaves
+// the list, and a change made while the sandbox drops its webhooks waits for the next sync.
 #include "appflowfixture.h"
+#include "store/childcache.h"
 #include "store/contactcache.h"
 #include "sync/syncengine.h"
 #include "ui/automation/automationcontroller.h"
@@ -12,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
+#include <QTableView>
 #include <QTest>
 
 using namespace AppFlowTest;
@@ -87,6 +90,32 @@ private Q_SLOTS:
         QCOMPARE(summary.rejected, 0);
         QCOMPARE(summary.lastStatus, 200);
         QCOMPARE(summary.lastType, QStringLiteral("ContactUpdate"));
+    }
+
+    void aTaskAnotherUserAddsShowsInTheOpenDetailPane()
+    {
+        const QString id = m_flow->model()->contactIdAt(4);
+        QVERIFY(m_flow->select(id));
+        auto* tasks = m_flow->child<QTableView>("tasksView");
+        QVERIFY(tasks);
+        // The detail pane loaded the contact's tasks once on selection.
+        QTRY_VERIFY(m_flow->workspace().children().tasksFetchedAt(id).has_value());
+        QTest::qWait(100);
+        const int before = tasks->model()->rowCount();
+        const auto created = m_flow->fx.api("POST", QStringLiteral("/contacts/%1/tasks").arg(id),
+            QJsonObject {{QStringLiteral("title"), QStringLiteral("Call about the webhook")},
+                {QStringLiteral("dueDate"), QStringLiteral("2026-11-20T15:00:00.000Z")},
+                {QStringLiteral("completed"), false}});
+        QCOMPARE(created.status, 201);
+        QTRY_COMPARE_WITH_TIMEOUT(tasks->model()->rowCount(), before + 1, 2000);
+        bool shown = false;
+        for (int row = 0; row < tasks->model()->rowCount(); ++row) {
+            for (int column = 0; column < tasks->model()->columnCount(); ++column)
+                shown = shown
+                    || tasks->model()->index(row, column).data().toString()
+                        == QStringLiteral("Call about the webhook");
+        }
+        QVERIFY(shown);
     }
 
     void aDeleteByAnotherUserLeavesTheList()
