@@ -15,6 +15,8 @@
 #include <QNetworkReply>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcApi, "contactdesk.api", QtInfoMsg)
 
 namespace ContactDesk::Api {
@@ -137,6 +139,45 @@ std::optional<RequestCause> requestCauseFromName(const QString& name)
             return value;
     }
     return std::nullopt;
+}
+
+namespace {
+// Lower case: what the client sets itself and no caller may.
+constexpr QByteArrayView reservedHeaders[]
+    = {"authorization", "proxy-authorization", "version", "content-type", "content-length", "host",
+        "connection", "transfer-encoding", "upgrade", "te", "keep-alive", "expect"};
+
+bool isTokenChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+} // namespace
+
+QString requestHeaderProblem(const QByteArray& name, const QByteArray& value)
+{
+    if (name.isEmpty())
+        return ApiClient::tr("a header needs a name");
+    if (!std::all_of(name.begin(), name.end(), isTokenChar))
+        return ApiClient::tr("\"%1\" is not a valid header name").arg(QString::fromLatin1(name));
+    const QByteArray lower = name.toLower();
+    for (const QByteArrayView reserved : reservedHeaders) {
+        if (lower == reserved)
+            return ApiClient::tr("ContactDesk sets the %1 header itself; remove it from the "
+                                 "request's headers")
+                .arg(QString::fromLatin1(name));
+    }
+    if (value.contains('\r') || value.contains('\n') || value.contains('\0'))
+        return ApiClient::tr("the value of %1 holds a line break").arg(QString::fromLatin1(name));
+    return {};
+}
+
+bool isClientHeader(const QByteArray& name)
+{
+    const QByteArray lower = name.toLower();
+    return lower == "accept" || lower == "user-agent"
+        || std::any_of(std::begin(reservedHeaders), std::end(reservedHeaders),
+            [&lower](QByteArrayView reserved) { return lower == reserved; });
 }
 
 ApiJob::ApiJob(const Endpoint& endpoint, RequestSpec spec, ApiClient* client)
@@ -315,6 +356,13 @@ ApiJob* ApiClient::call(const QString& operationId, RequestSpec spec)
             finish(job, refused);
             return;
         }
+        for (const auto& [name, value] : job->spec().headers) {
+            const QString refused = requestHeaderProblem(name, value);
+            if (!refused.isEmpty()) {
+                finish(job, ApiError(ApiError::Kind::BadRequest, 0, {refused}));
+                return;
+            }
+        }
         QString problem;
         job->m_url = urlFor(*endpoint, job->spec(), &problem);
         if (job->m_url.isEmpty()) {
@@ -371,6 +419,9 @@ void ApiClient::send(ApiJob* job)
         request.setRawHeader(QByteArrayLiteral("Version"),
             QByteArray::fromRawData(endpoint.version.data(), endpoint.version.size()));
     request.setRawHeader(QByteArrayLiteral("Authorization"), authorization(job->m_token));
+    // Checked in call(): none of these is one the client owns.
+    for (const auto& [name, value] : job->spec().headers)
+        request.setRawHeader(name, value);
 
     QByteArray body;
     QIODevice* device = nullptr;
@@ -479,7 +530,7 @@ void ApiClient::handleReply(ApiJob* job, QNetworkReply* reply, const QByteArray&
         return;
     }
 
-    const ApiError error = ApiError::fromHttp(status, body, headers);
+    const ApiError error = ApiError::fromHttp(status, body, headers, m_clock.nowMs());
     switch (error.kind()) {
     case ApiError::Kind::Unauthorized:
         if (!job->m_refreshed) {
