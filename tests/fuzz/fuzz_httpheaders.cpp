@@ -43,7 +43,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 
     const qint64 wait = retryAfterMs(value, now);
     check(wait == -1 || (wait >= 0 && wait <= maxRetryAfterMs));
-    const QByteArray digits = value.trimmed();
+    // Optional white space around a header value is spaces and tabs only (RFC 9110 5.6.3).
+    QByteArrayView digits(value);
+    while (!digits.isEmpty() && (digits.front() == ' ' || digits.front() == '\t'))
+        digits = digits.sliced(1);
+    while (!digits.isEmpty() && (digits.back() == ' ' || digits.back() == '\t'))
+        digits.chop(1);
     if (!digits.isEmpty()
         && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
         check(wait >= 0);
