@@ -186,6 +186,13 @@ ApiJob::ApiJob(const Endpoint& endpoint, RequestSpec spec, ApiClient* client)
     , m_spec(std::move(spec))
 { }
 
+AttemptRef ApiJob::lastAttempt() const
+{
+    if (m_attempts == 0 || m_sentUrl.isEmpty())
+        return {};
+    return {methodName(m_endpoint.method), m_sentUrl, m_attempts};
+}
+
 void ApiJob::cancel()
 {
     if (m_finished || m_cancelled)
@@ -615,6 +622,12 @@ void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& re
                    << "after" << job->m_attempts << "attempt(s)";
     Q_EMIT job->finished(job);
     job->deleteLater();
+}
+
+void ApiClient::noteOutcome(const AttemptRef& attempt, const QString& outcome)
+{
+    if (attempt.isValid())
+        Q_EMIT outcomeNoted(attempt.method, attempt.url, attempt.attempt, outcome);
 }
 
 void ApiClient::logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray& requestBody,

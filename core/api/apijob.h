@@ -59,6 +59,15 @@ QString requestHeaderProblem(const QByteArray& name, const QByteArray& value);
 // reserved headers above and the defaults a caller may replace (Accept, User-Agent).
 bool isClientHeader(const QByteArray& name);
 
+// Which attempt of a request an exchange was: what the traffic log matches an outcome to.
+struct AttemptRef
+{
+    QByteArray method;
+    QUrl url;
+    int attempt = 0; // 0: never sent
+    bool isValid() const { return attempt > 0 && !url.isEmpty(); }
+};
+
 // One request, from the queue to its result. The client drives it through fixed steps (scope
 // check, rate budget, token, send, check reply, retry or finish); the job holds the outcome.
 // It deletes itself after `finished` has been delivered.
@@ -76,6 +85,8 @@ public:
     // The validated answer; empty unless succeeded().
     const QJsonObject& result() const { return m_result; }
     int attempts() const { return m_attempts; }
+    // The last attempt that went out; not valid when none did.
+    AttemptRef lastAttempt() const;
 
     // Stops the request: a queued one never leaves, one in flight is aborted. Finishes with
     // ApiError::Kind::Cancelled unless it had already finished.
