@@ -427,8 +427,19 @@ void ApiClient::retryLater(ApiJob* job, const ApiError& reason)
         finish(job, reason);
         return;
     }
+    // A 503 may say when to come back (Retry-After, seconds or a date). Within what the policy
+    // would wait anyway the client waits that long; a longer pause is the caller's to take
+    // (the outbox defers the item until then), not a request held open for minutes.
+    const qint64 asked = reason.retryAfterMs();
+    const qint64 longest = m_config.retry.backoffMs.isEmpty()
+        ? 0
+        : *std::max_element(m_config.retry.backoffMs.cbegin(), m_config.retry.backoffMs.cend());
+    if (asked > longest) {
+        finish(job, reason);
+        return;
+    }
     ++job->m_retries;
-    const qint64 delay = m_config.retry.delayBefore(job->m_retries, m_random);
+    const qint64 delay = std::max(m_config.retry.delayBefore(job->m_retries, m_random), asked);
     Q_EMIT job->retryScheduled(job->m_retries, delay, reason);
     qCDebug(lcApi) << job->endpoint().operationId << "retry" << job->m_retries << "in" << delay
                    << "ms after" << ApiError::kindName(reason.kind());

@@ -1,11 +1,21 @@
 // Retry-After and the rate-limit headers as the client reads them: delay-seconds and the three
 // HTTP date forms (a 429 saying "come back at 12:01:30 GMT" pauses the location until then, by
 // the client's clock), dates in the past, garbage and absurd values; what a 429 with a date
-// makes of the rate budget's pause.
+// makes of the rate budget's pause; a 503 with a date is retried no sooner than it says (a
+// scripted server on 127.0.0.1), and one asking for longer than the client waits is handed back
+// with the wait for the outbox.
+#include "api/apiclient.h"
 #include "api/apierror.h"
 #include "api/httpheaders.h"
 #include "api/ratebudget.h"
+#include "api/tokenprovider.h"
 #include "common/clock.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QTcpServer>
+#include <QTcpSocket>
 
 #include <QDateTime>
 #include <QTest>
@@ -30,6 +40,81 @@ qint64 utc(int year, int month, int day, int h, int m, int s)
 
 // 2026-11-01 12:00:00 GMT, a Sunday.
 const qint64 now = utc(2026, 11, 1, 12, 0, 0);
+
+// Answers each request with the next of `answers` (raw HTTP), the last one repeating.
+class ScriptedServer : public QTcpServer
+{
+public:
+    explicit ScriptedServer(QList<QByteArray> answers)
+        : m_answers(std::move(answers))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_buffers[socket] += socket->readAll();
+                    if (!m_buffers[socket].contains("\r\n\r\n"))
+                        return;
+                    m_buffers.remove(socket);
+                    const QByteArray answer
+                        = m_answers.value(qMin<qsizetype>(requests.size(), m_answers.size() - 1));
+                    requests.append(timer.isValid() ? timer.elapsed() : 0);
+                    socket->write(answer);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+        timer.start();
+    }
+    QList<qint64> requests; // when each arrived, ms since the server started
+    QElapsedTimer timer;
+
+private:
+    QList<QByteArray> m_answers;
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+};
+
+QByteArray httpAnswer(int status, const QByteArray& extraHeaders, const QByteArray& body)
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Unavailable")
+        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
+}
+
+struct Retried
+{
+    bool finished = false;
+    ApiError error;
+    int status = 0;
+    QList<qint64> delays;
+};
+
+Retried getContact(ScriptedServer& server, const Clock& clock)
+{
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    StaticTokenProvider tokens(QStringLiteral("pit-test"));
+    RateBudget budget(clock);
+    ApiConfig config;
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+    config.locationId = QStringLiteral("loc");
+    config.retry.backoffMs = {10, 20, 5000};
+    config.retry.jitter = 0;
+    ApiClient client(nam, tokens, budget, clock, config);
+    RequestSpec spec;
+    spec.path.insert(QStringLiteral("contactId"), QStringLiteral("c1"));
+    Retried outcome;
+    ApiJob* job = client.call(QStringLiteral("get-contact"), spec);
+    QObject::connect(job, &ApiJob::retryScheduled, &client,
+        [&outcome](int, qint64 delayMs, const ApiError&) { outcome.delays.append(delayMs); });
+    job->onFinished(&client, [&outcome](const ApiJob& done) {
+        outcome.finished = true;
+        outcome.error = done.error();
+        outcome.status = done.httpStatus();
+    });
+    (void)QTest::qWaitFor([&] { return outcome.finished; }, 20000);
+    return outcome;
+}
 
 } // namespace
 
@@ -115,6 +200,43 @@ private Q_SLOTS:
         QVERIFY2(paused >= 45000 && paused < 46000, qPrintable(QString::number(paused)));
     }
 
+    void serviceUnavailableWaitsForTheDate()
+    {
+        StillClock clock;
+        clock.m_now = now;
+        // "Come back at 12:00:01": a second after the client's now, longer than the 10 ms
+        // back-off the policy would take first.
+        ScriptedServer server({httpAnswer(503, "Retry-After: Sun, 01 Nov 2026 12:00:01 GMT\r\n",
+                                   "{\"message\":\"down for a moment\"}"),
+            httpAnswer(200, {}, "{\"contact\":{\"id\":\"c1\"}}")});
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        const Retried outcome = getContact(server, clock);
+        QVERIFY(outcome.finished);
+        QCOMPARE(outcome.status, 200);
+        QCOMPARE(outcome.delays, QList<qint64> {1000});
+        QCOMPARE(server.requests.size(), 2);
+        QVERIFY2(server.requests.at(1) - server.requests.at(0) >= 990,
+            qPrintable(QString::number(server.requests.at(1) - server.requests.at(0))));
+    }
+
+    void serviceUnavailableForLongIsHandedBack()
+    {
+        StillClock clock;
+        clock.m_now = now;
+        // An hour: more than the client waits itself (its longest back-off is 5 s).
+        ScriptedServer server({httpAnswer(503, "Retry-After: Sun, 01 Nov 2026 13:00:00 GMT\r\n",
+                                   "{\"message\":\"maintenance\"}"),
+            httpAnswer(200, {}, "{\"contact\":{\"id\":\"c1\"}}")});
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        const Retried outcome = getContact(server, clock);
+        QVERIFY(outcome.finished);
+        QCOMPARE(outcome.status, 503);
+        QCOMPARE(outcome.error.kind(), ApiError::Kind::Server);
+        QCOMPARE(outcome.error.retryAfterMs(), qint64(3600000));
+        QVERIFY(outcome.delays.isEmpty());
+        QCOMPARE(server.requests.size(), 1);
+    }
+
     void negativeRateHeadersAreIgnored()
     {
         StillClock clock;
@@ -126,5 +248,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHttpHeaders)
+QTEST_MAIN(TestHttpHeaders)
 #include "tst_httpheaders.moc"
