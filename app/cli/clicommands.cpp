@@ -109,6 +109,17 @@ QPair<QString, QString> VerbParser::keyValue(const QString& text, const QString&
 
 Command VerbParser::request(Command command, const QString& operationId, Api::RequestSpec spec)
 {
+    // An empty id would make a path such as /contacts/ that means another operation, or one the
+    // server refuses with a message about the data: said here, before anything is sent. The
+    // location comes from the target when none is given (fillLocation).
+    if (const Api::Endpoint* endpoint = Api::findEndpoint(operationId)) {
+        for (const QString& name : pathParameters(*endpoint)) {
+            const QString value = spec.path.value(name);
+            if (name != L("locationId") && value.trimmed().isEmpty())
+                usage(QStringLiteral("%1 needs a non-empty %2 (got \"%3\")")
+                          .arg(operationId, name, value));
+        }
+    }
     command.action = Action::Call;
     command.operationId = operationId;
     command.spec = std::move(spec);

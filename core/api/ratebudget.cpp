@@ -1,5 +1,6 @@
 #include "api/ratebudget.h"
 
+#include "api/httpheaders.h"
 #include "common/clock.h"
 
 #include <algorithm>
@@ -13,9 +14,10 @@ constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 // answer.
 qint64 header(const QHash<QByteArray, QByteArray>& headers, const QByteArray& name, qint64 fallback)
 {
-    bool ok = false;
-    const qint64 value = headers.value(name).trimmed().toLongLong(&ok);
-    return ok ? value : fallback;
+    const auto it = headers.constFind(name);
+    if (it == headers.cend())
+        return fallback;
+    return rateHeaderValue(*it).value_or(fallback);
 }
 } // namespace
 
