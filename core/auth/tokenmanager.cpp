@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 namespace ContactDesk::Auth {
 
 namespace {
@@ -53,7 +55,14 @@ void OAuthTokenProvider::setState(State state)
 
 bool OAuthTokenProvider::expiringSoon() const
 {
-    return m_expiresAtMs != 0 && m_clock.nowMs() >= m_expiresAtMs - refreshMarginMs;
+    if (m_expiresAtMs == 0)
+        return false;
+    // A token issued for less than twice the margin is renewed at half its life, not at once:
+    // otherwise a 4-minute token would be refreshed before every request.
+    qint64 margin = refreshMarginMs;
+    if (m_issuedAtMs > 0 && m_expiresAtMs > m_issuedAtMs)
+        margin = std::min(margin, (m_expiresAtMs - m_issuedAtMs) / 2);
+    return m_clock.nowMs() >= m_expiresAtMs - margin;
 }
 
 bool OAuthTokenProvider::stillValid() const
@@ -227,6 +236,7 @@ void OAuthTokenProvider::sendRefresh(Reason reason)
     const qint64 sentAtMs = m_clock.nowMs();
     const quint64 generation = m_generation;
     QNetworkReply* reply = m_network.post(OAuthWire::formRequest(url), body);
+    OAuthWire::capAnswer(reply);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, generation, sentAtMs, reason] {
         reply->deleteLater();
