@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace ContactDesk;
@@ -115,6 +117,7 @@ private Q_SLOTS:
     void overflowingLifetimeIsClamped();
     void shortLifetimeDoesNotRefreshOnEveryRequest();
     void oversizedAnswerIsRefused();
+    void refreshInFlightOutlivesItsProvider();
 };
 
 void TestTokenAnswers::overflowingLifetimeIsClamped_data()
@@ -192,6 +195,71 @@ void TestTokenAnswers::oversizedAnswerIsRefused()
         });
     QTRY_VERIFY_WITH_TIMEOUT(read, waitMs);
     QCOMPARE(stored, QStringLiteral("refresh-0"));
+}
+
+void TestTokenAnswers::refreshInFlightOutlivesItsProvider()
+{
+    // A token endpoint that holds its answer until the test releases it.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QTcpSocket* held = nullptr;
+    QByteArray request;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        held = server.nextPendingConnection();
+        connect(held, &QTcpSocket::readyRead, this, [&] { request += held->readAll(); });
+    });
+    FakeClock clock;
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    MemorySecretStore secrets;
+    bool written = false;
+    secrets.write(kId, SecretKind::RefreshToken, QStringLiteral("refresh-0"), [&](const QString&) {
+        secrets.write(kId, SecretKind::ClientSecret, QStringLiteral("client-secret"),
+            [&](const QString&) { written = true; });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(written, waitMs);
+    Connection c;
+    c.id = kId;
+    c.environment = Environment::Custom;
+    c.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+    c.authKind = AuthKind::OAuth;
+    c.clientId = QStringLiteral("0123456789abcdef01234567-abcdefgh");
+    c.locationId = QStringLiteral("loc1");
+
+    QString answeredError;
+    bool answered = false;
+    {
+        OAuthTokenProvider tokens(nam, secrets, clock, c);
+        tokens.withToken([&](const QString&, const QString& error) {
+            answered = true;
+            answeredError = error;
+        });
+        // The refresh is on the wire (the old refresh token is spent) when the session closes.
+        QTRY_VERIFY_WITH_TIMEOUT(request.contains("refresh_token=refresh-0"), waitMs);
+    }
+    QVERIFY(answered);
+    QVERIFY(!answeredError.isEmpty());
+
+    const QByteArray body = tokenBody(QStringLiteral("access-9"), 86399);
+    held->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                "Content-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    held->flush();
+    const auto stored = [&](SecretKind kind) {
+        bool read = false;
+        QString value;
+        secrets.read(kId, kind, [&](const QString& v, bool, const QString&) {
+            value = v;
+            read = true;
+        });
+        if (!QTest::qWaitFor([&read] { return read; }, waitMs))
+            return QStringLiteral("(the secret store did not answer)");
+        return value;
+    };
+    // The rotated refresh token the server now expects is the one stored.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        stored(SecretKind::RefreshToken), QStringLiteral("access-9-r"), waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stored(SecretKind::AccessToken), QStringLiteral("access-9"), waitMs);
 }
 
 QTEST_GUILESS_MAIN(TestTokenAnswers)
