@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "auth/connection.h"
 #include "cliparser.h"
 #include "verbs.h"
 
@@ -226,6 +227,9 @@ Target explicitTarget(const QCommandLineParser& parser, const Options& options,
     if (!target.baseUrl.isValid() || target.baseUrl.host().isEmpty()
         || (scheme != L("http") && scheme != L("https")))
         usage(QStringLiteral("--base-url must be an http or https URL, got \"%1\"").arg(url));
+    // The token goes to this URL: plain http only to this machine.
+    if (const QString problem = Auth::baseUrlProblem(target.baseUrl); !problem.isEmpty())
+        usage(QStringLiteral("--base-url: %1").arg(problem));
     return target;
 }
 

@@ -117,7 +117,7 @@ Commands:
                              GET /contacts/ with it succeeded; the token goes to the system
                              keychain only (--token may come from CONTACTDESK_TOKEN)
   connections use ID         makes a saved connection the active one
-  connections remove ID      deletes a saved connection and its keychain entries
+  connections remove ID      deletes a saved connection, its keychain entries and its cache
 
 The location id is filled in where an operation takes one (the {locationId} of the Locations
 paths; the query of get-contacts, get-duplicate-contact, get-contacts-by-businessId,

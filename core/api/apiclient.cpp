@@ -460,8 +460,8 @@ void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& re
     job->m_result = result;
     if (error.isError() && job->m_attempts > 0 && error.kind() != ApiError::Kind::Cancelled
         && !job->m_sentUrl.isEmpty()) {
-        Q_EMIT gaveUp(methodName(job->endpoint().method), job->m_sentUrl, job->m_attempts,
-            error.messages().value(0));
+        Q_EMIT gaveUp(methodName(job->endpoint().method), redactUrl(job->m_sentUrl),
+            job->m_attempts, error.messages().value(0));
     }
     qCDebug(lcApi) << job->endpoint().operationId << "finished:"
                    << (error.isError() ? ApiError::kindName(error.kind()) : QStringLiteral("ok"))
@@ -482,7 +482,7 @@ void ApiClient::logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray&
     ApiExchange exchange;
     exchange.operationId = QString(job->endpoint().operationId);
     exchange.method = methodName(job->endpoint().method);
-    exchange.url = reply->request().url();
+    exchange.url = redactUrl(reply->request().url());
     exchange.attempt = job->m_attempts;
     exchange.cause = job->spec().cause;
     exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
