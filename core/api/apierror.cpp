@@ -73,8 +73,9 @@ ApiError ApiError::fromHttp(
     error.m_meta = json.value(QStringLiteral("meta")).toObject();
     bool ok = false;
     const qint64 seconds = headers.value("retry-after").toLongLong(&ok);
+    // Any server's number: more than a day is read as a day, so the wait cannot overflow.
     if (ok && seconds >= 0)
-        error.m_retryAfterMs = seconds * 1000;
+        error.m_retryAfterMs = qMin<qint64>(seconds, 24 * 60 * 60) * 1000;
     return error;
 }
 

@@ -235,8 +235,12 @@ TokenReply readTokenReply(QNetworkReply* reply, const QByteArray& body, qint64 s
     }
     tokens.refreshToken = object.value(QStringLiteral("refresh_token")).toString();
     const qint64 expiresIn = jsonText(object.value(QStringLiteral("expires_in"))).toLongLong();
-    if (expiresIn > 0)
-        tokens.expiresAt = QDateTime::fromMSecsSinceEpoch(sentAtMs + expiresIn * 1000, Qt::UTC);
+    // At most a year, whatever the server says, so the sum cannot overflow.
+    constexpr qint64 maxLifetimeS = 365LL * 24 * 60 * 60;
+    if (expiresIn > 0) {
+        tokens.expiresAt = QDateTime::fromMSecsSinceEpoch(
+            sentAtMs + qMin(expiresIn, maxLifetimeS) * 1000, Qt::UTC);
+    }
     const QJsonValue scope = object.value(QStringLiteral("scope"));
     if (scope.isArray()) {
         const QJsonArray scopes = scope.toArray();
