@@ -58,6 +58,13 @@ private:
     qint64 m_pos = 0;
 };
 
+// The reply's error for messages the user sees and the outbox keeps: it names the URL, whose
+// query may hold a search's email or phone number.
+QString transportMessage(const QNetworkReply* reply)
+{
+    return redactUrlIn(reply->errorString(), reply->request().url());
+}
+
 bool neverReachedServer(QNetworkReply::NetworkError error)
 {
     return error == QNetworkReply::ConnectionRefusedError
@@ -339,10 +346,10 @@ void ApiClient::handleReply(ApiJob* job, QNetworkReply* reply, const QByteArray&
             = code == QNetworkReply::OperationCanceledError || code == QNetworkReply::TimeoutError;
         const ApiError::Kind kind = timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
         if (creates && !neverReachedServer(code)) {
-            finish(job, ApiError(ApiError::Kind::OutcomeUnknown, 0, {reply->errorString()}));
+            finish(job, ApiError(ApiError::Kind::OutcomeUnknown, 0, {transportMessage(reply)}));
             return;
         }
-        retryLater(job, ApiError(kind, 0, {reply->errorString()}));
+        retryLater(job, ApiError(kind, 0, {transportMessage(reply)}));
         return;
     }
     if (status >= 200 && status < 300) {
@@ -460,8 +467,9 @@ void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& re
     job->m_result = result;
     if (error.isError() && job->m_attempts > 0 && error.kind() != ApiError::Kind::Cancelled
         && !job->m_sentUrl.isEmpty()) {
-        Q_EMIT gaveUp(methodName(job->endpoint().method), redactUrl(job->m_sentUrl),
-            job->m_attempts, error.messages().value(0));
+        Q_EMIT gaveUp(methodName(job->endpoint().method),
+            redactUrl(job->m_sentUrl, UrlRedaction::SecretsOnly), job->m_attempts,
+            error.messages().value(0));
     }
     qCDebug(lcApi) << job->endpoint().operationId << "finished:"
                    << (error.isError() ? ApiError::kindName(error.kind()) : QStringLiteral("ok"))
@@ -482,12 +490,13 @@ void ApiClient::logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray&
     ApiExchange exchange;
     exchange.operationId = QString(job->endpoint().operationId);
     exchange.method = methodName(job->endpoint().method);
-    exchange.url = redactUrl(reply->request().url());
+    exchange.url = redactUrl(reply->request().url(), UrlRedaction::SecretsOnly);
     exchange.attempt = job->m_attempts;
     exchange.cause = job->spec().cause;
     exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError && exchange.status == 0)
-        exchange.transportError = reply->errorString();
+        exchange.transportError
+            = redactUrlIn(reply->errorString(), reply->request().url(), UrlRedaction::SecretsOnly);
     exchange.startedAtMs = startedAtMs;
     exchange.durationMs = m_clock.nowMs() - startedAtMs;
     const QNetworkRequest sent = reply->request();

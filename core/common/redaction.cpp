@@ -83,7 +83,7 @@ QByteArray redactBody(const QByteArray& body)
     return text.toUtf8();
 }
 
-QUrl redactUrl(const QUrl& url)
+QUrl redactUrl(const QUrl& url, UrlRedaction what)
 {
     if (!url.hasQuery())
         return url;
@@ -102,7 +102,9 @@ QUrl redactUrl(const QUrl& url)
         const QString value = QUrl::fromPercentEncoding(item.mid(equals + 1).toUtf8());
         if (value.isEmpty() || value == redactedText)
             continue;
-        if (isSecretKey(key) || isContactDataKey(key) || value.contains(u'@')) {
+        const bool contactData = what == UrlRedaction::SecretsAndContactData
+            && (isContactDataKey(key) || value.contains(u'@'));
+        if (isSecretKey(key) || contactData) {
             item = item.left(equals + 1) + QLatin1StringView("%5Bredacted%5D");
             changed = true;
         }
@@ -112,6 +114,17 @@ QUrl redactUrl(const QUrl& url)
     QUrl redacted = url;
     redacted.setQuery(items.join(u'&'), QUrl::StrictMode);
     return redacted;
+}
+
+QString redactUrlIn(const QString& text, const QUrl& url, UrlRedaction what)
+{
+    const QUrl redacted = redactUrl(url, what);
+    if (redacted == url)
+        return text;
+    QString result = text;
+    result.replace(url.toString(), redacted.toString());
+    result.replace(QString::fromUtf8(url.toEncoded()), QString::fromUtf8(redacted.toEncoded()));
+    return result;
 }
 
 } // namespace ContactDesk

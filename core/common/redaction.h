@@ -15,9 +15,20 @@ inline constexpr QLatin1StringView redactedText {"[redacted]"};
 bool isSecretHeader(QByteArrayView lowerCaseName);
 QByteArray redactHeaderValue(QByteArrayView lowerCaseName, const QByteArray& value);
 QByteArray redactBody(const QByteArray& body);
-// Masks the values of query items named like a secret or like contact data, and any value that
-// holds an email address. Path, keys and the other values are kept, so the request stays
-// recognisable.
-QUrl redactUrl(const QUrl& url);
+// What redactUrl() masks besides secrets. Log lines and messages mask contact data too; the
+// inspector's traffic (shown only to this user, replayed, copied as curl and exported like the
+// bodies it holds) keeps it, or its requests could not be sent again.
+enum class UrlRedaction
+{
+    SecretsAndContactData,
+    SecretsOnly,
+};
+// Masks the values of query items named like a secret and, unless told otherwise, those named
+// like contact data and any value that holds an email address. Path, keys and the other values
+// are kept, so the request stays recognisable.
+QUrl redactUrl(const QUrl& url, UrlRedaction what = UrlRedaction::SecretsAndContactData);
+// `text` (a network error, which names the URL it failed on) with `url` in it redacted.
+QString redactUrlIn(
+    const QString& text, const QUrl& url, UrlRedaction what = UrlRedaction::SecretsAndContactData);
 
 } // namespace ContactDesk

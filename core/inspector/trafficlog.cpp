@@ -149,7 +149,7 @@ qint64 TrafficLog::append(const QString& connection, const QString& environment,
     entry.environment = environment;
     entry.exchange = exchange;
     if (redaction == Redaction::Needed) {
-        entry.exchange.url = redactUrl(entry.exchange.url);
+        entry.exchange.url = redactUrl(entry.exchange.url, UrlRedaction::SecretsOnly);
         redact(entry.exchange.requestHeaders);
         redact(entry.exchange.responseHeaders);
         entry.exchange.requestBody = redactBody(entry.exchange.requestBody);

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void urlQueries_data();
     void urlQueries();
     void urlWithoutContactDataIsUnchanged();
+    void inspectorKeepsContactDataButNotSecrets();
+    void networkErrorsNameTheUrlRedacted();
 };
 
 void TestRedaction::secretHeaders_data()
@@ -157,6 +159,33 @@ void TestRedaction::urlWithoutContactDataIsUnchanged()
     QCOMPARE(redactUrl(url), url);
     const QUrl noQuery(QStringLiteral("https://services.leadconnectorhq.com/locations/loc1"));
     QCOMPARE(redactUrl(noQuery), noQuery);
+}
+
+void TestRedaction::inspectorKeepsContactDataButNotSecrets()
+{
+    const QUrl url(QStringLiteral("https://h.example/contacts/search/duplicate?locationId=loc1"
+                                  "&email=ada%2Bx%40example.com&access_token=tok-1"));
+    const QString shown
+        = QUrl::fromPercentEncoding(redactUrl(url, UrlRedaction::SecretsOnly).toEncoded());
+    QVERIFY2(shown.contains(QStringLiteral("email=ada+x@example.com")), qPrintable(shown));
+    QVERIFY2(!shown.contains(QStringLiteral("tok-1")), qPrintable(shown));
+}
+
+void TestRedaction::networkErrorsNameTheUrlRedacted()
+{
+    const QUrl url(
+        QStringLiteral("https://h.example/contacts/search/duplicate?number=%2B15551234567"));
+    // QNetworkReply's wording for an HTTP failure.
+    const QString error
+        = QStringLiteral("Error transferring %1 - server replied: Bad Gateway").arg(url.toString());
+    const QString redacted = redactUrlIn(error, url);
+    QVERIFY2(!redacted.contains(QStringLiteral("5551234567")), qPrintable(redacted));
+    QVERIFY2(
+        redacted.contains(QStringLiteral("number=%5Bredacted%5D - server replied: Bad Gateway"))
+            || redacted.contains(QStringLiteral("number=[redacted] - server replied: Bad Gateway")),
+        qPrintable(redacted));
+    QCOMPARE(redactUrlIn(QStringLiteral("Connection refused"), url),
+        QStringLiteral("Connection refused"));
 }
 
 QTEST_GUILESS_MAIN(TestRedaction)
