@@ -74,6 +74,11 @@ enum class Action
     EventsPush,
     EventsList,
     Serve,
+    // serve devices add NAME | list | remove NAME: who may subscribe to serve's change feed
+    // (see deviceName).
+    ServeDevicesAdd,
+    ServeDevicesList,
+    ServeDevicesRemove,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -161,6 +166,8 @@ struct Command
     quint16 listenPort = 0;
     QString secretFile;
     QString rulesFile;
+    // ServeDevicesAdd and ServeDevicesRemove: the device.
+    QString deviceName;
 };
 
 struct ParseResult

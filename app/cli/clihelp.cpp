@@ -106,7 +106,13 @@ Commands:
                              {"listening": "http://HOST:PORT"} once ready (default
                              127.0.0.1, any free port). The whsec_ secret comes from FILE
                              (readable by its owner only), $CREDENTIALS_DIRECTORY/event-secret
-                             (systemd), or the saved connection's keychain entry
+                             (systemd), or the saved connection's keychain entry. Registered
+                             devices subscribe to the webhooks it accepted on GET /stream
+                             (Server-Sent Events, Authorization: Bearer DEVICE-TOKEN)
+  serve devices add NAME     a device that may subscribe; prints its token once (only its
+                             hash is kept)
+  serve devices list         the devices, when added and last seen
+  serve devices remove NAME  refuses the device's token from now on
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one

@@ -38,6 +38,10 @@ public:
         qint64 lastId = 0; // the newest id ever given (0: none)
     };
 
+    // How long serve keeps an event: a desktop away for longer gets a gap event and
+    // reconciles.
+    static constexpr qint64 retentionMs = 7LL * 24 * 3600 * 1000;
+
     explicit ChangeFeed(Store::Database& database);
 
     // Appends one event by hand (tests, and a delivery recorded without the ledger); its id,
