@@ -167,6 +167,10 @@ Command parseWords(VerbParser& parser, const Command& command)
             usage(QStringLiteral("events needs a subcommand (push or list)"));
         return parseEventsVerb(parser, command, words.takeFirst());
     }
+    if (group == L("serve") && !words.isEmpty() && words.first() == L("devices")) {
+        words.takeFirst();
+        return parseServeDevices(parser, command);
+    }
     if (group == L("serve"))
         return parseServe(parser, command);
     if (group == L("mapping")) {
@@ -378,6 +382,9 @@ bool isConnectionsAction(Action action)
     case Action::EventsPush:
     case Action::EventsList:
     case Action::Serve:
+    case Action::ServeDevicesAdd:
+    case Action::ServeDevicesList:
+    case Action::ServeDevicesRemove:
         return false;
     }
     return false;
@@ -401,6 +408,9 @@ bool isDataAction(Action action)
     case Action::EventsPush:
     case Action::EventsList:
     case Action::Serve:
+    case Action::ServeDevicesAdd:
+    case Action::ServeDevicesList:
+    case Action::ServeDevicesRemove:
         return true;
     case Action::Help:
     case Action::Version:

@@ -74,6 +74,11 @@ enum class Action
     EventsPush,
     EventsList,
     Serve,
+    // serve devices add NAME | list | remove NAME: who may subscribe to serve's change feed
+    // (see deviceName).
+    ServeDevicesAdd,
+    ServeDevicesList,
+    ServeDevicesRemove,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -163,6 +168,8 @@ struct Command
     QString rulesFile;
     // serve --webhook-public-key FILE (up to twice: HighLevel's RSA and Ed25519 keys). Absolute.
     QStringList webhookKeyFiles;
+    // ServeDevicesAdd and ServeDevicesRemove: the device.
+    QString deviceName;
 };
 
 struct ParseResult

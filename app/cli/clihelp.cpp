@@ -110,7 +110,13 @@ Commands:
                              HighLevel's webhooks arrive on POST /hooks/highlevel, verified
                              with its public key(s) from --webhook-public-key FILE (PEM, RSA
                              or Ed25519; twice for both), or on a sandbox with its own keys
-                             (--sandbox, or --sandbox-admin-key), and are applied to the cache
+                             (--sandbox, or --sandbox-admin-key), and are applied to the cache.
+                             Registered devices subscribe to the webhooks it accepted on GET
+                             /stream (Server-Sent Events, Authorization: Bearer DEVICE-TOKEN)
+  serve devices add NAME     a device that may subscribe; prints its token once (only its
+                             hash is kept)
+  serve devices list         the devices, when added and last seen
+  serve devices remove NAME  refuses the device's token from now on
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one

@@ -18,6 +18,9 @@
 #include "sandbox/sandboxserver.h"
 #include "sync/outboxworker.h"
 #include "sync/workspace.h"
+#include "webhooks/changefeed.h"
+#include "webhooks/feeddevices.h"
+#include "webhooks/streamroute.h"
 #include "webhooks/webhookintake.h"
 
 #include <QEventLoop>
@@ -25,6 +28,7 @@
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QSocketNotifier>
+#include <QTimer>
 #include <QUrl>
 
 #include <csignal>
@@ -261,6 +265,19 @@ int runServe(CliSession& session, const Command& command, Sync::Workspace& works
                                 "machine; anyone who can reach it may try to send events\n")
                      .arg(command.listenAddress));
 
+    // The change feed of the webhooks accepted here, for the devices of `serve devices add`.
+    Webhooks::ChangeFeed feed(workspace.database());
+    Webhooks::FeedDevices devices(workspace.database());
+    Webhooks::StreamRoute stream(feed, devices);
+    stream.install(receiver);
+    QTimer pruneFeed;
+    pruneFeed.setInterval(3600 * 1000);
+    QObject::connect(&pruneFeed, &QTimer::timeout, &pruneFeed, [&feed, &session] {
+        feed.prune(session.clock().nowMs() - Webhooks::ChangeFeed::retentionMs);
+    });
+    feed.prune(session.clock().nowMs() - Webhooks::ChangeFeed::retentionMs);
+    pruneFeed.start();
+
     QEventLoop loop;
     StopSignals stop(loop);
     if (!stop.ok())
@@ -274,7 +291,10 @@ int runServe(CliSession& session, const Command& command, Sync::Workspace& works
         return ExitUsage;
     }
     QObject::connect(&receiver, &Automation::EventReceiver::requestAnswered, &loop,
-        [&command](int status, const QString& reason) {
+        [&command, &stream](int status, const QString& reason) {
+            // A webhook accepted on /hooks/highlevel goes to the open streams at once.
+            if (status == 200)
+                stream.notify();
             if (command.verbose || status >= 400)
                 writeErr(QStringLiteral("contactdesk-cli: %1 %2\n").arg(status).arg(reason));
         });
@@ -293,6 +313,7 @@ int runServe(CliSession& session, const Command& command, Sync::Workspace& works
 
     // Answers for what was received, then no new work; an item on its way is the outbox's to
     // settle at the next start, exactly once.
+    stream.closeAll();
     receiver.close();
     engine.stop();
     worker.stop();

@@ -392,6 +392,10 @@ int runDataVerb(CliSession& session, const Command& command)
         return runEventsVerb(session, command, workspace);
     case Action::Serve:
         return runServe(session, command, workspace);
+    case Action::ServeDevicesAdd:
+    case Action::ServeDevicesList:
+    case Action::ServeDevicesRemove:
+        return runServeDevices(command, workspace);
     default:
         return runOfflineVerb(command, workspace);
     }

@@ -87,4 +87,9 @@ std::optional<Automation::RuleSet> loadRules(const Command& command, Sync::Works
 Command parseServe(VerbParser& words, Command command);
 int runServe(CliSession& session, const Command& command, Sync::Workspace& workspace);
 
+// deviceverbs.cpp: serve devices add NAME | list | remove NAME, the devices that may subscribe
+// to serve's change feed (GET /stream); `add` prints the device's token once.
+Command parseServeDevices(VerbParser& words, Command command);
+int runServeDevices(const Command& command, Sync::Workspace& workspace);
+
 } // namespace ContactDesk::Cli

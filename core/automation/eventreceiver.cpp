@@ -182,6 +182,16 @@ public:
         return true;
     }
 
+    bool addStreamingRoute(const QString& path, StreamingHandler handler)
+    {
+        if (path == QLatin1String("/events") || !path.startsWith(u'/') || !handler)
+            return false;
+        m_routes.insert(path,
+            [this, handler = std::move(handler)](const QHttpServerRequest& request,
+                QTcpSocket* socket) { handler(request, makeResponder(request, socket)); });
+        return true;
+    }
+
     QByteArray key;
     ReceiverOptions options;
     QPointer<GuardedTcpServer> tcp;
@@ -329,6 +339,11 @@ void EventReceiver::setSigningKey(const QByteArray& signingKey)
 bool EventReceiver::addRoute(const QString& path, RouteHandler handler)
 {
     return m_server->addRoute(path, std::move(handler));
+}
+
+bool EventReceiver::addStreamingRoute(const QString& path, StreamingHandler handler)
+{
+    return m_server->addStreamingRoute(path, std::move(handler));
 }
 
 bool EventReceiver::listen(const ReceiverOptions& options, QString* error)

@@ -12,6 +12,7 @@
 #include <memory>
 
 class QHttpServerRequest;
+class QHttpServerResponder;
 
 namespace ContactDesk {
 class Clock;
@@ -31,6 +32,10 @@ struct RouteAnswer
     QList<QPair<QByteArray, QByteArray>> headers;
 };
 using RouteHandler = std::function<RouteAnswer(const QHttpServerRequest&)>;
+// A route that answers in its own time: the handler takes the responder (and through it the
+// socket) and may keep it to answer later or to stream a body that does not end (Server-Sent
+// Events). It writes the whole answer itself.
+using StreamingHandler = std::function<void(const QHttpServerRequest&, QHttpServerResponder&&)>;
 
 struct ReceiverOptions
 {
@@ -60,6 +65,8 @@ public:
     // answers synchronously, with the raw request; the body limit (413) applies to it too.
     // /events cannot be replaced.
     bool addRoute(const QString& path, RouteHandler handler);
+    // The same for a handler that keeps the responder (the change feed's /stream).
+    bool addStreamingRoute(const QString& path, StreamingHandler handler);
     bool listen(const ReceiverOptions& options, QString* error = nullptr);
     void close();
     bool isListening() const;

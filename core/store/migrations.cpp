@@ -249,6 +249,37 @@ const QStringList migration8 {
                    " ON highlevel_webhooks(record_id, type, timestamp)"),
 };
 
+// Version 9: the change feed `contactdesk-cli serve` offers its subscribed desktops. Each
+// webhook the ledger accepts is copied into webhook_feed by a trigger, in the ledger's own
+// transaction (an accepted delivery is never missing from the feed), but only while a device
+// is registered in feed_devices: a desktop that receives webhooks itself keeps no feed.
+// AUTOINCREMENT keeps the event ids growing after old rows are pruned. feed_devices holds each
+// device's token as a SHA-256 hash only; feed_subscriptions is the desktop's side: the last
+// event id applied from each serve URL.
+const QStringList migration9 {
+    QStringLiteral("CREATE TABLE webhook_feed ("
+                   " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                   " webhook_id TEXT NOT NULL,"
+                   " type TEXT NOT NULL,"
+                   " body TEXT NOT NULL,"
+                   " received_at INTEGER NOT NULL)"),
+    QStringLiteral("CREATE INDEX webhook_feed_by_received ON webhook_feed(received_at)"),
+    QStringLiteral("CREATE TABLE feed_devices ("
+                   " name TEXT PRIMARY KEY,"
+                   " token_hash TEXT NOT NULL UNIQUE,"
+                   " created_at INTEGER NOT NULL,"
+                   " last_seen_at INTEGER NOT NULL DEFAULT 0)"),
+    QStringLiteral("CREATE TABLE feed_subscriptions ("
+                   " url TEXT PRIMARY KEY,"
+                   " last_seq INTEGER NOT NULL DEFAULT 0)"),
+    QStringLiteral("CREATE TRIGGER webhook_feed_from_ledger AFTER INSERT ON highlevel_webhooks"
+                   " WHEN EXISTS (SELECT 1 FROM feed_devices)"
+                   " BEGIN"
+                   " INSERT INTO webhook_feed (webhook_id, type, body, received_at)"
+                   " VALUES (NEW.webhook_id, NEW.type, NEW.payload, NEW.received_at);"
+                   " END"),
+};
+
 } // namespace
 
 const QStringList* statements(int version)
@@ -270,6 +301,8 @@ const QStringList* statements(int version)
         return &migration7;
     case 8:
         return &migration8;
+    case 9:
+        return &migration9;
     default:
         return nullptr;
     }
