@@ -40,7 +40,7 @@ public:
     //   6 the search index without token positions, column sizes or three-character prefixes
     //   7 automations: the inbox of Your App's events, links, the outbox's origin
     //   8 the webhook ids HighLevel delivered (replay protection)
-    static constexpr int currentSchemaVersion = 8;
+    static constexpr int currentSchemaVersion = 10;
     // The SQLite library this build runs on ("3.40.1"), for Help > About.
     static QString sqliteVersion();
     // PRAGMA application_id of our files ("CDsk"), so a foreign SQLite file is recognised.
