@@ -7,6 +7,7 @@
 #include "store/contactcache.h"
 #include "webhooks/webhookledger.h"
 
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -26,6 +27,29 @@ const QString failed = QStringLiteral("failed");
 const QStringList envelopeKeys {QStringLiteral("type"), QStringLiteral("webhookId"),
     QStringLiteral("timestamp"), QStringLiteral("appId"), QStringLiteral("versionId"),
     QStringLiteral("attachments")};
+
+// What changed between two lists of a contact's tasks or notes, by id. Records with a local id
+// were made here and are not on the server yet: they are nobody's change.
+template <typename T>
+QList<Store::ServerChange> listChanges(Store::ServerRecord record, const QString& contactId,
+    const QList<T>& before, const QList<T>& after)
+{
+    QHash<QString, QJsonObject> old;
+    for (const T& item : before) {
+        if (!item.id.startsWith(L("local-")))
+            old.insert(item.id, item.toJson());
+    }
+    QList<Store::ServerChange> changes;
+    for (const T& item : after) {
+        const QJsonObject now = item.toJson();
+        const QJsonObject was = old.take(item.id);
+        if (was != now)
+            changes.append({record, item.id, contactId, was, now, QStringLiteral("webhook")});
+    }
+    for (auto it = old.constBegin(); it != old.constEnd(); ++it)
+        changes.append({record, it.key(), contactId, it.value(), {}, QStringLiteral("webhook")});
+    return changes;
+}
 
 } // namespace
 
@@ -72,6 +96,24 @@ qint64 WebhookApplier::cachedUpdatedMs(const QString& contactId) const
 {
     const std::optional<Store::ContactSummary> summary = m_cache.summary(contactId);
     return summary ? summary->dateUpdatedMs : 0;
+}
+
+void WebhookApplier::report(const QList<Store::ServerChange>& changes)
+{
+    if (m_observer && !changes.isEmpty() && !m_observer(changes))
+        qCWarning(lcApplier) << "the change observer refused" << changes.size() << "changes";
+}
+
+void WebhookApplier::reportContact(const QString& contactId,
+    const std::optional<Api::Contact>& before, const std::optional<Api::Contact>& after)
+{
+    if (!m_observer)
+        return;
+    Store::ServerChange change {Store::ServerRecord::Contact, contactId, contactId,
+        before ? before->toJson() : QJsonObject(), after ? after->toJson() : QJsonObject(),
+        QStringLiteral("webhook")};
+    if (change.before != change.after)
+        report({change});
 }
 
 void WebhookApplier::runNext()
@@ -135,6 +177,7 @@ void WebhookApplier::applyContact(qint64 seq, const WebhookPayload& payload)
             QStringLiteral("older than the cached contact (updated %1)").arg(isoUtc(cachedMs)));
         return;
     }
+    const std::optional<Api::Contact> before = m_cache.contact(payload.recordId);
     if (payload.type == L("ContactDelete")) {
         if (!m_cache.removeFromServer({payload.recordId})) {
             done(seq, payload.webhookId, failed,
@@ -142,16 +185,18 @@ void WebhookApplier::applyContact(qint64 seq, const WebhookPayload& payload)
                     .arg(m_cache.lastError().message));
             return;
         }
+        if (before)
+            reportContact(payload.recordId, before, std::nullopt);
         done(seq, payload.webhookId, applied, QStringLiteral("contact deleted"));
         return;
     }
     if (payload.type == L("ContactCreate") || payload.type == L("ContactUpdate")) {
         QString error;
-        if (std::optional<Api::Contact> contact
-            = contactFromPayload(payload, m_cache.contact(payload.recordId), &error)) {
-            if (m_cache.upsertFromServer({*contact}))
+        if (std::optional<Api::Contact> contact = contactFromPayload(payload, before, &error)) {
+            if (m_cache.upsertFromServer({*contact})) {
+                reportContact(payload.recordId, before, m_cache.contact(payload.recordId));
                 done(seq, payload.webhookId, applied, QStringLiteral("contact written"));
-            else
+            } else
                 done(seq, payload.webhookId, failed,
                     QStringLiteral("the cache refused the contact: %1")
                         .arg(m_cache.lastError().message));
@@ -170,7 +215,9 @@ void WebhookApplier::refetchContact(qint64 seq, const WebhookPayload& payload)
         .then(this, [this, seq, payload](const Api::Result<Api::Contact>& result) {
             if (!result.ok()) {
                 if (result.error.httpStatus() == 404) {
-                    m_cache.removeFromServer({payload.recordId});
+                    const std::optional<Api::Contact> gone = m_cache.contact(payload.recordId);
+                    if (m_cache.removeFromServer({payload.recordId}) && gone)
+                        reportContact(payload.recordId, gone, std::nullopt);
                     done(seq, payload.webhookId, applied,
                         QStringLiteral("re-fetched: the contact is gone"));
                 } else {
@@ -189,12 +236,14 @@ void WebhookApplier::refetchContact(qint64 seq, const WebhookPayload& payload)
                     QStringLiteral("the re-fetched contact is older than the cache"));
                 return;
             }
+            const std::optional<Api::Contact> before = m_cache.contact(payload.recordId);
             if (!m_cache.upsertFromServer({result.value})) {
                 done(seq, payload.webhookId, failed,
                     QStringLiteral("the cache refused the contact: %1")
                         .arg(m_cache.lastError().message));
                 return;
             }
+            reportContact(payload.recordId, before, m_cache.contact(payload.recordId));
             done(seq, payload.webhookId, applied, QStringLiteral("contact re-fetched"));
         });
 }
@@ -227,17 +276,23 @@ void WebhookApplier::applyChildren(qint64 seq, const WebhookPayload& payload)
     case WebhookSubject::Task:
         m_contacts.tasks(contactId, Api::Priority::Background)
             .then(this, [this, contactId, finish](const Api::Result<QList<Api::Task>>& result) {
-                finish(result.ok()
-                        && m_children.replaceTasks(contactId, result.value, m_clock.nowMs()),
-                    result.error);
+                const QList<Api::Task> before = m_children.tasks(contactId);
+                const bool ok = result.ok()
+                    && m_children.replaceTasks(contactId, result.value, m_clock.nowMs());
+                if (ok)
+                    report(listChanges(Store::ServerRecord::Task, contactId, before, result.value));
+                finish(ok, result.error);
             });
         return;
     case WebhookSubject::Note:
         m_contacts.notes(contactId, Api::Priority::Background)
             .then(this, [this, contactId, finish](const Api::Result<QList<Api::Note>>& result) {
-                finish(result.ok()
-                        && m_children.replaceNotes(contactId, result.value, m_clock.nowMs()),
-                    result.error);
+                const QList<Api::Note> before = m_children.notes(contactId);
+                const bool ok = result.ok()
+                    && m_children.replaceNotes(contactId, result.value, m_clock.nowMs());
+                if (ok)
+                    report(listChanges(Store::ServerRecord::Note, contactId, before, result.value));
+                finish(ok, result.error);
             });
         return;
     default:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/serverchange.h"
 #include "webhooks/webhookreceipt.h"
 
 #include <QObject>
@@ -47,6 +48,13 @@ public:
     // Starts applying the pending deliveries (soon, from the event loop); safe to call often.
     void schedule();
     bool isIdle() const { return !m_busy && !m_scheduled; }
+    // Told of every change a delivery brought into the cache (source "webhook"): the contact
+    // before and after, and each task or note of a re-fetched list that appeared, changed or
+    // went. Called right after the cache write, before the delivery is marked done.
+    void setChangeObserver(Store::ServerChangeObserver observer)
+    {
+        m_observer = std::move(observer);
+    }
 
 Q_SIGNALS:
     // One delivery done: its webhookId, "applied" / "ignored" / "failed" and why.
@@ -62,6 +70,9 @@ private:
     void refetchContact(qint64 seq, const WebhookPayload& payload);
     // The cached dateUpdated of `contactId` in ms, 0 when unknown.
     qint64 cachedUpdatedMs(const QString& contactId) const;
+    void report(const QList<Store::ServerChange>& changes);
+    void reportContact(const QString& contactId, const std::optional<Api::Contact>& before,
+        const std::optional<Api::Contact>& after);
 
     Store::ContactCache& m_cache;
     Store::ChildCache& m_children;
@@ -70,6 +81,7 @@ private:
     const Clock& m_clock;
     bool m_busy = false;
     bool m_scheduled = false;
+    Store::ServerChangeObserver m_observer;
 };
 
 // The contact `payload` (a ContactCreate or ContactUpdate) makes of `cached` (or of nothing),
