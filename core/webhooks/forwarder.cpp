@@ -1,9 +1,9 @@
 #include "webhooks/forwarder.h"
 
+#include "api/apierror.h"
 #include "automation/standardwebhooks.h"
 #include "common/clock.h"
 
-#include <QDateTime>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -19,20 +19,14 @@ namespace ContactDesk::Webhooks {
 
 namespace {
 
-// Retry-After as seconds or as an HTTP date; -1 when absent or unreadable.
-qint64 retryAfterMs(const QByteArray& value, qint64 nowMs)
+// Retry-After in seconds, read by the parser of HighLevel's answers (core/api/apierror, fuzzed
+// there); -1 when absent or unreadable.
+qint64 retryAfterMs(const QByteArray& value)
 {
-    const QByteArray text = value.trimmed();
-    if (text.isEmpty())
+    if (value.isEmpty())
         return -1;
-    bool ok = false;
-    const qint64 seconds = text.toLongLong(&ok);
-    if (ok)
-        return seconds >= 0 ? seconds * 1000 : -1;
-    const QDateTime at = QDateTime::fromString(QString::fromLatin1(text), Qt::RFC2822Date);
-    if (!at.isValid())
-        return -1;
-    return std::max<qint64>(0, at.toMSecsSinceEpoch() - nowMs);
+    return Api::ApiError::fromHttp(429, {}, {{QByteArrayLiteral("retry-after"), value}})
+        .retryAfterMs();
 }
 
 QString statusText(int status, QNetworkReply* reply)
@@ -258,7 +252,7 @@ void Forwarder::answered(qint64 seq, QNetworkReply* reply)
         }
         qint64 wait = forwardBackoffMs(m_options, item->attempts, m_jitter ? m_jitter() : 0.0);
         if (status == 429) {
-            const qint64 asked = retryAfterMs(reply->rawHeader("Retry-After"), now);
+            const qint64 asked = retryAfterMs(reply->rawHeader("Retry-After"));
             if (asked >= 0)
                 wait = std::min(asked, m_options.maxRetryAfterMs);
         }
