@@ -5,6 +5,7 @@
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -102,7 +103,18 @@ LoginBrowser::LoginBrowser(Auth::OAuthFlow& flow, QWidget* parent)
     : QDialog(parent)
     , m_flow(&flow)
     , m_authorizeUrl(flow.authorizeUrl())
-    , m_openExternally([](const QUrl& url) { QDesktopServices::openUrl(url); })
+    , m_openExternally([this](const QUrl& url) {
+        // Nothing leaves this window for the system (a browser tab, a mail client, a custom
+        // protocol handler) without the user saying yes to that exact address.
+        const QMessageBox::StandardButton answer
+            = QMessageBox::question(this, tr("Open outside ContactDesk?"),
+                tr("The sign-in page wants to open this address outside ContactDesk:\n\n%1\n\nOpen "
+                   "it?")
+                    .arg(url.toDisplayString()),
+                QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Open)
+            QDesktopServices::openUrl(url);
+    })
 {
     setObjectName(QStringLiteral("loginBrowser"));
     setWindowTitle(tr("Sign in to HighLevel"));
@@ -120,8 +132,16 @@ LoginBrowser::LoginBrowser(Auth::OAuthFlow& flow, QWidget* parent)
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     m_page = new LoginPage(m_profile, *this);
 
+    // The origin the page is on, always in view, the way a browser's address bar shows it.
+    m_origin = new QLabel(this);
+    m_origin->setObjectName(QStringLiteral("loginOrigin"));
+    m_origin->setAccessibleName(tr("Address of the sign-in page"));
+    m_origin->setTextFormat(Qt::PlainText);
+    m_origin->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("loginStatus"));
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setAccessibleName(tr("Sign-in status"));
     m_status->setWordWrap(true);
 
@@ -136,6 +156,7 @@ LoginBrowser::LoginBrowser(Auth::OAuthFlow& flow, QWidget* parent)
     m_problem->setObjectName(QStringLiteral("loginError"));
     m_problem->setAccessibleName(tr("Sign-in problem"));
     m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problem->setStyleSheet(QStringLiteral("color: #b42318;"));
     m_problem->hide();
@@ -161,6 +182,7 @@ LoginBrowser::LoginBrowser(Auth::OAuthFlow& flow, QWidget* parent)
     auto* header = new QVBoxLayout;
     header->setContentsMargins(12, 8, 12, 8);
     header->setSpacing(6);
+    header->addWidget(m_origin);
     header->addWidget(m_status);
     header->addLayout(problemRow);
     layout->addLayout(header);
@@ -168,6 +190,7 @@ LoginBrowser::LoginBrowser(Auth::OAuthFlow& flow, QWidget* parent)
     layout->addWidget(m_view, 1);
 
     connect(m_page, &QWebEnginePage::loadProgress, m_progress, &QProgressBar::setValue);
+    connect(m_page, &QWebEnginePage::urlChanged, this, &LoginBrowser::showOrigin);
     connect(m_page, &QWebEnginePage::loadingChanged, this, &LoginBrowser::onLoadingChanged);
     connect(&flow, &Auth::OAuthFlow::finished, this, &LoginBrowser::onFinished);
 
@@ -266,6 +289,20 @@ void LoginBrowser::divert(const QUrl& url, Navigation navigation)
     }
 }
 
+void LoginBrowser::showOrigin(const QUrl& url)
+{
+    if (url.isEmpty() || url.host().isEmpty()) {
+        m_origin->clear();
+        return;
+    }
+    const QString origin = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment
+                                  | QUrl::RemoveUserInfo)
+                               .toDisplayString();
+    m_origin->setText(url.scheme() == QLatin1StringView("https")
+            ? tr("On %1").arg(origin)
+            : tr("On %1 (not encrypted)").arg(origin));
+}
+
 void LoginBrowser::reload()
 {
     if (m_authorizeUrl.isEmpty() || (m_flow && m_flow->isFinished()))
@@ -276,6 +313,7 @@ void LoginBrowser::reload()
     m_progress->setValue(0);
     m_progress->show();
     m_status->setText(tr("Connecting to %1…").arg(m_authorizeUrl.host()));
+    showOrigin(m_authorizeUrl);
     m_page->load(m_authorizeUrl);
 }
 

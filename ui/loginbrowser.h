@@ -42,7 +42,8 @@ public:
     explicit LoginBrowser(Auth::OAuthFlow& flow, QWidget* parent = nullptr);
     ~LoginBrowser() override;
 
-    // Where links off the authorize hosts go; QDesktopServices::openUrl unless replaced.
+    // Where links off the authorize hosts, pop-ups and other protocols go; unless replaced, the
+    // user is asked first and only then QDesktopServices::openUrl.
     void setOpenExternally(ExternalOpener opener);
     // Lets a further origin (scheme, host and port) load inside the window, e.g. a white-label
     // host's login step.
@@ -71,6 +72,8 @@ public Q_SLOTS:
 
 private:
     void onLoadingChanged(const QWebEngineLoadingInfo& info);
+    // The origin (scheme, host, port) of `url` in the loginOrigin label, marked when plain http.
+    void showOrigin(const QUrl& url);
     void onFinished(const Auth::SignInResult& result);
     void showProblem(const QString& message);
     void clearProblem();
@@ -83,6 +86,7 @@ private:
     QWebEngineProfile* m_profile = nullptr;
     QWebEnginePage* m_page = nullptr;
     QWebEngineView* m_view = nullptr;
+    QLabel* m_origin = nullptr;
     QLabel* m_status = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_problem = nullptr;

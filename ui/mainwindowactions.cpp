@@ -322,6 +322,14 @@ void MainWindow::showConnections()
         if (m_app.isOpen() && m_app.connection().id == c.id)
             m_app.reopen();
     });
+    // A removed connection leaves no contact data behind: its cache is closed, then deleted.
+    connect(dialog, &ConnectionsDialog::connectionRemoved, this, [this](const QString& id) {
+        if (m_app.isOpen() && m_app.connection().id == id)
+            m_app.switchTo(Auth::ConnectionStore::sandboxId());
+        QString error;
+        if (!Store::Database::removeDefaultCache(id, &error))
+            statusBar()->showMessage(error);
+    });
     dialog->open();
 }
 

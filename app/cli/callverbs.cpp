@@ -73,7 +73,7 @@ Command parseCall(VerbParser& parser, const Command& command)
     const QString operationId = parser.words().first();
     const Api::Endpoint* endpoint = Api::findEndpoint(operationId);
     if (!endpoint)
-        usage(QStringLiteral("unknown operation %1 (see --help for the list)").arg(operationId));
+        usage(QStringLiteral("unknown operation %1").arg(operationId));
     Api::RequestSpec spec;
     const QStringList names = pathParameters(*endpoint);
     for (const QString& item : parser.values(options.path)) {

@@ -1,5 +1,6 @@
 #include "clicommands.h"
 
+#include "auth/connection.h"
 #include "cliparser.h"
 #include "verbs.h"
 
@@ -109,6 +110,17 @@ QPair<QString, QString> VerbParser::keyValue(const QString& text, const QString&
 
 Command VerbParser::request(Command command, const QString& operationId, Api::RequestSpec spec)
 {
+    // An empty id would make a path such as /contacts/ that means another operation, or one the
+    // server refuses with a message about the data: said here, before anything is sent. The
+    // location comes from the target when none is given (fillLocation).
+    if (const Api::Endpoint* endpoint = Api::findEndpoint(operationId)) {
+        for (const QString& name : pathParameters(*endpoint)) {
+            const QString value = spec.path.value(name);
+            if (name != L("locationId") && value.trimmed().isEmpty())
+                usage(QStringLiteral("%1 needs a non-empty %2 (got \"%3\")")
+                          .arg(operationId, name, value));
+        }
+    }
     command.action = Action::Call;
     command.operationId = operationId;
     command.spec = std::move(spec);
@@ -215,6 +227,9 @@ Target explicitTarget(const QCommandLineParser& parser, const Options& options,
     if (!target.baseUrl.isValid() || target.baseUrl.host().isEmpty()
         || (scheme != L("http") && scheme != L("https")))
         usage(QStringLiteral("--base-url must be an http or https URL, got \"%1\"").arg(url));
+    // The token goes to this URL: plain http only to this machine.
+    if (const QString problem = Auth::baseUrlProblem(target.baseUrl); !problem.isEmpty())
+        usage(QStringLiteral("--base-url: %1").arg(problem));
     return target;
 }
 

@@ -161,6 +161,8 @@ struct Command
     quint16 listenPort = 0;
     QString secretFile;
     QString rulesFile;
+    // serve --webhook-public-key FILE (up to twice: HighLevel's RSA and Ed25519 keys). Absolute.
+    QStringList webhookKeyFiles;
 };
 
 struct ParseResult

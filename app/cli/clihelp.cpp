@@ -100,20 +100,24 @@ Commands:
   events list [--status S] [--type TYPE] [--limit N]
                              the event log, newest first (status received, waiting, applied,
                              failed or duplicate), default 20 events
-  serve [--listen HOST:PORT] [--secret-file FILE] [--rules FILE]
+  serve [--listen HOST:PORT] [--secret-file FILE] [--rules FILE] [--webhook-public-key FILE]
                              receives Your App's signed events on POST /events (Standard
                              Webhooks) and applies the rules until SIGTERM; prints
                              {"listening": "http://HOST:PORT"} once ready (default
                              127.0.0.1, any free port). The whsec_ secret comes from FILE
                              (readable by its owner only), $CREDENTIALS_DIRECTORY/event-secret
-                             (systemd), or the saved connection's keychain entry
+                             (systemd), or the saved connection's keychain entry.
+                             HighLevel's webhooks arrive on POST /hooks/highlevel, verified
+                             with its public key(s) from --webhook-public-key FILE (PEM, RSA
+                             or Ed25519; twice for both), or on a sandbox with its own keys
+                             (--sandbox, or --sandbox-admin-key), and are applied to the cache
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one
                              GET /contacts/ with it succeeded; the token goes to the system
                              keychain only (--token may come from CONTACTDESK_TOKEN)
   connections use ID         makes a saved connection the active one
-  connections remove ID      deletes a saved connection and its keychain entries
+  connections remove ID      deletes a saved connection, its keychain entries and its cache
 
 The location id is filled in where an operation takes one (the {locationId} of the Locations
 paths; the query of get-contacts, get-duplicate-contact, get-contacts-by-businessId,

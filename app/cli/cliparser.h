@@ -58,13 +58,15 @@ struct Options
     QCommandLineOption secretFile {
         QStringLiteral("secret-file"), QString(), QStringLiteral("FILE")};
     QCommandLineOption rules {QStringLiteral("rules"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption webhookKey {
+        QStringLiteral("webhook-public-key"), QString(), QStringLiteral("FILE")};
 
     QList<QCommandLineOption> list() const
     {
         return {baseUrl, token, location, companyId, sandbox, connection, adminKey, verbose, help,
             version, path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId,
             userId, name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom,
-            format, columns, har, type, file, status, listen, secretFile, rules};
+            format, columns, har, type, file, status, listen, secretFile, rules, webhookKey};
     }
 };
 

@@ -9,6 +9,7 @@
 #include "auth/connectionstore.h"
 #include "auth/keychainsecretstore.h"
 #include "auth/oauthflow.h"
+#include "store/database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -150,6 +151,12 @@ int runConnectionsRemove(CliSession& session, const Command& command)
         return ExitApiError;
     }
     store.remove(id);
+    // Nothing of the connection stays on disk: its cache (contacts, outbox) goes too.
+    QString cacheError;
+    if (!Store::Database::removeDefaultCache(id, &cacheError)) {
+        writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(cacheError));
+        return ExitApiError;
+    }
     return ExitOk;
 }
 

@@ -1,7 +1,7 @@
 // serve: the receiver of Your App's events and the rules, without a display, for a server next
 // to Your App (packaging/contactdesk-cli-serve.service runs it under systemd). Prints one JSON
 // line {"listening": "http://HOST:PORT"} on stdout once events can come, and stops cleanly on
-// SIGTERM or SIGINT.
+// SIGTERM or SIGINT. HighLevel's webhooks come in on the same server (/hooks/highlevel).
 #include "clioutput.h"
 #include "cliparser.h"
 #include "clisession.h"
@@ -14,8 +14,11 @@
 #include "automation/signingsecret.h"
 #include "automation/standardwebhooks.h"
 #include "common/clock.h"
+#include "sandbox/sandboxdata.h"
+#include "sandbox/sandboxserver.h"
 #include "sync/outboxworker.h"
 #include "sync/workspace.h"
+#include "webhooks/webhookintake.h"
 
 #include <QEventLoop>
 #include <QFileInfo>
@@ -134,15 +137,71 @@ QString signingSecret(CliSession& session, const Command& command)
     return {};
 }
 
+// HighLevel's webhooks: a sandbox (embedded, or external with its admin key) gives its keys and
+// is told to deliver here; otherwise the --webhook-public-key files. Without any, deliveries
+// are refused with how to configure one (printed once here too). False after the one-line
+// error when a key file does not load.
+bool setUpWebhooks(CliSession& session, const Command& command, Webhooks::WebhookIntake& intake,
+    const QUrl& receiverUrl)
+{
+    intake.setKeyHint(QStringLiteral("start serve with --webhook-public-key FILE (HighLevel's "
+                                     "public key, PEM; twice for the RSA and the Ed25519 key)"));
+    if (!command.webhookKeyFiles.isEmpty()) {
+        Webhooks::HighLevelVerifier verifier;
+        for (const QString& path : command.webhookKeyFiles) {
+            QString error;
+            const Webhooks::PublicKey key = Webhooks::PublicKey::fromPemFile(path, &error);
+            if (key.kind() == Webhooks::PublicKey::Kind::Rsa)
+                verifier.setRsaKey(key);
+            else if (key.kind() == Webhooks::PublicKey::Kind::Ed25519)
+                verifier.setEd25519Key(key);
+            else {
+                writeErr(QStringLiteral("contactdesk-cli: --webhook-public-key %1: %2\n")
+                             .arg(path, error));
+                return false;
+            }
+        }
+        intake.useVerifier(verifier, Webhooks::WebhookKeySource::Files);
+        return true;
+    }
+    QUrl sandboxUrl;
+    QString adminKey;
+    if (Sandbox::SandboxServer* sandbox = session.sandbox()) {
+        sandboxUrl = sandbox->baseUrl();
+        adminKey = sandbox->data().adminKey();
+    } else if (!command.target.sandboxAdminKey.isEmpty()) {
+        sandboxUrl = command.target.baseUrl;
+        adminKey = command.target.sandboxAdminKey;
+    }
+    if (sandboxUrl.isEmpty()) {
+        writeErr(QStringLiteral("contactdesk-cli: warning: %1\n").arg(intake.keyProblem()));
+        return true;
+    }
+    QString linkError;
+    waitFor([&](auto done) {
+        intake.linkSandbox(
+            session.network(), sandboxUrl, adminKey, receiverUrl, [&, done](const QString& error) {
+                linkError = error;
+                done();
+            });
+    });
+    if (!linkError.isEmpty())
+        writeErr(QStringLiteral("contactdesk-cli: warning: the sandbox does not send its "
+                                "webhooks here: %1\n")
+                     .arg(linkError));
+    return true;
+}
+
 } // namespace
 
 Command parseServe(VerbParser& parser, Command command)
 {
     const Options& options = parser.options();
-    parser.allowOnly(
-        QStringLiteral("serve"), {&options.listen, &options.secretFile, &options.rules});
+    parser.allowOnly(QStringLiteral("serve"),
+        {&options.listen, &options.secretFile, &options.rules, &options.webhookKey});
     parser.expectArguments(QStringLiteral("serve"), 0,
-        QStringLiteral("[--listen HOST:PORT] [--secret-file FILE] [--rules FILE]"));
+        QStringLiteral("[--listen HOST:PORT] [--secret-file FILE] [--rules FILE] "
+                       "[--webhook-public-key FILE]"));
     command.action = Action::Serve;
     if (parser.isSet(options.listen)) {
         const QString text = parser.value(options.listen);
@@ -165,6 +224,12 @@ Command parseServe(VerbParser& parser, Command command)
     }
     if (parser.isSet(options.rules))
         command.rulesFile = QFileInfo(parser.value(options.rules)).absoluteFilePath();
+    const QStringList keys = parser.values(options.webhookKey);
+    if (keys.size() > 2 || keys.contains(QString()))
+        usage(QStringLiteral("--webhook-public-key takes a PEM file, at most twice (the RSA and "
+                             "the Ed25519 key)"));
+    for (const QString& key : keys)
+        command.webhookKeyFiles.append(QFileInfo(key).absoluteFilePath());
     return command;
 }
 
@@ -186,6 +251,8 @@ int runServe(CliSession& session, const Command& command, Sync::Workspace& works
     engine.setRules(*rules);
     Automation::EventReceiver receiver(inbox, session.clock());
     receiver.setSigningKey(*key);
+    Webhooks::WebhookIntake webhooks(workspace, session.clock());
+    webhooks.install(receiver);
     Automation::ReceiverOptions options;
     options.address = QHostAddress(command.listenAddress);
     options.port = command.listenPort;
@@ -201,6 +268,10 @@ int runServe(CliSession& session, const Command& command, Sync::Workspace& works
     if (!receiver.listen(options, &error)) {
         writeErr(QStringLiteral("contactdesk-cli: %1\n").arg(error));
         return ExitNetwork;
+    }
+    if (!setUpWebhooks(session, command, webhooks, receiver.url())) {
+        receiver.close();
+        return ExitUsage;
     }
     QObject::connect(&receiver, &Automation::EventReceiver::requestAnswered, &loop,
         [&command](int status, const QString& reason) {

@@ -15,6 +15,8 @@
 #include <QNetworkReply>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcApi, "contactdesk.api", QtInfoMsg)
 
 namespace ContactDesk::Api {
@@ -108,125 +110,6 @@ const QMetaMethod& exchangedSignal()
 
 } // namespace
 
-namespace {
-constexpr std::pair<RequestCause, QLatin1StringView> causeNames[] = {
-    {RequestCause::User, QLatin1StringView("user")},
-    {RequestCause::Sync, QLatin1StringView("sync")},
-    {RequestCause::Outbox, QLatin1StringView("outbox")},
-    {RequestCause::Import, QLatin1StringView("import")},
-    {RequestCause::Automation, QLatin1StringView("automation")},
-    {RequestCause::Webhook, QLatin1StringView("webhook")},
-    {RequestCause::Verify, QLatin1StringView("verify")},
-    {RequestCause::Replay, QLatin1StringView("replay")},
-};
-} // namespace
-
-QString requestCauseName(RequestCause cause)
-{
-    for (const auto& [value, name] : causeNames) {
-        if (value == cause)
-            return name;
-    }
-    return {};
-}
-
-std::optional<RequestCause> requestCauseFromName(const QString& name)
-{
-    for (const auto& [value, text] : causeNames) {
-        if (name == text)
-            return value;
-    }
-    return std::nullopt;
-}
-
-ApiJob::ApiJob(const Endpoint& endpoint, RequestSpec spec, ApiClient* client)
-    : QObject(client)
-    , m_endpoint(endpoint)
-    , m_spec(std::move(spec))
-{ }
-
-void ApiJob::cancel()
-{
-    if (m_finished || m_cancelled)
-        return;
-    m_cancelled = true;
-    auto* client = static_cast<ApiClient*>(parent());
-    if (m_ticket)
-        client->m_budget.cancel(m_ticket);
-    if (m_reply) {
-        m_reply->abort(); // handleReply sees m_cancelled and finishes
-        return;
-    }
-    client->finish(this, ApiError(ApiError::Kind::Cancelled, 0, {}));
-}
-
-bool createsRecord(const Endpoint& endpoint)
-{
-    const QLatin1StringView id = endpoint.operationId;
-    return id == QLatin1StringView("create-contact") || id == QLatin1StringView("create-task")
-        || id == QLatin1StringView("create-note")
-        || id == QLatin1StringView("add-contact-to-workflow")
-        || id == QLatin1StringView("create-custom-field") || id == QLatin1StringView("create-tag");
-}
-
-QStringList expectedResultKeys(const Endpoint& endpoint)
-{
-    static const QHash<QString, QStringList> keys {
-        {QStringLiteral("search-contacts-advanced"), {QStringLiteral("contacts")}},
-        {QStringLiteral("get-duplicate-contact"), {QStringLiteral("contact")}},
-        {QStringLiteral("get-all-tasks"), {QStringLiteral("tasks")}},
-        {QStringLiteral("create-task"), {QStringLiteral("task")}},
-        {QStringLiteral("get-task"), {QStringLiteral("task")}},
-        {QStringLiteral("update-task"), {QStringLiteral("task")}},
-        {QStringLiteral("delete-task"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("update-task-completed"), {QStringLiteral("task")}},
-        {QStringLiteral("get-appointments-for-contact"), {QStringLiteral("events")}},
-        {QStringLiteral("add-tags"), {QStringLiteral("tags")}},
-        {QStringLiteral("remove-tags"), {QStringLiteral("tags")}},
-        {QStringLiteral("get-all-notes"), {QStringLiteral("notes")}},
-        {QStringLiteral("create-note"), {QStringLiteral("note")}},
-        {QStringLiteral("get-note"), {QStringLiteral("note")}},
-        {QStringLiteral("update-note"), {QStringLiteral("note")}},
-        {QStringLiteral("delete-note"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("create-association"),
-            {QStringLiteral("succeded|succeeded"), QStringLiteral("responses")}},
-        {QStringLiteral("add-remove-contact-from-business"),
-            {QStringLiteral("success|succeded|succeeded")}},
-        {QStringLiteral("get-contact"), {QStringLiteral("contact")}},
-        {QStringLiteral("update-contact"), {QStringLiteral("contact")}},
-        {QStringLiteral("delete-contact"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("upsert-contact"), {QStringLiteral("contact"), QStringLiteral("new")}},
-        {QStringLiteral("get-contacts-by-businessId"), {QStringLiteral("contacts")}},
-        {QStringLiteral("add-followers-contact"), {QStringLiteral("followers")}},
-        {QStringLiteral("remove-followers-contact"), {QStringLiteral("followers")}},
-        {QStringLiteral("add-contact-to-campaign"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("remove-contact-from-campaign"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("remove-contact-from-every-campaign"),
-            {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("add-contact-to-workflow"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("delete-contact-from-workflow"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("create-contact"), {QStringLiteral("contact")}},
-        {QStringLiteral("get-contacts"), {QStringLiteral("contacts")}},
-        {QStringLiteral("get-custom-fields"), {QStringLiteral("customFields")}},
-        {QStringLiteral("create-custom-field"), {QStringLiteral("customField")}},
-        {QStringLiteral("get-custom-field"), {QStringLiteral("customField")}},
-        {QStringLiteral("update-custom-field"), {QStringLiteral("customField")}},
-        {QStringLiteral("delete-custom-field"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("get-location-tags"), {QStringLiteral("tags")}},
-        {QStringLiteral("create-tag"), {QStringLiteral("tag")}},
-        {QStringLiteral("get-tag-by-id"), {QStringLiteral("tag")}},
-        {QStringLiteral("update-tag"), {QStringLiteral("tag")}},
-        {QStringLiteral("delete-tag"), {QStringLiteral("succeded|succeeded")}},
-        {QStringLiteral("search-users"), {QStringLiteral("users")}},
-        // UserSuccessfulResponseDto is the user itself, not an envelope.
-        {QStringLiteral("get-user"), {QStringLiteral("id")}},
-        {QStringLiteral("get-user-by-location"), {QStringLiteral("users")}},
-        {QStringLiteral("get-calendars"), {QStringLiteral("calendars")}},
-        {QStringLiteral("get-calendar"), {QStringLiteral("calendar")}},
-    };
-    return keys.value(QString(endpoint.operationId));
-}
-
 ApiClient::ApiClient(QNetworkAccessManager& network, TokenProvider& tokens, RateBudget& budget,
     const Clock& clock, ApiConfig config, QObject* parent)
     : QObject(parent)
@@ -315,6 +198,13 @@ ApiJob* ApiClient::call(const QString& operationId, RequestSpec spec)
             finish(job, refused);
             return;
         }
+        for (const auto& [name, value] : job->spec().headers) {
+            const QString refused = requestHeaderProblem(name, value);
+            if (!refused.isEmpty()) {
+                finish(job, ApiError(ApiError::Kind::BadRequest, 0, {refused}));
+                return;
+            }
+        }
         QString problem;
         job->m_url = urlFor(*endpoint, job->spec(), &problem);
         if (job->m_url.isEmpty()) {
@@ -371,6 +261,9 @@ void ApiClient::send(ApiJob* job)
         request.setRawHeader(QByteArrayLiteral("Version"),
             QByteArray::fromRawData(endpoint.version.data(), endpoint.version.size()));
     request.setRawHeader(QByteArrayLiteral("Authorization"), authorization(job->m_token));
+    // Checked in call(): none of these is one the client owns.
+    for (const auto& [name, value] : job->spec().headers)
+        request.setRawHeader(name, value);
 
     QByteArray body;
     QIODevice* device = nullptr;
@@ -479,7 +372,7 @@ void ApiClient::handleReply(ApiJob* job, QNetworkReply* reply, const QByteArray&
         return;
     }
 
-    const ApiError error = ApiError::fromHttp(status, body, headers);
+    const ApiError error = ApiError::fromHttp(status, body, headers, m_clock.nowMs());
     switch (error.kind()) {
     case ApiError::Kind::Unauthorized:
         if (!job->m_refreshed) {
@@ -534,8 +427,19 @@ void ApiClient::retryLater(ApiJob* job, const ApiError& reason)
         finish(job, reason);
         return;
     }
+    // A 503 may say when to come back (Retry-After, seconds or a date). Within what the policy
+    // would wait anyway the client waits that long; a longer pause is the caller's to take
+    // (the outbox defers the item until then), not a request held open for minutes.
+    const qint64 asked = reason.retryAfterMs();
+    const qint64 longest = m_config.retry.backoffMs.isEmpty()
+        ? 0
+        : *std::max_element(m_config.retry.backoffMs.cbegin(), m_config.retry.backoffMs.cend());
+    if (asked > longest) {
+        finish(job, reason);
+        return;
+    }
     ++job->m_retries;
-    const qint64 delay = m_config.retry.delayBefore(job->m_retries, m_random);
+    const qint64 delay = std::max(m_config.retry.delayBefore(job->m_retries, m_random), asked);
     Q_EMIT job->retryScheduled(job->m_retries, delay, reason);
     qCDebug(lcApi) << job->endpoint().operationId << "retry" << job->m_retries << "in" << delay
                    << "ms after" << ApiError::kindName(reason.kind());
@@ -556,8 +460,8 @@ void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& re
     job->m_result = result;
     if (error.isError() && job->m_attempts > 0 && error.kind() != ApiError::Kind::Cancelled
         && !job->m_sentUrl.isEmpty()) {
-        Q_EMIT gaveUp(methodName(job->endpoint().method), job->m_sentUrl, job->m_attempts,
-            error.messages().value(0));
+        Q_EMIT gaveUp(methodName(job->endpoint().method), redactUrl(job->m_sentUrl),
+            job->m_attempts, error.messages().value(0));
     }
     qCDebug(lcApi) << job->endpoint().operationId << "finished:"
                    << (error.isError() ? ApiError::kindName(error.kind()) : QStringLiteral("ok"))
@@ -566,13 +470,19 @@ void ApiClient::finish(ApiJob* job, const ApiError& error, const QJsonObject& re
     job->deleteLater();
 }
 
+void ApiClient::noteOutcome(const AttemptRef& attempt, const QString& outcome)
+{
+    if (attempt.isValid())
+        Q_EMIT outcomeNoted(attempt.method, attempt.url, attempt.attempt, outcome);
+}
+
 void ApiClient::logExchange(ApiJob* job, QNetworkReply* reply, const QByteArray& requestBody,
     const QByteArray& responseBody, qint64 startedAtMs)
 {
     ApiExchange exchange;
     exchange.operationId = QString(job->endpoint().operationId);
     exchange.method = methodName(job->endpoint().method);
-    exchange.url = reply->request().url();
+    exchange.url = redactUrl(reply->request().url());
     exchange.attempt = job->m_attempts;
     exchange.cause = job->spec().cause;
     exchange.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -74,7 +74,14 @@ public:
     // The URL a call would go to (for "copy as curl" and the request log).
     QUrl urlFor(const Endpoint& endpoint, const RequestSpec& spec, QString* error = nullptr) const;
 
+    // What became of the answer of `attempt`, said by the feature that acted on it later
+    // ("reconciled: found on the server by a search"): for the traffic log's outcome column.
+    // Emits outcomeNoted(); nothing for an attempt that never went out.
+    void noteOutcome(const AttemptRef& attempt, const QString& outcome);
+
 Q_SIGNALS:
+    void outcomeNoted(
+        const QByteArray& method, const QUrl& url, int attempt, const QString& outcome);
     // Every exchange, for the request log; secrets are redacted.
     void exchanged(const ContactDesk::Api::ApiExchange& exchange);
     // A request that reached the server at least once finished with an error: no further

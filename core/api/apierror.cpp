@@ -1,5 +1,8 @@
 #include "api/apierror.h"
 
+#include "api/httpheaders.h"
+
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -17,7 +20,7 @@ ApiError ApiError::incorrectResponse(const QString& detail, int httpStatus)
 }
 
 ApiError ApiError::fromHttp(
-    int status, const QByteArray& body, const QHash<QByteArray, QByteArray>& headers)
+    int status, const QByteArray& body, const QHash<QByteArray, QByteArray>& headers, qint64 nowMs)
 {
     const QJsonObject json = QJsonDocument::fromJson(body).object();
     QStringList messages;
@@ -71,10 +74,11 @@ ApiError ApiError::fromHttp(
     ApiError error(kind, status, messages);
     error.m_traceId = json.value(QStringLiteral("traceId")).toString();
     error.m_meta = json.value(QStringLiteral("meta")).toObject();
-    bool ok = false;
-    const qint64 seconds = headers.value("retry-after").toLongLong(&ok);
-    if (ok && seconds >= 0)
-        error.m_retryAfterMs = seconds * 1000;
+    const auto retryAfter = headers.constFind("retry-after");
+    if (retryAfter != headers.cend()) {
+        error.m_retryAfterMs = Api::retryAfterMs(
+            *retryAfter, nowMs >= 0 ? nowMs : QDateTime::currentMSecsSinceEpoch());
+    }
     return error;
 }
 

@@ -40,8 +40,10 @@ public:
     ApiError() = default;
     ApiError(Kind kind, int httpStatus, QStringList messages);
 
-    static ApiError fromHttp(
-        int status, const QByteArray& body, const QHash<QByteArray, QByteArray>& lowerCaseHeaders);
+    // `nowMs`: the client's clock, against which a Retry-After given as an HTTP date is read
+    // (the system clock when not given).
+    static ApiError fromHttp(int status, const QByteArray& body,
+        const QHash<QByteArray, QByteArray>& lowerCaseHeaders, qint64 nowMs = -1);
     static ApiError incorrectResponse(const QString& detail, int httpStatus = 0);
 
     Kind kind() const { return m_kind; }

@@ -34,14 +34,38 @@ enum class RequestCause
 QString requestCauseName(RequestCause cause);
 std::optional<RequestCause> requestCauseFromName(const QString& name);
 
-// What to send for one operation: path parameters, query items and an optional JSON body.
+// What to send for one operation: path parameters, query items, extra headers and an optional
+// JSON body.
 struct RequestSpec
 {
     QHash<QString, QString> path;
     QList<QPair<QString, QString>> query;
+    // Sent as given, after the client's own; one of the same name as a default (Accept,
+    // User-Agent) replaces it. A header the client owns (requestHeaderProblem()) is refused
+    // before anything is sent: the job finishes with BadRequest saying so.
+    QList<QPair<QByteArray, QByteArray>> headers;
     std::optional<QJsonObject> body;
     Priority priority = Priority::Foreground;
     RequestCause cause = RequestCause::User;
+};
+
+// Why a header cannot go out in RequestSpec::headers, empty when it can. The client alone sets
+// Authorization (the connection's token, refreshed on a 401), Version (the catalog's), the
+// body's Content-Type and Content-Length, and the connection headers: a caller's value would be
+// dropped or would fight the client's, so it is refused with this text instead. A name must be
+// an HTTP token and a value must hold no line break or NUL.
+QString requestHeaderProblem(const QByteArray& name, const QByteArray& value);
+// Whether ContactDesk's client sets `name` itself on every request (case-insensitive): the
+// reserved headers above and the defaults a caller may replace (Accept, User-Agent).
+bool isClientHeader(const QByteArray& name);
+
+// Which attempt of a request an exchange was: what the traffic log matches an outcome to.
+struct AttemptRef
+{
+    QByteArray method;
+    QUrl url;
+    int attempt = 0; // 0: never sent
+    bool isValid() const { return attempt > 0 && !url.isEmpty(); }
 };
 
 // One request, from the queue to its result. The client drives it through fixed steps (scope
@@ -61,6 +85,8 @@ public:
     // The validated answer; empty unless succeeded().
     const QJsonObject& result() const { return m_result; }
     int attempts() const { return m_attempts; }
+    // The last attempt that went out; not valid when none did.
+    AttemptRef lastAttempt() const;
 
     // Stops the request: a queued one never leaves, one in flight is aborted. Finishes with
     // ApiError::Kind::Cancelled unless it had already finished.

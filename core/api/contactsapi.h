@@ -17,6 +17,8 @@ struct Result
 {
     T value {};
     ApiError error;
+    // The attempt the answer came from (not valid for a result of several requests).
+    AttemptRef attempt;
     bool ok() const { return !error.isError(); }
 };
 
@@ -108,6 +110,7 @@ public:
             context, [decode = m_decode, callback = std::move(callback)](ApiJob& job) {
                 Result<T> result;
                 result.error = job.error();
+                result.attempt = job.lastAttempt();
                 if (job.succeeded()) {
                     QString problem;
                     if (std::optional<T> value = decode(job.result(), &problem))

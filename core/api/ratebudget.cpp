@@ -1,8 +1,10 @@
 #include "api/ratebudget.h"
 
+#include "api/httpheaders.h"
 #include "common/clock.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ContactDesk::Api {
 
@@ -13,9 +15,10 @@ constexpr qint64 msPerDay = 24LL * 60 * 60 * 1000;
 // answer.
 qint64 header(const QHash<QByteArray, QByteArray>& headers, const QByteArray& name, qint64 fallback)
 {
-    bool ok = false;
-    const qint64 value = headers.value(name).trimmed().toLongLong(&ok);
-    return ok ? value : fallback;
+    const auto it = headers.constFind(name);
+    if (it == headers.cend())
+        return fallback;
+    return rateHeaderValue(*it).value_or(fallback);
 }
 } // namespace
 
@@ -72,11 +75,16 @@ void RateBudget::observe(const QString& key, const QHash<QByteArray, QByteArray>
         bucket = std::make_shared<Bucket>();
     State& s = bucket->state;
     const State before = s;
-    s.limit = int(header(headers, QByteArrayLiteral("x-ratelimit-max"), s.limit));
-    s.windowMs = qMax<qint64>(
-        1, header(headers, QByteArrayLiteral("x-ratelimit-interval-milliseconds"), s.windowMs));
-    s.serverRemaining
-        = int(header(headers, QByteArrayLiteral("x-ratelimit-remaining"), s.serverRemaining));
+    // Bounded whatever the server says: counts fit an int, a window is at most a day, so
+    // sums with the clock cannot overflow.
+    constexpr qint64 maxCount = std::numeric_limits<int>::max();
+    s.limit = int(qBound<qint64>(
+        0, header(headers, QByteArrayLiteral("x-ratelimit-max"), s.limit), maxCount));
+    s.windowMs = qBound<qint64>(1,
+        header(headers, QByteArrayLiteral("x-ratelimit-interval-milliseconds"), s.windowMs),
+        msPerDay);
+    s.serverRemaining = int(qBound<qint64>(-1,
+        header(headers, QByteArrayLiteral("x-ratelimit-remaining"), s.serverRemaining), maxCount));
     s.dailyLimit = header(headers, QByteArrayLiteral("x-ratelimit-limit-daily"),
         header(headers, QByteArrayLiteral("x-ratelimit-daily-limit"), s.dailyLimit));
     s.dailyRemaining

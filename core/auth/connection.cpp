@@ -2,6 +2,9 @@
 
 #include "auth/logging.h"
 
+#include <QCoreApplication>
+#include <QHostAddress>
+
 Q_LOGGING_CATEGORY(lcAuth, "contactdesk.auth", QtInfoMsg)
 
 namespace ContactDesk::Auth {
@@ -75,6 +78,44 @@ QString connectionStateName(ConnectionState state)
 std::optional<ConnectionState> connectionStateFromName(QStringView name)
 {
     return fromName(name, states);
+}
+
+bool isLoopbackHost(const QString& host)
+{
+    if (host.compare(QLatin1StringView("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool isAllowedBaseUrl(const QUrl& url)
+{
+    return baseUrlProblem(url).isEmpty();
+}
+
+QString baseUrlProblem(const QUrl& url)
+{
+    const auto tr
+        = [](const char* text) { return QCoreApplication::translate("ContactDesk::Auth", text); };
+    const QString shown = url.toDisplayString();
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("\"%1\" is not an http or https URL with a host.").arg(shown);
+    if (!url.userInfo().isEmpty())
+        return tr("\"%1\" carries a user name or password; put credentials in the connection, "
+                  "not in the URL.")
+            .arg(url.toDisplayString(QUrl::RemoveUserInfo));
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1StringView("https"))
+        return {};
+    if (scheme == QLatin1StringView("http")) {
+        if (isLoopbackHost(url.host()))
+            return {};
+        return tr("\"%1\" uses plain http to another machine, which would send the sign-in "
+                  "unencrypted. Use https (plain http is allowed only for 127.0.0.1 or "
+                  "localhost).")
+            .arg(shown);
+    }
+    return tr("\"%1\" is not an http or https URL.").arg(shown);
 }
 
 } // namespace ContactDesk::Auth

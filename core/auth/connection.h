@@ -60,4 +60,12 @@ std::optional<AuthKind> authKindFromName(QStringView name);
 QString connectionStateName(ConnectionState state);
 std::optional<ConnectionState> connectionStateFromName(QStringView name);
 
+// This machine: 127.0.0.0/8, ::1 and "localhost".
+bool isLoopbackHost(const QString& host);
+// Whether tokens may be sent to `url`: https to any host, plain http only to this machine, so no
+// token or client secret crosses a network in clear. Needs a host; no user info.
+bool isAllowedBaseUrl(const QUrl& url);
+// Why isAllowedBaseUrl() refuses `url`, for the user; empty when it is allowed.
+QString baseUrlProblem(const QUrl& url);
+
 } // namespace ContactDesk::Auth

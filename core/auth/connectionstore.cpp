@@ -36,11 +36,10 @@ QString groupOf(const QString& id)
     return connectionsGroup + QLatin1Char('/') + id;
 }
 
+// https anywhere, plain http only to this machine: a token is never sent in clear.
 bool isHttpUrl(const QUrl& url)
 {
-    return url.isValid() && !url.host().isEmpty()
-        && (url.scheme() == QLatin1StringView("https")
-            || url.scheme() == QLatin1StringView("http"));
+    return isAllowedBaseUrl(url);
 }
 
 // Reads one connection's group, warning about each value it cannot use. A field that is
@@ -100,7 +99,9 @@ public:
             return {};
         const QUrl url(value, QUrl::StrictMode);
         if (!isHttpUrl(url)) {
-            warn(key, QStringLiteral("is not an http(s) URL"));
+            warn(key,
+                QStringLiteral("is not an http(s) URL tokens may be sent to: ")
+                    + baseUrlProblem(url));
             return {};
         }
         return url;
@@ -249,6 +250,10 @@ bool ConnectionStore::isValidId(QStringView id)
 {
     if (id.isEmpty() || id.size() > 128)
         return false;
+    // Ids name the connection's cache folder: "." and ".." (and any id starting with a dot)
+    // would be the data folder itself, its parent or a hidden entry.
+    if (id.startsWith(QLatin1Char('.')))
+        return false;
     return std::all_of(id.begin(), id.end(), [](QChar c) {
         return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
             || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
@@ -365,13 +370,16 @@ bool ConnectionStore::save(const Connection& connection)
     }
     if (!isSandbox && saved.environment == Environment::Custom && !isHttpUrl(saved.baseUrl)) {
         qCWarning(lcAuth).noquote()
-            << "refused to save custom connection" << saved.id << "without an http(s) base URL";
+            << "refused to save custom connection" << saved.id
+            << "without an http(s) base URL:" << baseUrlProblem(saved.baseUrl);
         return false;
     }
     for (const QUrl& url : {saved.baseUrl, saved.authorizeBaseUrl}) {
         if (!url.isEmpty() && !isHttpUrl(url)) {
             qCWarning(lcAuth).noquote()
-                << "refused to save connection" << saved.id << "with a URL that is not http(s)";
+                << "refused to save connection" << saved.id
+                << "with a URL that is not http(s), or plain http to another machine:"
+                << baseUrlProblem(url);
             return false;
         }
     }

@@ -24,7 +24,8 @@ public:
     static QString sandboxId(); // "sandbox"
     static Connection builtInSandbox();
     static QString newId(); // a UUID without braces
-    // Ids become settings groups and keychain keys: letters, digits, '.', '_' and '-' only.
+    // Ids become settings groups, keychain keys and cache folder names: letters, digits, '.', '_'
+    // and '-' only, never starting with '.' (so never "." or "..").
     static bool isValidId(QStringView id);
 
     explicit ConnectionStore(QSettings& settings, QObject* parent = nullptr);
@@ -35,7 +36,8 @@ public:
     bool contains(const QString& id) const { return find(id).has_value(); }
 
     // Adds or replaces by id. Refused, with a warning, for an invalid id, another connection
-    // claiming the sandbox environment, or a custom one without an http(s) base URL. The built-in
+    // claiming the sandbox environment, a custom one without a base URL, or a URL that
+    // isAllowedBaseUrl() refuses (plain http to another machine). The built-in
     // sandbox keeps its id, name, environment and auth kind whatever is passed. Returns false too
     // when the settings could not be written (the change then lasts for this session only).
     bool save(const Connection& connection);

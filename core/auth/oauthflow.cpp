@@ -6,6 +6,7 @@
 #include "common/version.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <array>
 
 namespace ContactDesk::Auth {
@@ -23,6 +25,7 @@ namespace ContactDesk::Auth {
 namespace {
 
 constexpr int transferTimeoutMs = 30000;
+const char* const tooLargeProperty = "contactdesk.answerTooLarge";
 constexpr int locationsPageSize = 100;
 // An agency with more sub-accounts than this has the picker's search to narrow it down; the
 // list stops rather than paging without end against a misbehaving server.
@@ -46,15 +49,22 @@ bool sameSecret(const QString& a, const QString& b)
     return difference == 0;
 }
 
-// 256 bits from a CSPRNG-seeded generator, base64url so it survives any query encoder.
-QString randomState()
+// 256 bits from the operating system's CSPRNG, base64url so it survives any query encoder.
+QString randomUrlSafe()
 {
-    QRandomGenerator generator = QRandomGenerator::securelySeeded();
     std::array<quint32, 8> words {};
-    generator.fillRange(words.data(), qsizetype(words.size()));
+    QRandomGenerator::system()->fillRange(words.data(), qsizetype(words.size()));
     const QByteArray bytes(reinterpret_cast<const char*>(words.data()), sizeof(words));
     return QString::fromLatin1(
         bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// RFC 7636 4.2: BASE64URL(SHA256(ASCII(code_verifier))).
+QString s256Challenge(const QString& verifier)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 int defaultPort(const QString& scheme)
@@ -217,6 +227,13 @@ TokenReply readTokenReply(QNetworkReply* reply, const QByteArray& body, qint64 s
 {
     TokenReply result;
     result.status = httpStatus(reply);
+    if (body.size() > maxTokenAnswerBytes || reply->property(tooLargeProperty).toBool()) {
+        result.message = translate("the answer from %1 was larger than %2 KiB, far more than a "
+                                   "token answer needs; it was not read")
+                             .arg(reply->url().host())
+                             .arg(maxTokenAnswerBytes / 1024);
+        return result;
+    }
     if (result.status == 0) {
         result.message = transportProblem(reply);
         return result;
@@ -234,7 +251,11 @@ TokenReply readTokenReply(QNetworkReply* reply, const QByteArray& body, qint64 s
         return result;
     }
     tokens.refreshToken = object.value(QStringLiteral("refresh_token")).toString();
-    const qint64 expiresIn = jsonText(object.value(QStringLiteral("expires_in"))).toLongLong();
+    // Clamped, so a hostile or broken lifetime cannot overflow the expiry or keep a token for
+    // ever; none, zero or negative is "unknown" (used until a 401).
+    const qint64 expiresIn
+        = std::clamp(jsonText(object.value(QStringLiteral("expires_in"))).toLongLong(), qint64(0),
+            maxTokenLifetimeS);
     if (expiresIn > 0)
         tokens.expiresAt = QDateTime::fromMSecsSinceEpoch(sentAtMs + expiresIn * 1000, Qt::UTC);
     const QJsonValue scope = object.value(QStringLiteral("scope"));
@@ -258,6 +279,16 @@ TokenReply readTokenReply(QNetworkReply* reply, const QByteArray& body, qint64 s
     return result;
 }
 
+void capAnswer(QNetworkReply* reply)
+{
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received) {
+        if (received > maxTokenAnswerBytes && !reply->property(tooLargeProperty).toBool()) {
+            reply->setProperty(tooLargeProperty, true);
+            reply->abort();
+        }
+    });
+}
+
 QString appIdFromClientId(const QString& clientId)
 {
     return clientId.section(u'-', 0, 0);
@@ -273,7 +304,8 @@ OAuthFlow::OAuthFlow(QNetworkAccessManager& network, const Clock& clock,
     , m_connection(connection)
     , m_clientSecret(std::move(clientSecret))
     , m_scopes(OAuthWire::defaultScopes())
-    , m_state(randomState())
+    , m_state(randomUrlSafe())
+    , m_codeVerifier(randomUrlSafe())
 { }
 
 OAuthFlow::~OAuthFlow()
@@ -311,6 +343,8 @@ QUrl OAuthFlow::authorizeUrl() const
         {QStringLiteral("redirect_uri"), m_redirectUri.toString(QUrl::FullyEncoded)},
         {QStringLiteral("scope"), m_scopes.join(u' ')},
         {QStringLiteral("state"), m_state},
+        {QStringLiteral("code_challenge"), s256Challenge(m_codeVerifier)},
+        {QStringLiteral("code_challenge_method"), QStringLiteral("S256")},
     });
     url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
     return url;
@@ -378,6 +412,7 @@ void OAuthFlow::exchangeCode(const QString& code)
         {QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
         {QStringLiteral("code"), code},
         {QStringLiteral("redirect_uri"), m_redirectUri.toString(QUrl::FullyEncoded)},
+        {QStringLiteral("code_verifier"), m_codeVerifier},
         {QStringLiteral("user_type"), m_userType},
     });
     const qint64 sentAtMs = m_clock.nowMs();
@@ -521,6 +556,15 @@ bool OAuthFlow::startLoopback(const BrowserOpener& openBrowser, quint16 port, co
     setRedirectUri(redirect);
     connect(m_loopback, &QAbstractOAuthReplyHandler::callbackReceived, this,
         [this](const QVariantMap& values) {
+            // Anything on this machine can reach the port: a browser's prefetch, a favicon, a
+            // page probing it. Only the answer that carries this sign-in's state ends it; any
+            // other request is ignored and the listener keeps waiting.
+            if (m_finished || m_redirectTaken
+                || !sameSecret(values.value(QStringLiteral("state")).toString(), m_state)) {
+                qCWarning(lcAuth) << "sign-in: ignored a request to the loopback listener that "
+                                     "does not carry this sign-in's state";
+                return;
+            }
             QList<QPair<QString, QString>> items;
             for (auto it = values.begin(); it != values.end(); ++it)
                 items.append({it.key(), it.value().toString()});
@@ -545,6 +589,7 @@ void OAuthFlow::send(const QNetworkRequest& request, const QByteArray& method,
 {
     QNetworkReply* reply = body.isNull() ? m_network.sendCustomRequest(request, method)
                                          : m_network.sendCustomRequest(request, method, body);
+    OAuthWire::capAnswer(reply);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done)] {
         reply->deleteLater();

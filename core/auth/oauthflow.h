@@ -97,6 +97,12 @@ QUrl endpoint(const QUrl& base, const QString& path);
 QByteArray formEncode(const QList<QPair<QString, QString>>& fields);
 QNetworkRequest jsonRequest(const QUrl& url);
 QNetworkRequest formRequest(const QUrl& url);
+// A token answer is a few KiB; a larger one is cut off and refused.
+inline constexpr qint64 maxTokenAnswerBytes = 64 * 1024;
+// expires_in is clamped to this (a year); HighLevel issues day-long tokens.
+inline constexpr qint64 maxTokenLifetimeS = 365LL * 24 * 60 * 60;
+// Aborts `reply` once it has brought more than maxTokenAnswerBytes; readTokenReply() then says so.
+void capAnswer(QNetworkReply* reply);
 // Reads a finished token reply; `sentAtMs` anchors `expires_in`.
 TokenReply readTokenReply(QNetworkReply* reply, const QByteArray& body, qint64 sentAtMs);
 // The app id HighLevel's agency helpers ask for: the client id up to its '-'.
@@ -131,6 +137,8 @@ public:
     void setUserType(const QString& userType);
 
     QString state() const { return m_state; }
+    // The PKCE verifier the code exchange sends (its S256 challenge is in authorizeUrl()).
+    QString codeVerifier() const { return m_codeVerifier; }
     // The consent page URL; empty until a redirect URI is known.
     QUrl authorizeUrl() const;
 
@@ -177,6 +185,9 @@ private:
     QStringList m_scopes;
     QString m_userType = QStringLiteral("Location");
     QString m_state;
+    // PKCE (RFC 7636): the authorize URL carries its S256 challenge, the code exchange the
+    // verifier itself, so a code caught by another program on this machine is worthless.
+    QString m_codeVerifier;
     bool m_redirectTaken = false;
     bool m_finished = false;
     TokenSet m_companyTokens;

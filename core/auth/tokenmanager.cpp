@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 namespace ContactDesk::Auth {
 
 namespace {
@@ -38,9 +40,52 @@ OAuthTokenProvider::OAuthTokenProvider(QNetworkAccessManager& network, SecretSto
 OAuthTokenProvider::~OAuthTokenProvider()
 {
     ++m_generation;
-    if (m_reply)
-        m_reply->abort();
+    // A refresh already sent has spent the old refresh token on the server: aborting it would
+    // leave nobody holding its successor. Its answer is awaited without us and the rotated
+    // tokens stored, so the next session of this connection starts from them.
+    if (m_reply && !m_reply->isFinished())
+        finishWithoutProvider(m_reply, m_secrets, m_connection.id, m_refreshToken, m_sentAtMs);
     answerWaiters({}, tr("The connection was closed."));
+}
+
+void OAuthTokenProvider::finishWithoutProvider(QNetworkReply* reply, SecretStore& secrets,
+    const QString& connectionId, const QString& spentRefreshToken, qint64 sentAtMs)
+{
+    qCInfo(lcAuth) << "connection" << connectionId
+                   << "closed during a refresh; its answer is awaited and stored";
+    QPointer<SecretStore> store(&secrets);
+    // The reply is the context: it lives until it is answered (or its network manager goes).
+    connect(reply, &QNetworkReply::finished, reply,
+        [reply, store, connectionId, spentRefreshToken, sentAtMs] {
+            reply->deleteLater();
+            const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
+            const TokenReply result = OAuthWire::readTokenReply(reply, answer, sentAtMs);
+            if (!result.tokens || !store) {
+                qCWarning(lcAuth) << "connection" << connectionId
+                                  << "the refresh that outlived its session brought no tokens:"
+                                  << result.message;
+                return;
+            }
+            const TokenSet tokens = *result.tokens;
+            const auto storeAccess = [store, connectionId, tokens] {
+                if (store)
+                    store->write(connectionId, SecretKind::AccessToken, tokens.accessToken,
+                        [](const QString&) {});
+            };
+            if (tokens.refreshToken.isEmpty() || tokens.refreshToken == spentRefreshToken) {
+                storeAccess();
+                return;
+            }
+            store->write(connectionId, SecretKind::RefreshToken, tokens.refreshToken,
+                [connectionId, storeAccess](const QString& error) {
+                    if (!error.isEmpty()) {
+                        qCWarning(lcAuth) << "connection" << connectionId
+                                          << "could not store its rotated refresh token:" << error;
+                        return;
+                    }
+                    storeAccess();
+                });
+        });
 }
 
 void OAuthTokenProvider::setState(State state)
@@ -53,7 +98,14 @@ void OAuthTokenProvider::setState(State state)
 
 bool OAuthTokenProvider::expiringSoon() const
 {
-    return m_expiresAtMs != 0 && m_clock.nowMs() >= m_expiresAtMs - refreshMarginMs;
+    if (m_expiresAtMs == 0)
+        return false;
+    // A token issued for less than twice the margin is renewed at half its life, not at once:
+    // otherwise a 4-minute token would be refreshed before every request.
+    qint64 margin = refreshMarginMs;
+    if (m_issuedAtMs > 0 && m_expiresAtMs > m_issuedAtMs)
+        margin = std::min(margin, (m_expiresAtMs - m_issuedAtMs) / 2);
+    return m_clock.nowMs() >= m_expiresAtMs - margin;
 }
 
 bool OAuthTokenProvider::stillValid() const
@@ -225,8 +277,10 @@ void OAuthTokenProvider::sendRefresh(Reason reason)
         {QStringLiteral("user_type"), m_userType},
     });
     const qint64 sentAtMs = m_clock.nowMs();
+    m_sentAtMs = sentAtMs;
     const quint64 generation = m_generation;
     QNetworkReply* reply = m_network.post(OAuthWire::formRequest(url), body);
+    OAuthWire::capAnswer(reply);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, generation, sentAtMs, reason] {
         reply->deleteLater();

@@ -26,7 +26,9 @@ namespace ContactDesk::Auth {
 // it. Refreshes are single-flight: whoever asks while one runs waits for its result, so a
 // rotating refresh token is never presented twice. The rotated refresh token is written to the
 // secret store, and the write confirmed, before the new access token is handed to anyone, so a
-// crash cannot leave the only valid refresh token in memory.
+// crash cannot leave the only valid refresh token in memory. A refresh in flight when the
+// provider is destroyed (the connection switched or closed, the app quitting) is not aborted:
+// its answer is awaited and the rotated tokens stored all the same.
 //
 // When HighLevel answers `invalid_grant` the connection needs a new sign-in: needsSignIn() is
 // emitted, and every waiting and later caller gets an error until signIn() supplies new tokens.
@@ -103,6 +105,9 @@ private:
     void enterNeedsSignIn(const QString& why);
     void answerWaiters(const QString& token, const QString& error);
     QString needsSignInText() const;
+    // Waits for a refresh whose provider is going away and stores the tokens it brings.
+    static void finishWithoutProvider(QNetworkReply* reply, SecretStore& secrets,
+        const QString& connectionId, const QString& spentRefreshToken, qint64 sentAtMs);
 
     QNetworkAccessManager& m_network;
     SecretStore& m_secrets;
@@ -127,6 +132,7 @@ private:
 
     QList<Callback> m_waiters;
     QPointer<QNetworkReply> m_reply;
+    qint64 m_sentAtMs = 0; // when m_reply was sent
     // Bumped by signIn(): answers to an older refresh or load are ignored.
     quint64 m_generation = 0;
 };

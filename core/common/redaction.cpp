@@ -3,6 +3,7 @@
 #include <QByteArrayMatcher>
 #include <QList>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <algorithm>
 #include <vector>
@@ -12,20 +13,39 @@ namespace ContactDesk {
 namespace {
 const char* const secretKeys = "access_token|refresh_token|client_secret|code|accessToken|"
                                "refreshToken|clientSecret|privateIntegrationToken|adminKey|"
-                               "password|token";
+                               "password|token|id_token|idToken|apiKey|api_key|secret|jwt|"
+                               "code_verifier|signingSecret|signing_secret";
+
+// Query parameters whose values are a contact's data: the search box of GET /contacts/ and the
+// duplicate lookup's email and phone.
+bool isContactDataKey(const QString& key)
+{
+    static const QStringList keys {QStringLiteral("query"), QStringLiteral("q"),
+        QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("number"),
+        QStringLiteral("name"), QStringLiteral("firstName"), QStringLiteral("lastName")};
+    return keys.contains(key, Qt::CaseInsensitive);
+}
+
+bool isSecretKey(const QString& key)
+{
+    static const QStringList keys
+        = QString::fromLatin1(secretKeys).split(u'|') + QStringList {QStringLiteral("state")};
+    return keys.contains(key, Qt::CaseInsensitive);
+}
 } // namespace
 
 bool isSecretHeader(QByteArrayView lowerCaseName)
 {
-    return lowerCaseName == "authorization" || lowerCaseName == "x-sandbox-admin-key"
-        || lowerCaseName == "cookie" || lowerCaseName == "set-cookie";
+    return lowerCaseName == "authorization" || lowerCaseName == "proxy-authorization"
+        || lowerCaseName == "x-sandbox-admin-key" || lowerCaseName == "cookie"
+        || lowerCaseName == "set-cookie" || lowerCaseName == "x-api-key";
 }
 
 QByteArray redactHeaderValue(QByteArrayView lowerCaseName, const QByteArray& value)
 {
     if (!isSecretHeader(lowerCaseName))
         return value;
-    if (lowerCaseName == "authorization") {
+    if (lowerCaseName == "authorization" || lowerCaseName == "proxy-authorization") {
         const int space = value.indexOf(' ');
         if (space > 0)
             return value.left(space + 1) + QByteArray(redactedText.data(), redactedText.size());
@@ -61,6 +81,37 @@ QByteArray redactBody(const QByteArray& body)
     text.replace(json, QStringLiteral("\\1\"[redacted]"));
     text.replace(form, QStringLiteral("\\1\\2[redacted]"));
     return text.toUtf8();
+}
+
+QUrl redactUrl(const QUrl& url)
+{
+    if (!url.hasQuery())
+        return url;
+    const QString encoded = url.query(QUrl::FullyEncoded);
+    if (encoded.isEmpty())
+        return url;
+    // Item by item on the encoded text, so the order, the keys and every untouched value keep
+    // their exact bytes.
+    QStringList items = encoded.split(u'&');
+    bool changed = false;
+    for (QString& item : items) {
+        const qsizetype equals = item.indexOf(u'=');
+        if (equals < 0)
+            continue;
+        const QString key = QUrl::fromPercentEncoding(item.left(equals).toUtf8());
+        const QString value = QUrl::fromPercentEncoding(item.mid(equals + 1).toUtf8());
+        if (value.isEmpty() || value == redactedText)
+            continue;
+        if (isSecretKey(key) || isContactDataKey(key) || value.contains(u'@')) {
+            item = item.left(equals + 1) + QLatin1StringView("%5Bredacted%5D");
+            changed = true;
+        }
+    }
+    if (!changed)
+        return url;
+    QUrl redacted = url;
+    redacted.setQuery(items.join(u'&'), QUrl::StrictMode);
+    return redacted;
 }
 
 } // namespace ContactDesk

@@ -88,6 +88,9 @@ void TrafficLog::attach(
             // ApiClient::exchanged redacts before anything leaves the client.
             append(connection, environment, exchange, Redaction::Done);
         });
+    connect(&client, &Api::ApiClient::outcomeNoted, this,
+        [this, connection](const QByteArray& method, const QUrl& url, int attempt,
+            const QString& outcome) { noteOutcome(connection, method, url, attempt, outcome); });
     connect(&client, &Api::ApiClient::gaveUp, this,
         [this, connection](const QByteArray& method, const QUrl& url, int attempt,
             const QString& reason) { noteGaveUp(connection, method, url, attempt, reason); });
@@ -115,6 +118,22 @@ void TrafficLog::noteGaveUp(const QString& connection, const QByteArray& method,
     }
 }
 
+void TrafficLog::noteOutcome(const QString& connection, const QByteArray& method, const QUrl& url,
+    int attempt, const QString& outcome)
+{
+    // Said later than a retry or a give-up (after a back-off, a lookup, a restart of the
+    // queue), so the whole log is looked through, newest first; it is rare.
+    for (auto it = m_entries.rbegin(); it != m_entries.rend(); ++it) {
+        const Api::ApiExchange& x = it->exchange;
+        if (it->connection != connection || x.attempt != attempt || x.method != method
+            || x.url != url)
+            continue;
+        m_awaitingRetry.remove(retryKey(connection, x));
+        setOutcome(it->serial, outcome);
+        return;
+    }
+}
+
 qint64 TrafficLog::add(
     const QString& connection, const QString& environment, const Api::ApiExchange& exchange)
 {
@@ -130,6 +149,7 @@ qint64 TrafficLog::append(const QString& connection, const QString& environment,
     entry.environment = environment;
     entry.exchange = exchange;
     if (redaction == Redaction::Needed) {
+        entry.exchange.url = redactUrl(entry.exchange.url);
         redact(entry.exchange.requestHeaders);
         redact(entry.exchange.responseHeaders);
         entry.exchange.requestBody = redactBody(entry.exchange.requestBody);

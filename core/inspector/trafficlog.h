@@ -22,8 +22,9 @@ struct TrafficEntry
     QString environment; // "sandbox", "production", "custom"
     Api::ApiExchange exchange;
     int rateRemaining = -1; // X-RateLimit-Remaining of the answer, -1 when absent
-    // For a 4xx/5xx or a transport failure: "retried after 2 s", "reconciled", "gave up",
-    // filled in when the client's next step is known; empty otherwise.
+    // For a 4xx/5xx or a transport failure: "retried after 2 s", "reconciled: ...", "gave up",
+    // filled in when the client's next step is known (or, for "reconciled", when the feature
+    // that sent it, such as the outbox, settled it with the server); empty otherwise.
     QString outcome;
     bool bodiesTruncated = false;
 };
@@ -83,6 +84,8 @@ private:
     qint64 append(const QString& connection, const QString& environment,
         const Api::ApiExchange& exchange, Redaction redaction);
     void noteRetry(const TrafficEntry& entry);
+    void noteOutcome(const QString& connection, const QByteArray& method, const QUrl& url,
+        int attempt, const QString& outcome);
     void noteGaveUp(const QString& connection, const QByteArray& method, const QUrl& url,
         int attempt, const QString& reason);
     TrafficEntry* findEntry(qint64 serial);

@@ -4,6 +4,7 @@
 #include "common/ids.h"
 #include "sandbox/sandboxdata.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
@@ -198,6 +199,7 @@ struct AuthorizeRequest
     QString rawRedirectUri;
     QStringList scopes;
     QString state;
+    QString codeChallenge; // PKCE S256; empty when the client sent none
 };
 
 std::optional<QString> parseAuthorize(
@@ -232,7 +234,32 @@ std::optional<QString> parseAuthorize(
                 .arg(scope);
     }
     out->state = fields.value(QStringLiteral("state"));
+    // PKCE (RFC 7636 4.3): only S256; a challenge is 43 base64url characters (a SHA-256).
+    out->codeChallenge = fields.value(QStringLiteral("code_challenge"));
+    const QString method = fields.value(QStringLiteral("code_challenge_method"));
+    if (out->codeChallenge.isEmpty() && !method.isEmpty())
+        return QStringLiteral("code_challenge_method was sent without a code_challenge.");
+    if (!out->codeChallenge.isEmpty()) {
+        if (method != QLatin1StringView("S256"))
+            return QStringLiteral("Unsupported code_challenge_method \"%1\": only \"S256\" is "
+                                  "supported.")
+                .arg(method);
+        static const QRegularExpression challengeFormat(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
+        if (!challengeFormat.match(out->codeChallenge).hasMatch())
+            return QStringLiteral("The code_challenge is not a base64url SHA-256 value.");
+    }
     return std::nullopt;
+}
+
+// RFC 7636 4.6: BASE64URL(SHA256(ASCII(code_verifier))) == code_challenge.
+bool verifierMatches(const QString& verifier, const QString& challenge)
+{
+    static const QRegularExpression verifierFormat(QStringLiteral("^[A-Za-z0-9._~-]{43,128}$"));
+    if (!verifierFormat.match(verifier).hasMatch())
+        return false;
+    const QByteArray digest
+        = QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256);
+    return QString::fromLatin1(base64Url(digest)) == challenge;
 }
 
 Reply consentPage(const SandboxData& data, const AuthorizeRequest& authorize)
@@ -265,7 +292,13 @@ Reply consentPage(const SandboxData& data, const AuthorizeRequest& authorize)
                       + hiddenInput(QStringLiteral("client_id"), authorize.clientId)
                       + hiddenInput(QStringLiteral("redirect_uri"), authorize.rawRedirectUri)
                       + hiddenInput(QStringLiteral("scope"), authorize.scopes.join(u' '))
-                      + hiddenInput(QStringLiteral("state"), authorize.state));
+                      + hiddenInput(QStringLiteral("state"), authorize.state)
+                      + (authorize.codeChallenge.isEmpty()
+                              ? QString()
+                              : hiddenInput(
+                                    QStringLiteral("code_challenge"), authorize.codeChallenge)
+                                  + hiddenInput(QStringLiteral("code_challenge_method"),
+                                      QStringLiteral("S256"))));
     return Reply::html(200, page(QStringLiteral("Connect %1").arg(kAppName), content));
 }
 
@@ -294,6 +327,7 @@ Reply decide(SandboxData& data, const Fields& fields)
         code.companyId = location->companyId;
         code.scopes = authorize.scopes;
         code.expiresAtMs = now + codeLifetimeMs;
+        code.codeChallenge = authorize.codeChallenge;
         codes.insert(code.code, code);
         parameters.append({QStringLiteral("code"), code.code});
     } else {
@@ -386,6 +420,18 @@ Reply OAuthRoutes::token(const Request& request)
             return oauthError(400, QStringLiteral("invalid_grant"),
                 QStringLiteral("redirect_uri does not match the one used in the "
                                "authorization request"));
+        if (!code.codeChallenge.isEmpty()) {
+            const QString verifier = fields.value(QStringLiteral("code_verifier"));
+            // A wrong verifier spends the code, as a replayed code would be.
+            m_data.authCodes().remove(codeValue);
+            if (verifier.isEmpty())
+                return oauthError(400, QStringLiteral("invalid_request"),
+                    QStringLiteral("code_verifier is required: the authorization request "
+                                   "carried a code_challenge"));
+            if (!verifierMatches(verifier, code.codeChallenge))
+                return oauthError(400, QStringLiteral("invalid_grant"),
+                    QStringLiteral("code_verifier does not match the code_challenge"));
+        }
         m_data.authCodes().remove(codeValue);
         const QString type = userType.isEmpty() ? code.userType : userType;
         return noStore(Reply::json(200,

@@ -93,6 +93,9 @@ struct AuthCode
     QString companyId;
     QStringList scopes;
     qint64 expiresAtMs = 0;
+    // PKCE (RFC 7636): the S256 challenge the authorize request carried; empty when none was
+    // sent. The token request must then bring the verifier it was made from.
+    QString codeChallenge;
 };
 
 // The sandbox's whole world: locations, credentials and the contacts with everything hanging

@@ -63,10 +63,66 @@ Database::~Database()
     close();
 }
 
-QString Database::defaultPath(const QString& connectionId)
+namespace {
+
+constexpr QFileDevice::Permissions ownerOnlyFolder
+    = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions ownerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+// The cache holds contact data: its folder (and the "connections" folder above it) are 0700 and
+// the file 0600, created so before SQLite writes a byte; SQLite gives the -wal and -shm files the
+// mode of the database file.
+void restrictToOwner(const QFileInfo& file)
+{
+    const QString folder = file.absolutePath();
+    QFile::setPermissions(folder, ownerOnlyFolder);
+    const QFileInfo parent(QFileInfo(folder).absolutePath());
+    if (parent.fileName() == QLatin1StringView("connections"))
+        QFile::setPermissions(parent.absoluteFilePath(), ownerOnlyFolder);
+    if (!file.exists()) {
+        QFile created(file.absoluteFilePath());
+        if (created.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            created.close();
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const QString path = file.absoluteFilePath() + QLatin1StringView(suffix);
+        if (QFileInfo::exists(path))
+            QFile::setPermissions(path, ownerOnlyFile);
+    }
+}
+
+} // namespace
+
+QString Database::folderOf(const QString& connectionId)
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/connections/") + connectionId + QStringLiteral("/cache.sqlite");
+        + QStringLiteral("/connections/") + connectionId;
+}
+
+bool Database::removeDefaultCache(const QString& connectionId, QString* error)
+{
+    // The id names a folder: nothing that could climb out of "connections/".
+    if (connectionId.isEmpty() || connectionId.startsWith(u'.') || connectionId.contains(u'/')
+        || connectionId.contains(u'\\')) {
+        if (error)
+            *error = tr("\"%1\" is not a connection id.").arg(connectionId);
+        return false;
+    }
+    QDir folder(folderOf(connectionId));
+    if (!folder.exists())
+        return true;
+    if (!folder.removeRecursively()) {
+        if (error)
+            *error = tr("The local cache of the connection could not be deleted: %1")
+                         .arg(QDir::toNativeSeparators(folder.absolutePath()));
+        return false;
+    }
+    return true;
+}
+
+QString Database::defaultPath(const QString& connectionId)
+{
+    return folderOf(connectionId) + QStringLiteral("/cache.sqlite");
 }
 
 Database::OpenResult Database::open(int upToVersion)
@@ -101,6 +157,8 @@ Database::OpenResult Database::openFile(int upToVersion)
         result.message = m_lastError.message;
         return result;
     }
+
+    restrictToOwner(info);
 
     if (info.exists()) {
         bool busy = false;

@@ -64,6 +64,11 @@ public:
     // <AppDataLocation>/connections/<connectionId>/cache.sqlite (XDG_DATA_HOME on Linux, so tests
     // can point it at a temporary folder).
     static QString defaultPath(const QString& connectionId);
+    // The folder defaultPath() is in: everything ContactDesk keeps locally for the connection.
+    static QString folderOf(const QString& connectionId);
+    // Deletes that folder ("Remove connection"); the cache must be closed. True when it is gone
+    // (or never existed); `error` says why not.
+    static bool removeDefaultCache(const QString& connectionId, QString* error = nullptr);
 
     // Creates the folder, opens the file, sets WAL, foreign keys and a busy timeout, and
     // migrates to `upToVersion` (tests pass an older version to build an old file). A corrupt or

@@ -1,6 +1,7 @@
 #include "store/localedits.h"
 
 #include "common/clock.h"
+#include "store/childcache.h"
 #include "store/childrows.h"
 #include "store/contactrows.h"
 #include "store/database.h"
@@ -412,6 +413,15 @@ EditOutcome LocalEdits::deleteContacts(const QStringList& contactIds)
             // First the trash, with everything HighLevel's own restore would lose.
             const QList<Api::Task> tasks = Rows::tasksOf(m_db, contactId);
             const QList<Api::Note> notes = Rows::notesOf(m_db, contactId);
+            // When the cache holds the server's lists, the delete need not read them again
+            // (the outbox worker decides by their age): said in the item, since the lists
+            // leave the cache with the contact.
+            QJsonObject held;
+            const ChildCache children(m_db);
+            if (const std::optional<qint64> at = children.tasksFetchedAt(contactId))
+                held.insert(QStringLiteral("tasksFetchedAt"), double(*at));
+            if (const std::optional<qint64> at = children.notesFetchedAt(contactId))
+                held.insert(QStringLiteral("notesFetchedAt"), double(*at));
             if (!Sql::run(m_db,
                     QStringLiteral("INSERT INTO trash (contact_id, snapshot, deleted_at)"
                                    " VALUES (?, ?, ?)"),
@@ -425,7 +435,7 @@ EditOutcome LocalEdits::deleteContacts(const QStringList& contactIds)
             if (!edit.dropUnsent(contactId, {}, &createDropped))
                 return false;
             if (!createDropped
-                && edit.append(OutboxKind::DeleteContact, contactId, {}, {}, {}) == 0)
+                && edit.append(OutboxKind::DeleteContact, contactId, {}, held, {}) == 0)
                 return false;
             const QString name
                 = ContactCache::displayName(Rows::decode(stored->json).value_or(Api::Contact()));

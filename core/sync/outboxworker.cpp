@@ -167,6 +167,16 @@ private:
     }
     qint64 now() const { return m_worker.m_clock.nowMs(); }
     bool reconcileFirst() const { return m_item.state == Store::OutboxState::OutcomeUnknown; }
+    // What the traffic log says of a write whose outcome a later lookup settled.
+    static QString foundAgain()
+    {
+        return text("reconciled: found on the server by a search, not sent again");
+    }
+    static QString notFoundSentAgain()
+    {
+        return text("reconciled: not on the server, so it was sent again");
+    }
+    static QString alreadyThere() { return text("reconciled: the server already had the change"); }
 
     template <typename T, typename Handler>
     void await(const Api::Call<T>& call, Handler handler)
@@ -184,7 +194,7 @@ private:
             if (result.ok())
                 send.done();
             else
-                send.failure(result.error, true);
+                send.failure(result.error, true, result.attempt);
         });
     }
 
@@ -192,20 +202,41 @@ private:
 
     // HighLevel's delete takes the contact's tasks and notes with it, and the cache loads them
     // only when a contact is opened: the trash gets the server's lists first, so a restore
-    // re-creates them too. A contact already gone (404) needs no delete.
+    // re-creates them too. A list the cache held fresh when the contact was deleted is in the
+    // trash already and is not read again, so a bulk delete of contacts the user has looked at
+    // costs one request each. A contact already gone (404) needs no delete.
     void keepChildrenThenDelete()
     {
+        if (heldInTrash(L("tasksFetchedAt")))
+            return readNotesThenDelete({});
         await(api().tasks(m_item.contactId),
             [](Send& send, const Api::Result<QList<Api::Task>>& tasks) {
                 if (!tasks.ok())
-                    return send.failure(tasks.error, false);
-                send.await(send.api().notes(send.m_item.contactId),
-                    [tasks = tasks.value](Send& send, const Api::Result<QList<Api::Note>>& notes) {
-                        if (!notes.ok())
-                            return send.failure(notes.error, false);
-                        send.deleteKeeping(tasks, notes.value);
-                    });
+                    return send.failure(tasks.error, false, tasks.attempt);
+                send.readNotesThenDelete(tasks.value);
             });
+    }
+
+    void readNotesThenDelete(const QList<Api::Task>& tasks)
+    {
+        if (heldInTrash(L("notesFetchedAt")))
+            return deleteKeeping(tasks, {});
+        await(api().notes(m_item.contactId),
+            [tasks](Send& send, const Api::Result<QList<Api::Note>>& notes) {
+                if (!notes.ok())
+                    return send.failure(notes.error, false, notes.attempt);
+                send.deleteKeeping(tasks, notes.value);
+            });
+    }
+
+    // Whether the delete's item says the cache held that list, fetched recently enough.
+    bool heldInTrash(QLatin1StringView fetchedAtKey) const
+    {
+        const QJsonValue at = m_item.payload.value(fetchedAtKey);
+        if (!at.isDouble())
+            return false;
+        const qint64 age = now() - qint64(at.toDouble());
+        return age >= 0 && age <= m_worker.m_options.heldChildrenMaxAgeMs;
     }
 
     void deleteKeeping(const QList<Api::Task>& tasks, const QList<Api::Note>& notes)
@@ -245,9 +276,12 @@ private:
             await(api().findDuplicate(draft->email, draft->phone),
                 [wanted = *draft](Send& send, const Api::Result<std::optional<Api::Contact>>& r) {
                     if (!r.ok())
-                        return send.failure(r.error, false);
-                    if (r.value && send.isOurs(wanted, *r.value))
+                        return send.failure(r.error, false, r.attempt);
+                    if (r.value && send.isOurs(wanted, *r.value)) {
+                        send.settle(send.foundAgain());
                         return send.adoptContact(*r.value);
+                    }
+                    send.settle(send.notFoundSentAgain());
                     send.createContact();
                 });
             return;
@@ -261,11 +295,14 @@ private:
         await(api().search(query),
             [wanted = *draft](Send& send, const Api::Result<Api::ContactPage>& r) {
                 if (!r.ok())
-                    return send.failure(r.error, false);
+                    return send.failure(r.error, false, r.attempt);
                 for (const Api::Contact& found : r.value.contacts) {
-                    if (send.isOurs(wanted, found))
+                    if (send.isOurs(wanted, found)) {
+                        send.settle(send.foundAgain());
                         return send.adoptContact(found);
+                    }
                 }
+                send.settle(send.notFoundSentAgain());
                 send.createContact();
             });
     }
@@ -292,7 +329,7 @@ private:
             return;
         await(api().createContact(*draft), [](Send& send, const Api::Result<Api::Contact>& r) {
             if (!r.ok())
-                return send.failure(r.error, true);
+                return send.failure(r.error, true, r.attempt);
             send.adoptContact(r.value);
         });
     }
@@ -305,7 +342,7 @@ private:
         await(api().upsertContact(*draft, false),
             [](Send& send, const Api::Result<Api::UpsertResult>& r) {
                 if (!r.ok())
-                    return send.failure(r.error, true);
+                    return send.failure(r.error, true, r.attempt);
                 if (r.value.contact.id.isEmpty())
                     return send.fail(text("The upsert's answer names no contact."));
                 send.adoptContact(r.value.contact);
@@ -326,6 +363,7 @@ private:
         if (!recorded)
             return notRecorded();
         qCDebug(lcSync) << "outbox item" << m_item.id << "created contact" << server.id;
+        forget();
         ended();
         Q_EMIT m_worker.itemDone(m_item.id);
     }
@@ -335,7 +373,7 @@ private:
         await(
             api().getContact(m_item.contactId), [](Send& send, const Api::Result<Api::Contact>& r) {
                 if (!r.ok())
-                    return send.failure(r.error, false);
+                    return send.failure(r.error, false, r.attempt);
                 send.updateContactFrom(r.value);
             });
     }
@@ -346,8 +384,10 @@ private:
         QJsonObject changes;
         if (!compare(after, &changes))
             return;
-        if (changes.isEmpty())
+        if (changes.isEmpty()) {
+            settle(alreadyThere());
             return recordContact(server);
+        }
         static const Api::Endpoint* const update
             = Api::findEndpoint(QStringLiteral("update-contact"));
         QStringList unsendable;
@@ -374,7 +414,7 @@ private:
         await(api().updateContact(server, *wanted, replaceTags),
             [](Send& send, const Api::Result<Api::UpdateResult>& r) {
                 if (!r.ok())
-                    return send.failure(r.error, true);
+                    return send.failure(r.error, true, r.attempt);
                 if (r.value.contact.id.isEmpty())
                     return send.done();
                 send.recordContact(r.value.contact);
@@ -389,6 +429,7 @@ private:
             && m_worker.m_cache.upsertFromServer({server}) && db.commitTransaction();
         if (!recorded)
             return notRecorded();
+        forget();
         ended();
         Q_EMIT m_worker.itemDone(m_item.id);
     }
@@ -440,6 +481,7 @@ private:
             && m_worker.m_outbox.markDone(m_item.id) && db.commitTransaction();
         if (!recorded)
             return notRecorded();
+        forget();
         ended();
         Q_EMIT m_worker.itemDone(m_item.id);
     }
@@ -452,13 +494,16 @@ private:
         await(api().tasks(m_item.contactId),
             [wanted = *draft](Send& send, const Api::Result<QList<Api::Task>>& r) {
                 if (!r.ok())
-                    return send.failure(r.error, false);
+                    return send.failure(r.error, false, r.attempt);
                 for (const Api::Task& task : r.value) {
                     if (!send.knownChild(task.id) && sameText(task.title) == sameText(wanted.title)
                         && sameText(task.body) == sameText(wanted.body)
-                        && msOf(task.dueDate) == msOf(wanted.dueDate))
+                        && msOf(task.dueDate) == msOf(wanted.dueDate)) {
+                        send.settle(send.foundAgain());
                         return send.adoptChild(task.id);
+                    }
                 }
+                send.settle(send.notFoundSentAgain());
                 send.createTask();
             });
     }
@@ -470,7 +515,7 @@ private:
             return;
         await(api().createTask(*draft), [](Send& send, const Api::Result<Api::Task>& r) {
             if (!r.ok())
-                return send.failure(r.error, true);
+                return send.failure(r.error, true, r.attempt);
             send.adoptChild(r.value.id);
         });
     }
@@ -480,7 +525,7 @@ private:
         await(api().task(m_item.contactId, m_item.childId),
             [](Send& send, const Api::Result<Api::Task>& r) {
                 if (!r.ok())
-                    return send.failure(r.error, false);
+                    return send.failure(r.error, false, r.attempt);
                 send.updateChildFrom(r.value);
             });
     }
@@ -493,12 +538,15 @@ private:
         await(api().notes(m_item.contactId),
             [wanted = *draft](Send& send, const Api::Result<QList<Api::Note>>& r) {
                 if (!r.ok())
-                    return send.failure(r.error, false);
+                    return send.failure(r.error, false, r.attempt);
                 for (const Api::Note& note : r.value) {
                     if (!send.knownChild(note.id) && sameText(note.body) == sameText(wanted.body)
-                        && sameText(note.title) == sameText(wanted.title))
+                        && sameText(note.title) == sameText(wanted.title)) {
+                        send.settle(send.foundAgain());
                         return send.adoptChild(note.id);
+                    }
                 }
+                send.settle(send.notFoundSentAgain());
                 send.createNote();
             });
     }
@@ -510,7 +558,7 @@ private:
             return;
         await(api().createNote(*draft), [](Send& send, const Api::Result<Api::Note>& r) {
             if (!r.ok())
-                return send.failure(r.error, true);
+                return send.failure(r.error, true, r.attempt);
             send.adoptChild(r.value.id);
         });
     }
@@ -520,7 +568,7 @@ private:
         await(api().note(m_item.contactId, m_item.childId),
             [](Send& send, const Api::Result<Api::Note>& r) {
                 if (!r.ok())
-                    return send.failure(r.error, false);
+                    return send.failure(r.error, false, r.attempt);
                 send.updateChildFrom(r.value);
             });
     }
@@ -540,8 +588,10 @@ private:
         QJsonObject changes;
         if (!compare(after, &changes))
             return;
-        if (changes.isEmpty())
+        if (changes.isEmpty()) {
+            settle(alreadyThere());
             return done();
+        }
         for (auto it = changes.begin(); it != changes.end(); ++it) {
             if (it.value().isNull())
                 after.remove(it.key());
@@ -562,9 +612,18 @@ private:
 
     // Endings -----------------------------------------------------------------------------------
 
-    void failure(const Api::ApiError& error, bool sent)
+    // `at`: the attempt that answered with `error`, for the traffic log.
+    void failure(const Api::ApiError& error, bool sent, const Api::AttemptRef& at)
     {
         const QString message = serverMessage(error);
+        // A write whose effect is open: a later lookup says what the server did with it.
+        const bool open = sent
+            && (error.kind() == ErrorKind::OutcomeUnknown || error.kind() == ErrorKind::Server
+                || error.kind() == ErrorKind::Timeout || error.kind() == ErrorKind::Network
+                || (error.kind() == ErrorKind::IncorrectResponse
+                    && Store::Outbox::isCreate(m_item.kind)));
+        if (open && at.isValid())
+            m_worker.m_unsettled.insert(m_item.id, at);
         const qint64 backoff = m_worker.backoffFor(m_item.attempts + 1);
         switch (error.kind()) {
         case ErrorKind::None:
@@ -596,8 +655,11 @@ private:
                 return done();
             return defer(now() + backoff, message);
         case ErrorKind::NotFound:
-            if (isDelete(m_item.kind))
+            if (isDelete(m_item.kind)) {
+                m_worker.m_client.noteOutcome(
+                    at, text("reconciled: already gone from the server, nothing to delete"));
                 return done();
+            }
             return fail(m_item.childId.isEmpty()
                     ? text("The contact no longer exists on the server (%1).").arg(message)
                     : text("It no longer exists on the server (%1).").arg(message));
@@ -616,9 +678,22 @@ private:
     // An answer came from the server: the network is back.
     void reached() { m_worker.m_offlineUntilMs = 0; }
 
+    // A lookup settled what an earlier write with an open outcome did: its exchange says so.
+    void settle(const QString& how)
+    {
+        const auto it = m_worker.m_unsettled.constFind(m_item.id);
+        if (it == m_worker.m_unsettled.cend())
+            return;
+        m_worker.m_client.noteOutcome(*it, how);
+        m_worker.m_unsettled.erase(it);
+    }
+    // The item ended for good: nothing is left open about it.
+    void forget() { m_worker.m_unsettled.remove(m_item.id); }
+
     void done()
     {
         reached();
+        forget();
         if (!m_worker.m_outbox.markDone(m_item.id))
             return notRecorded();
         ended();
@@ -628,6 +703,7 @@ private:
     void fail(const QString& message)
     {
         reached();
+        forget();
         if (!m_worker.m_outbox.markFailed(m_item.id, message))
             qCWarning(lcSync) << "outbox item" << m_item.id << "failed but could not be marked:"
                               << m_worker.m_outbox.lastError().detail;
@@ -640,6 +716,7 @@ private:
     void conflict(const QJsonObject& theirs)
     {
         reached();
+        forget();
         if (!m_worker.m_outbox.markConflict(m_item.id, theirs))
             qCWarning(lcSync) << "outbox item" << m_item.id << "conflicts but could not be marked:"
                               << m_worker.m_outbox.lastError().detail;

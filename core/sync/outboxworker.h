@@ -6,6 +6,7 @@
 #include "store/contactcache.h"
 #include "store/outbox.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -36,6 +37,9 @@ struct OutboxOptions
     // While the connection needs a sign-in, how often to look whether the token works again
     // (resume() does it at once).
     qint64 signInProbeMs = 30000;
+    // A contact's delete reads its tasks and notes for the trash first, unless the cache held
+    // that list from a fetch at most this old when the contact was deleted (the trash has it).
+    qint64 heldChildrenMaxAgeMs = 10LL * 60 * 1000;
 };
 
 // Sends the outbox to the server, the user's own edits first (Outbox::nextReady), through the
@@ -132,6 +136,10 @@ private:
     bool m_pausedForSignIn = false;
     qint64 m_offlineUntilMs = 0;
     int m_inFlight = 0;
+    // By item id: the attempt of a write whose answer left its outcome open (lost, a 5xx), for
+    // the traffic log to say "reconciled" once a later lookup settles it. In memory only, as
+    // the traffic log is.
+    QHash<qint64, Api::AttemptRef> m_unsettled;
 };
 
 } // namespace ContactDesk::Sync

@@ -52,6 +52,25 @@ QList<WebhookLedger::Entry> WebhookLedger::pending(int limit) const
     return entries;
 }
 
+QList<WebhookLedger::Delivery> WebhookLedger::recent(int limit) const
+{
+    QList<Delivery> deliveries;
+    QSqlQuery query(m_db.sql());
+    query.prepare(QStringLiteral("SELECT seq, webhook_id, type, record_id, received_at, status,"
+                                 " reason FROM highlevel_webhooks ORDER BY seq DESC LIMIT ?"));
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return deliveries;
+    }
+    while (query.next()) {
+        deliveries.append({query.value(0).toLongLong(), query.value(1).toString(),
+            query.value(2).toString(), query.value(3).toString(), query.value(4).toLongLong(),
+            query.value(5).toString(), query.value(6).toString()});
+    }
+    return deliveries;
+}
+
 int WebhookLedger::pendingCount() const
 {
     QSqlQuery query(m_db.sql());

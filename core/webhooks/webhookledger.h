@@ -33,6 +33,18 @@ public:
         QString webhookId;
     };
 
+    // One delivery as the Webhooks tab lists it.
+    struct Delivery
+    {
+        qint64 seq = 0;
+        QString webhookId;
+        QString type;
+        QString recordId;
+        qint64 receivedAtMs = 0;
+        QString status; // pending, applied, ignored, failed
+        QString reason;
+    };
+
     explicit WebhookLedger(Store::Database& database);
 
     // Stores the delivery as pending, in one transaction; durable when it returns Stored.
@@ -40,6 +52,8 @@ public:
     // Pending deliveries, oldest first (what to apply after a restart).
     QList<Entry> pending(int limit = 1000) const;
     int pendingCount() const;
+    // The newest deliveries first, whatever their status.
+    QList<Delivery> recent(int limit = 200) const;
     // The delivery's outcome: "applied" or "ignored" with why; its payload is dropped.
     bool finish(qint64 seq, const QString& status, const QString& reason);
     // The status and reason stored for `webhookId`, for tests and the UI.

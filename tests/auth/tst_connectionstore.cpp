@@ -87,6 +87,7 @@ private Q_SLOTS:
     void unknownConnectionCannotBeActivated();
     void invalidConnectionsAreRefused_data();
     void invalidConnectionsAreRefused();
+    void plainHttpOnlyForThisMachine();
     void changedOnlyWhenSomethingChanged();
     void reloadSeesAnotherProcessesChanges();
     void damagedEntriesAreSkipped_data();
@@ -346,6 +347,29 @@ void TestConnectionStore::invalidConnectionsAreRefused_data()
     c = oauthProduction();
     c.authorizeBaseUrl = QUrl(QStringLiteral("javascript:alert(1)"));
     QTest::newRow("authorize URL not http") << c << QStringLiteral("not http(s)");
+    // Plain http would send the token and client secret in clear to another machine.
+    c = customPit();
+    c.baseUrl = QUrl(QStringLiteral("http://api.example.com"));
+    QTest::newRow("plain http to another host") << c << QStringLiteral("plain http to another");
+    c = customPit();
+    c.baseUrl = QUrl(QStringLiteral("http://192.168.1.20:8080"));
+    QTest::newRow("plain http to a LAN address") << c << QStringLiteral("plain http to another");
+    c = oauthProduction();
+    c.authorizeBaseUrl = QUrl(QStringLiteral("http://marketplace.example-agency.com"));
+    QTest::newRow("plain http authorize host") << c << QStringLiteral("plain http to another");
+    c = customPit();
+    c.baseUrl = QUrl(QStringLiteral("https://user:pw@api.example.com"));
+    QTest::newRow("credentials in the URL") << c << QStringLiteral("user name or password");
+    // Ids name the cache folder.
+    c = customPit();
+    c.id = QStringLiteral(".");
+    QTest::newRow("dot id") << c << QStringLiteral("invalid id");
+    c = customPit();
+    c.id = QStringLiteral("..");
+    QTest::newRow("dot-dot id") << c << QStringLiteral("invalid id");
+    c = customPit();
+    c.id = QStringLiteral(".hidden");
+    QTest::newRow("id starting with a dot") << c << QStringLiteral("invalid id");
 }
 
 void TestConnectionStore::invalidConnectionsAreRefused()
@@ -360,6 +384,28 @@ void TestConnectionStore::invalidConnectionsAreRefused()
     QCOMPARE(ids(store), QStringList {QStringLiteral("sandbox")});
     QCOMPARE(changed.size(), 0);
     QVERIFY(!fileContents().contains("connections"));
+}
+
+void TestConnectionStore::plainHttpOnlyForThisMachine()
+{
+    for (const char* url : {"http://127.0.0.1:8123", "http://127.0.0.2", "http://localhost:9000",
+             "http://[::1]:4000", "https://api.example.com"}) {
+        const QUrl base(QString::fromLatin1(url));
+        QVERIFY2(isAllowedBaseUrl(base), url);
+        QVERIFY2(baseUrlProblem(base).isEmpty(), url);
+    }
+    for (const char* url : {"http://api.example.com", "http://10.0.0.1", "http://127.0.0.1.nip.io",
+             "http://localhost.example.com", "ftp://127.0.0.1", "https://"}) {
+        const QUrl base(QString::fromLatin1(url));
+        QVERIFY2(!isAllowedBaseUrl(base), url);
+        QVERIFY2(!baseUrlProblem(base).isEmpty(), url);
+    }
+    auto settings = openSettings();
+    ConnectionStore store(*settings);
+    Connection c = customPit();
+    c.baseUrl = QUrl(QStringLiteral("http://localhost:8123"));
+    QVERIFY(store.save(c));
+    QCOMPARE(store.find(c.id)->baseUrl, c.baseUrl);
 }
 
 void TestConnectionStore::changedOnlyWhenSomethingChanged()
@@ -435,6 +481,15 @@ void TestConnectionStore::damagedEntriesAreSkipped_data()
         << sandboxAndGood << sandbox
         << QStringList {QStringLiteral("bad setting baseUrl is not an http(s) URL"),
                QStringLiteral("bad is a custom connection without a base URL")};
+    QTest::newRow("plain http to another host")
+        << good + "[connections/bad]\nenvironment=custom\nauthKind=pit\nbaseUrl=http://h.example\n"
+        << sandboxAndGood << sandbox
+        << QStringList {QStringLiteral("bad setting baseUrl is not an http(s) URL"),
+               QStringLiteral("bad is a custom connection without a base URL")};
+    QTest::newRow("dot-dot group name")
+        << good + "[connections/..]\nenvironment=production\nauthKind=pit\n"
+        << sandboxAndGood << sandbox
+        << QStringList {QStringLiteral("connection group .. has an invalid id")};
     QTest::newRow("invalid group name")
         << good + "[connections/bad%20id]\nenvironment=production\nauthKind=pit\n"
         << sandboxAndGood << sandbox

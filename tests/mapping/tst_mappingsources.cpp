@@ -264,7 +264,9 @@ void TestMappingSources::openErrors_data()
     QTest::addColumn<SourceOptions>("options");
     QTest::addColumn<QString>("message");
 
-    QByteArray png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+    // The PNG signature and the start of its IHDR chunk: 20 bytes, embedded NULs included.
+    static const char pngStart[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+    QByteArray png(pngStart, sizeof(pngStart) - 1);
     png += QByteArray(2000, '\0');
     QTest::newRow("empty") << u"people.csv"_s << QByteArray() << SourceOptions()
                            << u"'people.csv' is empty"_s;

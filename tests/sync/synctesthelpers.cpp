@@ -64,6 +64,22 @@ bool SyncHarness::drainOutbox(int timeoutMs)
     return QTest::qWaitFor([&worker] { return worker.isIdle(); }, timeoutMs);
 }
 
+Api::Task draftTask(const QString& title)
+{
+    Api::Task task;
+    task.title = title;
+    task.body = QStringLiteral("Ask about the renewal");
+    task.dueDate = QDateTime(QDate(2026, 11, 20), QTime(9, 30), Qt::UTC);
+    return task;
+}
+
+Api::Note draftNote(const QString& body)
+{
+    Api::Note note;
+    note.body = body;
+    return note;
+}
+
 QSet<QString> serverIds(SandboxFixture& fx)
 {
     QSet<QString> ids;

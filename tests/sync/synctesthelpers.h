@@ -6,6 +6,8 @@
 #include "sandboxfixture.h"
 
 #include "api/apiclient.h"
+#include "api/models/note.h"
+#include "api/models/task.h"
 #include "api/ratebudget.h"
 #include "api/tokenprovider.h"
 #include "common/clock.h"
@@ -52,6 +54,10 @@ struct SyncHarness
     // Every exchange of the client, in the order they finished.
     QList<Api::ApiExchange> exchanges;
 };
+
+// A task (with a body, due 2026-11-20 09:30 UTC) and a note, as a user would type them.
+Api::Task draftTask(const QString& title);
+Api::Note draftNote(const QString& body);
 
 // Ids of the live contacts of the fixture's main location.
 QSet<QString> serverIds(SandboxFixture& fx);

@@ -7,9 +7,7 @@
 // revoked refresh token of issue 4: needs sign-in, queued work intact, a new sign-in resumes it.
 #include "synctesthelpers.h"
 
-#include "auth/memorysecretstore.h"
-#include "auth/oauthflow.h"
-#include "auth/tokenmanager.h"
+#include "oauthsession.h"
 #include "sandboxtesthelpers.h"
 #include "store/childcache.h"
 #include "store/contactcache.h"
@@ -18,8 +16,6 @@
 #include "store/trash.h"
 
 #include <QJsonDocument>
-#include <QNetworkProxy>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -68,55 +64,6 @@ QStringList statesOf(const QList<Store::OutboxItem>& items)
     for (const Store::OutboxItem& item : items)
         states.append(Store::Outbox::stateName(item.state));
     return states;
-}
-
-Api::Task draftTask(const QString& title)
-{
-    Api::Task task;
-    task.title = title;
-    task.body = QStringLiteral("Ask about the renewal");
-    task.dueDate = QDateTime(QDate(2026, 11, 20), QTime(9, 30), Qt::UTC);
-    return task;
-}
-
-Api::Note draftNote(const QString& body)
-{
-    Api::Note note;
-    note.body = body;
-    return note;
-}
-
-// The browser's part of a sign-in without a browser: loads the sandbox's consent page, allows
-// it for the first location, and returns where the sandbox redirects.
-QUrl allowConsent(SandboxFixture& fx, const QUrl& authorizeUrl)
-{
-    const QString query = authorizeUrl.query(QUrl::FullyEncoded);
-    const HttpResult page
-        = fx.raw("GET", authorizeUrl.path(QUrl::FullyEncoded) + u'?' + query, {}, {});
-    const QString html = QString::fromUtf8(page.body);
-    static const QRegularExpression form(QStringLiteral("<form[^>]*action=\"([^\"]*)\""));
-    static const QRegularExpression hidden(
-        QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
-    static const QRegularExpression option(QStringLiteral("<option value=\"([^\"]+)\""));
-    const auto unescape = [](QString text) {
-        return text.replace(QStringLiteral("&quot;"), QStringLiteral("\""))
-            .replace(QStringLiteral("&#39;"), QStringLiteral("'"))
-            .replace(QStringLiteral("&lt;"), QStringLiteral("<"))
-            .replace(QStringLiteral("&gt;"), QStringLiteral(">"))
-            .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-    };
-    QList<QPair<QString, QString>> fields;
-    for (auto it = hidden.globalMatch(html); it.hasNext();) {
-        const auto match = it.next();
-        fields.append({match.captured(1), unescape(match.captured(2))});
-    }
-    fields.append({QStringLiteral("location_id"), unescape(option.match(html).captured(1))});
-    fields.append({QStringLiteral("decision"), QStringLiteral("allow")});
-    const HttpResult answer = fx.raw("POST", unescape(form.match(html).captured(1)),
-        Auth::OAuthWire::formEncode(fields),
-        {{QByteArrayLiteral("Content-Type"),
-            QByteArrayLiteral("application/x-www-form-urlencoded")}});
-    return QUrl::fromEncoded(answer.header("location"), QUrl::StrictMode);
 }
 
 } // namespace
@@ -662,42 +609,9 @@ void TestOutboxWorker::revokedRefreshTokenPausesUntilSignIn()
                      QJsonObject {{QStringLiteral("accessTokenLifetimeS"), 3600}})
                  .status,
         200);
-    QNetworkAccessManager nam;
-    nam.setProxy(QNetworkProxy::NoProxy);
-    Auth::MemorySecretStore secrets;
-    Auth::Connection connection;
-    connection.id = QStringLiteral("oauth-outbox");
-    connection.displayName = QStringLiteral("Sandbox over OAuth");
-    connection.environment = Auth::Environment::Sandbox;
-    connection.baseUrl = m_fx->baseUrl();
-    connection.authKind = Auth::AuthKind::OAuth;
-    connection.clientId = m_fx->data().oauthApp().clientId;
-    const QString clientSecret = m_fx->data().oauthApp().clientSecret;
-    const auto stored = std::make_shared<bool>(false);
-    secrets.write(connection.id, Auth::SecretKind::ClientSecret, clientSecret,
-        [stored](const QString&) { *stored = true; });
-    QTRY_VERIFY(*stored);
-    Auth::OAuthTokenProvider tokens(nam, secrets, m_fx->clock(), connection);
-
-    const auto signIn = [&] {
-        Auth::OAuthFlow flow(nam, m_fx->clock(), connection, clientSecret);
-        flow.setRedirectUri(QUrl(QStringLiteral("http://127.0.0.1:1/callback")));
-        QSignalSpy finished(&flow, &Auth::OAuthFlow::finished);
-        const QUrl redirect = allowConsent(*m_fx, flow.authorizeUrl());
-        if (!flow.isRedirect(redirect))
-            return false;
-        flow.handleRedirect(redirect);
-        if (!QTest::qWaitFor([&finished] { return !finished.isEmpty(); }, syncWaitMs))
-            return false;
-        const auto result = finished.constFirst().constFirst().value<Auth::SignInResult>();
-        if (!result.ok())
-            return false;
-        // Shared: an answer after a timeout must not write into a finished frame.
-        const auto answer = std::make_shared<std::optional<QString>>();
-        tokens.signIn(result.tokens, [answer](const QString& error) { *answer = error; });
-        return QTest::qWaitFor([answer] { return answer->has_value(); }, syncWaitMs)
-            && (*answer)->isEmpty();
-    };
+    OAuthSession session(*m_fx, QStringLiteral("oauth-outbox"));
+    Auth::OAuthTokenProvider& tokens = session.tokens();
+    const auto signIn = [&session] { return session.signIn(); };
     QVERIFY(signIn());
     m_h = std::make_unique<SyncHarness>(*m_fx, &tokens);
     QVERIFY(m_h->sync().ok);

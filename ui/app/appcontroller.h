@@ -72,6 +72,7 @@ public:
 
     // Minutes between automatic syncs for the open workspace and the next ones (0: only on F5).
     void setSyncIntervalMs(qint64 ms);
+    qint64 syncIntervalMs() const { return m_syncIntervalMs; }
     // How the API client of the next workspace retries transient failures (tests shorten it;
     // its waits are real time).
     void setRetryPolicy(const Api::RetryPolicy& retry) { m_retry = retry; }

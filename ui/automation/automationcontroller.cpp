@@ -8,6 +8,7 @@
 #include "ui/app/appcontroller.h"
 #include "ui/app/logging.h"
 #include "ui/automation/sampleevents.h"
+#include "webhooks/webhookintake.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -80,6 +81,7 @@ void AutomationController::open(Sync::Workspace* workspace)
         });
     connect(m_engine.get(), &Automation::AutomationEngine::eventFailed, this,
         &AutomationController::eventFailed);
+    openWebhooks();
     loadRules();
     m_engine->start();
     readSecret();
@@ -95,6 +97,8 @@ void AutomationController::close()
     m_receiver->close();
     m_engine->stop();
     m_receiver.reset();
+    m_webhooks.reset();
+    m_webhookProblem.clear();
     m_engine.reset();
     m_inbox.reset();
     m_workspace = nullptr;
@@ -238,6 +242,8 @@ void AutomationController::startReceiver()
                 m_receiverProblem = problem.isEmpty() ? tr("cannot listen") : problem;
         }
     }
+    if (m_receiver->isListening())
+        linkSandboxWebhooks();
     Q_EMIT receiverChanged();
 }
 

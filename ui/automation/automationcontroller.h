@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,10 @@ namespace ContactDesk::Sync {
 class Workspace;
 }
 
+namespace ContactDesk::Webhooks {
+class WebhookIntake;
+}
+
 namespace ContactDesk::Ui {
 
 class AppController;
@@ -39,6 +44,11 @@ class AppController;
 // address and port are settings per connection; on the built-in sandbox it starts on its own
 // on 127.0.0.1. Its signing secret is kept in the secret store the user chose (the keychain);
 // the sandbox gets one generated at its first start.
+//
+// HighLevel's webhooks arrive on the same receiver (/hooks/highlevel, webhookIntake()). On the
+// built-in sandbox the sandbox is told, each time the receiver listens, to deliver its changes
+// there, verified with the sandbox's own keys; on another connection they are verified with
+// HighLevel's public keys from the PEM files set with setWebhookKeyFiles().
 class AutomationController : public QObject
 {
     Q_OBJECT
@@ -53,6 +63,8 @@ public:
     Automation::Inbox* inbox() const { return m_inbox.get(); }
     Automation::AutomationEngine* engine() const { return m_engine.get(); }
     Automation::EventReceiver* receiver() const { return m_receiver.get(); }
+    // HighLevel's webhooks of the open workspace; null while none is open.
+    Webhooks::WebhookIntake* webhookIntake() const { return m_webhooks.get(); }
     QString connectionId() const { return m_connectionId; }
     bool isSandbox() const { return m_sandbox; }
 
@@ -94,6 +106,25 @@ public:
     // while not listening.
     QString curlExample(QString* error = nullptr) const;
 
+    // HighLevel's webhooks on a connection other than the sandbox: the paths of its public keys
+    // (PEM; either may be empty, not both), stored per connection and loaded at once. False
+    // with *error when a file does not load (the settings are kept unchanged then).
+    bool setWebhookKeyFiles(
+        const QString& rsaPemPath, const QString& ed25519PemPath, QString* error = nullptr);
+    QString webhookRsaKeyFile() const;
+    QString webhookEd25519KeyFile() const;
+    // Why the sandbox does not deliver webhooks here (user text), empty when it does or
+    // on another connection.
+    QString webhookProblem() const { return m_webhookProblem; }
+    // Built-in sandbox only: it sends a signed test webhook about its newest contact to this
+    // app's receiver; `done` gets its webhookId or an error (user text).
+    // How HighLevel's changes reach the open workspace: "live" while webhooks arrive here (the
+    // sandbox delivers to this receiver, or keys are set and it listens), else "polling every
+    // N min" (the periodic sync).
+    QString updatesStatus() const;
+    bool updatesLive() const;
+    void sendTestWebhook(std::function<void(const QString& webhookId, const QString& error)> done);
+
     // "Send test event" and its dry run: the event as the receiver would store it (source
     // "test", a fresh webhook-id). Nullopt with *error naming the problem.
     std::optional<Automation::AppEvent> testEvent(
@@ -112,6 +143,8 @@ Q_SIGNALS:
     void receiverChanged();
     // The engine gave up on an event (user text), for a notice outside the Automations window.
     void eventFailed(qint64 seq, const QString& reason);
+    // The webhook intake's keys or its sandbox link changed (webhookProblem()).
+    void webhooksChanged();
 
 private:
     void open(Sync::Workspace* workspace);
@@ -124,6 +157,8 @@ private:
     void keepSecret();
     void useSecret(const QString& secret, bool inMemoryOnly);
     void startReceiver();
+    void openWebhooks();
+    void linkSandboxWebhooks();
     QString settingsKey(const QString& name) const;
 
     AppController& m_app;
@@ -136,6 +171,11 @@ private:
     std::unique_ptr<Automation::Inbox> m_inbox;
     std::unique_ptr<Automation::AutomationEngine> m_engine;
     std::unique_ptr<Automation::EventReceiver> m_receiver;
+    // Reset after the receiver by close(): its route calls into the intake until then.
+    std::unique_ptr<Webhooks::WebhookIntake> m_webhooks;
+    // The sandbox's control API (keys, delivery URL).
+    QNetworkAccessManager m_controlNetwork;
+    QString m_webhookProblem;
     Automation::RuleSet m_rules;
     bool m_defaultRules = true;
     QString m_secret;

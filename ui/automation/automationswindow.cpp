@@ -5,6 +5,7 @@
 #include "ui/automation/receiverpage.h"
 #include "ui/automation/rulespage.h"
 #include "ui/automation/testeventpage.h"
+#include "ui/automation/webhookspage.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -37,6 +38,8 @@ AutomationsWindow::AutomationsWindow(
     m_receiver = new ReceiverPage(automation, m_tabs);
     m_test = new TestEventPage(automation, m_tabs);
     m_log = new EventLogPage(automation, m_tabs);
+    m_webhooks = new WebhooksPage(automation, m_tabs);
+    m_webhooks->setObjectName(QStringLiteral("automationWebhooksPage"));
     m_rules->setObjectName(QStringLiteral("automationRulesPage"));
     m_receiver->setObjectName(QStringLiteral("automationReceiverPage"));
     m_test->setObjectName(QStringLiteral("automationTestEventPage"));
@@ -45,6 +48,7 @@ AutomationsWindow::AutomationsWindow(
     m_tabs->addTab(m_receiver, tr("Recei&ver"));
     m_tabs->addTab(m_test, tr("Send &Test Event"));
     m_tabs->addTab(m_log, tr("Event &Log"));
+    m_tabs->addTab(m_webhooks, tr("&Webhooks"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("automationsClose"));
@@ -77,6 +81,7 @@ AutomationsWindow::~AutomationsWindow() = default;
 void AutomationsWindow::setFilePrompts(const FilePrompts& prompts)
 {
     m_rules->setFilePrompts(prompts);
+    m_webhooks->setFilePrompts(prompts);
 }
 
 void AutomationsWindow::setLocationLists(const Api::LocationLists& lists)

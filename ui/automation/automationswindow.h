@@ -13,6 +13,7 @@ namespace ContactDesk::Ui {
 
 class AutomationController;
 class EventLogPage;
+class WebhooksPage;
 class ReceiverPage;
 class RulesPage;
 class TestEventPage;
@@ -37,6 +38,7 @@ public:
     ReceiverPage* receiverPage() const { return m_receiver; }
     TestEventPage* testEventPage() const { return m_test; }
     EventLogPage* eventLogPage() const { return m_log; }
+    WebhooksPage* webhooksPage() const { return m_webhooks; }
 
 Q_SIGNALS:
     void showContactRequested(const QString& contactId);
@@ -56,6 +58,7 @@ private:
     ReceiverPage* m_receiver = nullptr;
     TestEventPage* m_test = nullptr;
     EventLogPage* m_log = nullptr;
+    WebhooksPage* m_webhooks = nullptr;
 };
 
 } // namespace ContactDesk::Ui

@@ -307,7 +307,8 @@ void ConnectionsDialog::removeConnection()
         return;
     const QString name = connection->displayName;
     confirmKeychainStep(connection->id, tr("Remove connection"),
-        tr("Remove \"%1\"? Its tokens and secrets are deleted from the keychain and it leaves "
+        tr("Remove \"%1\"? Its tokens and secrets are deleted from the keychain, its local "
+           "cache (with any change not sent yet) is deleted from this computer, and it leaves "
            "this list.")
             .arg(name),
         tr("Remove"), tr("\"%1\" was removed.").arg(name), &Auth::removeConnection,

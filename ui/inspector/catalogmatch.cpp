@@ -39,7 +39,9 @@ bool sameOperation(const QJsonObject& request, const Api::Endpoint& endpoint)
         raw.remove(QStringLiteral("{{baseUrl}}"));
         path = QUrl(QStringLiteral("http://x") + raw).path().split(u'/', Qt::SkipEmptyParts);
     }
-    const QList<QStringView> wanted = segments(QString(endpoint.path));
+    // The views point into this string, so it lives as long as they do.
+    const QString endpointPath(endpoint.path);
+    const QList<QStringView> wanted = segments(endpointPath);
     if (path.size() != wanted.size())
         return false;
     for (qsizetype i = 0; i < wanted.size(); ++i) {

@@ -2,10 +2,13 @@
 
 #include "api/apiclient.h"
 #include "api/endpointcatalog.h"
+#include "common/redaction.h"
+#include "common/version.h"
 #include "sync/workspace.h"
 #include "ui/app/appcontroller.h"
 #include "ui/inspector/catalogmatch.h"
 #include "ui/inspector/jsonhighlighter.h"
+#include "ui/inspector/requestheaderseditor.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -19,6 +22,8 @@
 #include <QPushButton>
 #include <QUrlQuery>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ContactDesk::Ui {
 
@@ -61,11 +66,12 @@ Composer::Composer(AppController& app, Inspector::TrafficLog& log, QWidget* pare
     m_query->setObjectName(QStringLiteral("composerQuery"));
     m_query->setPlaceholderText(QStringLiteral("locationId=…&limit=20"));
     m_headers = new QPlainTextEdit(this);
-    m_headers->setObjectName(QStringLiteral("composerHeaders"));
+    m_headers->setObjectName(QStringLiteral("composerClientHeaders"));
     m_headers->setReadOnly(true);
     m_headers->setMaximumHeight(fontMetrics().lineSpacing() * 6);
     m_headers->setToolTip(tr("ContactDesk's API client sets these itself: the connection's token "
                              "(refreshed when it expires), the API version and the content type."));
+    m_extraHeaders = new RequestHeadersEditor(this);
     m_body = new QPlainTextEdit(this);
     m_body->setObjectName(QStringLiteral("composerBody"));
     m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -85,7 +91,8 @@ Composer::Composer(AppController& app, Inspector::TrafficLog& log, QWidget* pare
     form->addRow(tr("&Operation:"), m_operation);
     form->addRow(tr("&Request:"), line);
     form->addRow(tr("&Query:"), m_query);
-    form->addRow(tr("Headers:"), m_headers);
+    form->addRow(tr("Sent by ContactDesk:"), m_headers);
+    form->addRow(tr("&Headers:"), m_extraHeaders);
     form->addRow(tr("&Body:"), m_body);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_message, 1);
@@ -108,6 +115,7 @@ Composer::Composer(AppController& app, Inspector::TrafficLog& log, QWidget* pare
     connect(m_method, &QComboBox::currentTextChanged, this, &Composer::updateHeaders);
     connect(m_path, &QLineEdit::textChanged, this, &Composer::updateHeaders);
     connect(m_body, &QPlainTextEdit::textChanged, this, &Composer::updateHeaders);
+    connect(m_extraHeaders, &RequestHeadersEditor::changed, this, &Composer::updateHeaders);
     updateHeaders();
 }
 
@@ -209,16 +217,45 @@ bool Composer::load(const Inspector::TrafficEntry& entry)
     m_method->setCurrentText(QString::fromLatin1(x.method));
     m_path->setText(CatalogMatch::apiPath(x.url, base));
     m_query->setText(x.url.query(QUrl::FullyDecoded));
+    // The headers the request carried beyond the client's own, so a resend sends them again.
+    RequestHeadersEditor::Headers extra;
+    QStringList redacted;
+    for (const auto& [name, value] : x.requestHeaders) {
+        if (!Api::requestHeaderProblem(name, value).isEmpty())
+            continue; // the client's own (Authorization, Version, Content-Type, ...)
+        const QByteArray lower = name.toLower();
+        if ((lower == "accept" && value == "application/json")
+            || (lower == "user-agent" && value == ContactDesk::userAgent()))
+            continue;
+        if (value == QByteArrayView(redactedText))
+            redacted.append(QString::fromLatin1(name));
+        extra.append({name, value});
+    }
+    m_extraHeaders->setHeaders(extra);
     const QJsonDocument body = QJsonDocument::fromJson(x.requestBody);
     m_body->setPlainText(body.isObject() ? QString::fromUtf8(body.toJson(QJsonDocument::Indented))
                                          : QString::fromUtf8(x.requestBody));
+    if (!redacted.isEmpty()) {
+        setMessage(tr("Loaded exchange #%1. The log keeps no secret: fill in %2 before sending.")
+                       .arg(entry.serial)
+                       .arg(redacted.join(QStringLiteral(", "))),
+            true);
+        return true;
+    }
     setMessage(tr("Loaded exchange #%1.").arg(entry.serial), false);
     return true;
 }
 
 bool Composer::replay(const Inspector::TrafficEntry& entry)
 {
-    return load(entry) && send();
+    if (!load(entry))
+        return false;
+    // A header whose value the log masked would go out as "[redacted]".
+    for (const auto& [name, value] : m_extraHeaders->headers()) {
+        if (value == QByteArrayView(redactedText))
+            return false;
+    }
+    return send();
 }
 
 bool Composer::send()
@@ -256,6 +293,14 @@ bool Composer::send()
     spec.cause = Api::RequestCause::Replay;
     spec.path = parameters;
     spec.query = QUrlQuery(queryText).queryItems(QUrl::FullyDecoded);
+    for (const auto& [name, value] : m_extraHeaders->headers()) {
+        const QString problem = Api::requestHeaderProblem(name, value);
+        if (!problem.isEmpty()) {
+            setMessage(tr("Header “%1”: %2.").arg(QString::fromUtf8(name), problem), true);
+            return false;
+        }
+        spec.headers.append({name, value});
+    }
     const QString bodyText = m_body->toPlainText().trimmed();
     if (!bodyText.isEmpty()) {
         if (!endpoint->takesBody) {
@@ -316,8 +361,19 @@ void Composer::updateHeaders()
     if (const Api::Endpoint* endpoint
         = CatalogMatch::match(m_method->currentText().toLatin1(), m_path->text(), &ignored))
         version = QString(endpoint->version);
-    QStringList lines {QStringLiteral("Authorization: Bearer $TOKEN"),
-        QStringLiteral("Version: ") + version, QStringLiteral("Accept: application/json")};
+    QStringList lines {
+        QStringLiteral("Authorization: Bearer $TOKEN"), QStringLiteral("Version: ") + version};
+    // A header of the table named like a default replaces it.
+    const RequestHeadersEditor::Headers extra = m_extraHeaders->headers();
+    const auto replaced = [&extra](QByteArrayView name) {
+        return std::any_of(extra.cbegin(), extra.cend(), [name](const auto& header) {
+            return header.first.compare(name, Qt::CaseInsensitive) == 0;
+        });
+    };
+    if (!replaced("Accept"))
+        lines.append(QStringLiteral("Accept: application/json"));
+    if (!replaced("User-Agent"))
+        lines.append(QStringLiteral("User-Agent: ") + QString::fromUtf8(ContactDesk::userAgent()));
     if (!m_body->toPlainText().trimmed().isEmpty())
         lines.append(QStringLiteral("Content-Type: application/json"));
     m_headers->setPlainText(lines.join(u'\n'));

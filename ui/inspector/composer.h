@@ -20,9 +20,10 @@ struct Endpoint;
 namespace ContactDesk::Ui {
 
 class AppController;
+class RequestHeadersEditor;
 
-// Replay and compose: a request edited by hand (method, path, query, body) or picked from the
-// endpoint catalog (path parameters filled from what ContactDesk knows, an example body), sent
+// Replay and compose: a request edited by hand (method, path, query, headers, body) or picked from
+// the endpoint catalog (path parameters filled from what ContactDesk knows, an example body), sent
 // through the open workspace's ApiClient with the cause "replay", so the rate budget, token
 // refresh and traffic log apply as to any other request. Only the catalog's operations go out;
 // on a production connection a write is sent only after the user confirms it.
@@ -53,6 +54,9 @@ public:
     // why); the answer arrives in finished().
     bool send();
 
+    // The headers Compose adds to the client's own (the table under "Headers").
+    RequestHeadersEditor* headersEditor() const { return m_extraHeaders; }
+
     QString message() const;
     // The status of the last answer, 0 while none came (or none could).
     int lastStatus() const { return m_lastStatus; }
@@ -73,7 +77,8 @@ private:
     QComboBox* m_method = nullptr;
     QLineEdit* m_path = nullptr;
     QLineEdit* m_query = nullptr;
-    QPlainTextEdit* m_headers = nullptr;
+    QPlainTextEdit* m_headers = nullptr; // what the client sets itself, read-only
+    RequestHeadersEditor* m_extraHeaders = nullptr;
     QPlainTextEdit* m_body = nullptr;
     QPushButton* m_send = nullptr;
     QLabel* m_message = nullptr;
