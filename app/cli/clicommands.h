@@ -74,6 +74,11 @@ enum class Action
     EventsPush,
     EventsList,
     Serve,
+    // The dead letters of the forwarding to Your App (see forwardAll): forward dead-letters,
+    // forward retry ID|--all, forward discard ID|--all.
+    ForwardDeadLetters,
+    ForwardRetry,
+    ForwardDiscard,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -163,6 +168,13 @@ struct Command
     QString rulesFile;
     // serve --webhook-public-key FILE (up to twice: HighLevel's RSA and Ed25519 keys). Absolute.
     QStringList webhookKeyFiles;
+    // serve --forward-url URL --forward-secret-file FILE (absolute) [--forward-events LIST]:
+    // HighLevel's changes forwarded to Your App, of these types (every type without the
+    // option). ForwardRetry, ForwardDiscard: itemId, or every dead letter with --all.
+    QString forwardUrl;
+    QString forwardSecretFile;
+    QStringList forwardEvents;
+    bool forwardAll = false;
 };
 
 struct ParseResult

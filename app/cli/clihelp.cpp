@@ -111,6 +111,17 @@ Commands:
                              with its public key(s) from --webhook-public-key FILE (PEM, RSA
                              or Ed25519; twice for both), or on a sandbox with its own keys
                              (--sandbox, or --sandbox-admin-key), and are applied to the cache
+  serve ... --forward-url URL --forward-secret-file FILE [--forward-events LIST]
+                             also forwards what those webhooks and serve's sync change to Your
+                             App's URL (https, or http to this machine) as Standard Webhooks
+                             events signed with FILE's whsec_ secret: contact.created,
+                             contact.updated (the changed fields), contact.deleted, task.*,
+                             note.*; LIST takes names and patterns (contact.*,task.completed;
+                             default all). Failures are tried again with back-off; a refusal
+                             (4xx) or too many failures makes a dead letter
+  forward dead-letters       the forwarded events that became dead letters, as a JSON array
+  forward retry ID|--all     queues dead letters again (a running serve sends them)
+  forward discard ID|--all   drops dead letters
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one

@@ -51,6 +51,9 @@ int CliRunner::dispatch(CliSession& session, const Command& command)
     case Action::EventsPush:
     case Action::EventsList:
     case Action::Serve:
+    case Action::ForwardDeadLetters:
+    case Action::ForwardRetry:
+    case Action::ForwardDiscard:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:

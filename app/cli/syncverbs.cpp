@@ -392,6 +392,10 @@ int runDataVerb(CliSession& session, const Command& command)
         return runEventsVerb(session, command, workspace);
     case Action::Serve:
         return runServe(session, command, workspace);
+    case Action::ForwardDeadLetters:
+    case Action::ForwardRetry:
+    case Action::ForwardDiscard:
+        return runForwardVerb(command, workspace);
     default:
         return runOfflineVerb(command, workspace);
     }

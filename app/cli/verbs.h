@@ -5,12 +5,19 @@
 #include "api/models/locationlists.h"
 #include "automation/rules.h"
 
+#include <QObject>
+
+#include <memory>
 #include <optional>
 
 // The verb groups of contactdesk-cli, one file each: how its words parse into a Command and how
 // that Command runs. clicommands.cpp and clirunner.cpp dispatch to them.
 namespace ContactDesk::Sync {
 class Workspace;
+}
+
+namespace ContactDesk::Webhooks {
+class WebhookIntake;
 }
 
 namespace ContactDesk::Cli {
@@ -86,5 +93,17 @@ std::optional<Automation::RuleSet> loadRules(const Command& command, Sync::Works
 // the rules without a display, until SIGTERM.
 Command parseServe(VerbParser& words, Command command);
 int runServe(CliSession& session, const Command& command, Sync::Workspace& workspace);
+
+// forwardverbs.cpp: forward dead-letters, forward retry ID|--all, forward discard ID|--all, on
+// the cache; and serve's forwarding to Your App (--forward-url URL --forward-secret-file FILE
+// [--forward-events contact.*,task.*]): parseServeForwarding() reads the options into
+// `command`; startServeForwarding() routes the intake's and the sync engine's changes to Your
+// App for as long as the object it returns lives (nothing without --forward-url; nothing with
+// *exitCode set after the one-line error when the secret file does not do).
+Command parseForwardVerb(VerbParser& words, Command command, const QString& verb);
+int runForwardVerb(const Command& command, Sync::Workspace& workspace);
+void parseServeForwarding(VerbParser& words, Command& command);
+std::unique_ptr<QObject> startServeForwarding(CliSession& session, const Command& command,
+    Sync::Workspace& workspace, Webhooks::WebhookIntake& intake, int* exitCode);
 
 } // namespace ContactDesk::Cli

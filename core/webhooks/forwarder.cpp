@@ -1,6 +1,6 @@
 #include "webhooks/forwarder.h"
 
-#include "api/apierror.h"
+#include "api/httpheaders.h"
 #include "automation/standardwebhooks.h"
 #include "common/clock.h"
 
@@ -18,16 +18,6 @@ Q_LOGGING_CATEGORY(lcForward, "contactdesk.webhooks.forward", QtInfoMsg)
 namespace ContactDesk::Webhooks {
 
 namespace {
-
-// Retry-After in seconds, read by the parser of HighLevel's answers (core/api/apierror, fuzzed
-// there); -1 when absent or unreadable.
-qint64 retryAfterMs(const QByteArray& value)
-{
-    if (value.isEmpty())
-        return -1;
-    return Api::ApiError::fromHttp(429, {}, {{QByteArrayLiteral("retry-after"), value}})
-        .retryAfterMs();
-}
 
 QString statusText(int status, QNetworkReply* reply)
 {
@@ -252,7 +242,7 @@ void Forwarder::answered(qint64 seq, QNetworkReply* reply)
         }
         qint64 wait = forwardBackoffMs(m_options, item->attempts, m_jitter ? m_jitter() : 0.0);
         if (status == 429) {
-            const qint64 asked = retryAfterMs(reply->rawHeader("Retry-After"));
+            const qint64 asked = Api::retryAfterMs(reply->rawHeader("Retry-After"), now);
             if (asked >= 0)
                 wait = std::min(asked, m_options.maxRetryAfterMs);
         }

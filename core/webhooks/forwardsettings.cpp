@@ -1,5 +1,6 @@
 #include "webhooks/forwardsettings.h"
 
+#include "auth/connection.h"
 #include "automation/signingsecret.h"
 
 #include <QCoreApplication>
@@ -58,6 +59,16 @@ QString checkForwardUrl(const QString& url)
             .arg(url.trimmed());
     if (parsed.host().isEmpty())
         return QCoreApplication::translate("ForwardSettings", "%1 names no host.")
+            .arg(url.trimmed());
+    if (!parsed.userInfo().isEmpty())
+        return QCoreApplication::translate("ForwardSettings",
+            "%1 carries a user name or password; Your App checks the signature instead.")
+            .arg(parsed.toDisplayString(QUrl::RemoveUserInfo));
+    // The events carry contacts' data: in clear only to this machine.
+    if (parsed.scheme() == QLatin1StringView("http") && !Auth::isLoopbackHost(parsed.host()))
+        return QCoreApplication::translate("ForwardSettings",
+            "%1 uses plain http to another machine, which would send contacts' data "
+            "unencrypted. Use https (plain http only to 127.0.0.1 or localhost).")
             .arg(url.trimmed());
     return {};
 }

@@ -17,7 +17,8 @@ namespace ContactDesk::Webhooks {
 ForwardConfig readForwardConfig(const QSettings& settings, const QString& connectionId);
 void writeForwardConfig(
     QSettings& settings, const QString& connectionId, const ForwardConfig& config);
-// The URL must be http(s) with a host; empty with a user-readable reason otherwise.
+// The URL must be https with a host, or plain http to this machine (127.0.0.0/8, ::1,
+// localhost), with no user info; empty with a user-readable reason otherwise.
 QString checkForwardUrl(const QString& url);
 
 // The `whsec_` secret that signs forwarded events, kept in the secret store like the receiver's

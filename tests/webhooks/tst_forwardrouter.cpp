@@ -214,6 +214,11 @@ private Q_SLOTS:
         QCOMPARE(read.types, (QSet<QString> {QStringLiteral("task.completed")}));
         QVERIFY(checkForwardUrl(url).isEmpty());
         QVERIFY(!checkForwardUrl(QStringLiteral("ftp://x")).isEmpty());
+        QVERIFY(checkForwardUrl(QStringLiteral("http://127.0.0.1:8080/hook")).isEmpty());
+        QVERIFY(checkForwardUrl(QStringLiteral("http://localhost/hook")).isEmpty());
+        QVERIFY(checkForwardUrl(QStringLiteral("http://app.example.com/hook"))
+                    .contains(QStringLiteral("plain http")));
+        QVERIFY(!checkForwardUrl(QStringLiteral("https://u:p@app.example.com/hook")).isEmpty());
         QVERIFY(!checkForwardUrl(QString()).isEmpty());
     }
 
