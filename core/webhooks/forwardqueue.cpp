@@ -240,6 +240,32 @@ int ForwardQueue::pendingCount() const
     return query.value(0).toInt();
 }
 
+ForwardCounts ForwardQueue::counts() const
+{
+    ForwardCounts counts;
+    QSqlQuery query(m_db.sql());
+    if (!query.exec(QStringLiteral("SELECT state, count(*) FROM forward_queue GROUP BY state"))) {
+        m_lastError = query.lastError().text();
+        return counts;
+    }
+    while (query.next()) {
+        const int count = query.value(1).toInt();
+        switch (stateFromName(query.value(0).toString()).value_or(ForwardState::Dead)) {
+        case ForwardState::Queued:
+        case ForwardState::InFlight:
+            counts.pending += count;
+            break;
+        case ForwardState::Delivered:
+            counts.delivered += count;
+            break;
+        case ForwardState::Dead:
+            counts.dead += count;
+            break;
+        }
+    }
+    return counts;
+}
+
 int ForwardQueue::purgeDelivered(qint64 beforeMs)
 {
     QSqlQuery query(m_db.sql());

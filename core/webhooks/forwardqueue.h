@@ -47,6 +47,14 @@ struct ForwardItem
     qint64 finishedAtMs = 0; // delivered or dead-lettered at
 };
 
+// How many events are in each state.
+struct ForwardCounts
+{
+    int pending = 0; // queued or in flight
+    int delivered = 0;
+    int dead = 0;
+};
+
 // The durable outbound queue of events for Your App (table forward_queue, schema 10). Each
 // destination gets its events strictly in order, one at a time: nextReady() gives a
 // destination's oldest unfinished event only when it is Queued and due, so a backed-off or
@@ -88,6 +96,8 @@ public:
     std::optional<ForwardItem> item(qint64 seq) const;
     // Queued and in flight.
     int pendingCount() const;
+    // Every state at once (one query).
+    ForwardCounts counts() const;
     // Drops delivered events finished before `beforeMs`.
     int purgeDelivered(qint64 beforeMs);
 
