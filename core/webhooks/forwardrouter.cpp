@@ -16,8 +16,11 @@ namespace {
 
 using L = QLatin1StringView;
 
-// Keys that change with every write and say nothing by themselves.
-const QStringList bookkeeping {QStringLiteral("dateUpdated"), QStringLiteral("updatedAt")};
+// Keys that change with every write and say nothing by themselves, and the creation time,
+// which no edit changes (the cache's copy of a record made here may carry this machine's time
+// until HighLevel's own comes back).
+const QStringList bookkeeping {QStringLiteral("dateUpdated"), QStringLiteral("updatedAt"),
+    QStringLiteral("dateAdded"), QStringLiteral("createdAt")};
 
 QString prefix(Store::ServerRecord record)
 {

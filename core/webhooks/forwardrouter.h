@@ -33,8 +33,9 @@ struct ForwardConfig
 // The events one server change makes: contact.created (the contact), contact.updated (only the
 // fields that changed, with their previous values), contact.deleted; task.created,
 // task.updated, task.completed, task.deleted; note.created, note.updated, note.deleted. No
-// event when nothing but dateUpdated changed. `userId` is Your App's user linked to the
-// contact (app_links), empty when none; `locationId` the connection's.
+// event when nothing but dateUpdated or the creation time (dateAdded, createdAt) changed.
+// `userId` is Your App's user linked to the contact (app_links), empty when none;
+// `locationId` the connection's.
 QList<ForwardEvent> forwardEventsFor(const Store::ServerChange& change, const QString& userId,
     const QString& locationId, qint64 nowMs);
 

@@ -2,7 +2,10 @@
 // by webhook and goes on to Your App (a local server here) as a Standard Webhooks event signed
 // with the --forward-secret-file secret; Your App answering 500 then 200 gets it once more and
 // then never again; a 410 makes a dead letter that `forward dead-letters` lists and
-// `forward retry` has serve send; a plain http URL to another machine is refused.
+// `forward retry` has serve send; what Your App's own event made the rules write to HighLevel
+// is not forwarded back to it (another user's change of that contact is); a plain http URL to
+// another machine is refused.
+#include "automation/appevent.h"
 #include "automation/standardwebhooks.h"
 #include "clirun.h"
 #include "forwardtestapp.h"
@@ -12,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
@@ -176,6 +181,46 @@ private Q_SLOTS:
         QCOMPARE(m_app->deliveries().size(), 1);
     }
 
+    void anAutomationsOwnChangeIsNotEchoedBack()
+    {
+        const QUrl url = startServe();
+        QVERIFY2(url.isValid(), m_process->readAllStandardError().constData());
+        // Your App's sign-up: the rules create the contact and its welcome task on HighLevel,
+        // which tells serve by webhook; that is Your App's own change coming back.
+        const QByteArray body = Automation::appEventBody(QStringLiteral("user.signed_up"),
+            {{QStringLiteral("id"), QStringLiteral("app-user-7")},
+                {QStringLiteral("email"), QStringLiteral("grace@example.com")},
+                {QStringLiteral("firstName"), QStringLiteral("Grace")},
+                {QStringLiteral("lastName"), QStringLiteral("Hopper")}});
+        QCOMPARE(postEvent(url, body, "msg_signup_1"), 202);
+        QString graceId;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(graceId = contactWithEmail("grace@example.com")).isEmpty(), waitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->data().tasks().value(graceId).size(), 1, waitMs);
+        // The sandbox's webhooks of those writes all reached serve.
+        QTRY_VERIFY_WITH_TIMEOUT(webhooksDelivered() >= 2, waitMs);
+        QTest::qWait(1500);
+        QVERIFY2(m_app->deliveries().isEmpty(), m_app->deliveries().value(0).body.constData());
+        // Another user's change of the same contact is forwarded.
+        m_fx->clock().advance(1000);
+        QCOMPARE(m_fx->control("PATCH", QStringLiteral("/__sandbox/contacts/") + graceId,
+                         QJsonObject {{QStringLiteral("city"), QStringLiteral("Arlington")}})
+                     .status,
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_app->deliveries().size(), 1, waitMs);
+        const QJsonObject event = bodyOf(m_app->deliveries().first());
+        QCOMPARE(
+            event.value(QLatin1StringView("type")).toString(), QStringLiteral("contact.updated"));
+        const QJsonObject data = event.value(QLatin1StringView("data")).toObject();
+        QCOMPARE(data.value(QLatin1StringView("changes")).toObject(),
+            (QJsonObject {{QStringLiteral("city"), QStringLiteral("Arlington")}}));
+        // Your App's own user, linked to the contact by the sign-up.
+        QCOMPARE(data.value(QLatin1StringView("userId")).toString(), QStringLiteral("app-user-7"));
+        // And nothing of the sign-up came late.
+        QTest::qWait(1000);
+        QCOMPARE(m_app->deliveries().size(), 1);
+    }
+
     void badForwardingOptionsAreUsageErrors()
     {
         const auto serve = [this](const QStringList& options) {
@@ -219,6 +264,51 @@ private:
     {
         return {QStringLiteral("--base-url"), m_fx->baseUrl().toString(), QStringLiteral("--token"),
             m_fx->pit(), QStringLiteral("--location"), m_fx->locationId()};
+    }
+
+    int webhooksDelivered()
+    {
+        int delivered = 0;
+        for (const QJsonValue& delivery :
+            m_fx->control("GET", QStringLiteral("/__sandbox/webhooks"))
+                .object()
+                .value(QLatin1StringView("deliveries"))
+                .toArray()) {
+            if (delivery.toObject().value(QLatin1StringView("state")).toString()
+                == QLatin1StringView("delivered"))
+                ++delivered;
+        }
+        return delivered;
+    }
+
+    QString contactWithEmail(const char* email) const
+    {
+        const auto& contacts = m_fx->data().contacts();
+        for (auto it = contacts.cbegin(); it != contacts.cend(); ++it) {
+            if (it.value().value(QLatin1StringView("email")).toString() == QLatin1StringView(email))
+                return it.key();
+        }
+        return {};
+    }
+
+    int postEvent(const QUrl& base, const QByteArray& body, const QByteArray& id)
+    {
+        QUrl url = base;
+        url.setPath(QStringLiteral("/events"));
+        QNetworkRequest request(url);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader("webhook-id", id);
+        request.setRawHeader("webhook-timestamp", QByteArray::number(now));
+        request.setRawHeader("webhook-signature",
+            Automation::signStandardWebhook(
+                *Automation::decodeSigningSecret(m_eventSecret), id, now, body));
+        QNetworkReply* reply = m_network.post(request, body);
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, waitMs))
+            return 0;
+        reply->deleteLater();
+        return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     }
 
     CliResult forwardCli(const QStringList& words)
@@ -287,6 +377,7 @@ private:
     std::unique_ptr<SandboxFixture> m_fx;
     std::unique_ptr<ForwardTestApp> m_app;
     std::unique_ptr<QProcess> m_process;
+    QNetworkAccessManager m_network;
 };
 
 QTEST_MAIN(TestCliForward)

@@ -89,6 +89,8 @@ private Q_SLOTS:
         // Only dateUpdated moved: nothing to tell.
         QJsonObject touched = after;
         touched.insert(QStringLiteral("dateUpdated"), QStringLiteral("2026-11-01T12:09:00.000Z"));
+        // Nor the creation time, which the cache may hold as this machine's for a record made here.
+        touched.insert(QStringLiteral("dateAdded"), QStringLiteral("2026-11-01T11:59:59.500Z"));
         QVERIFY(m_router->route({contactChange(after, touched)}));
         QCOMPARE(m_queue->recent().size(), 1);
     }
