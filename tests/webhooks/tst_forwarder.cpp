@@ -240,6 +240,35 @@ private Q_SLOTS:
                 QStringLiteral("c3")}));
     }
 
+    void aFailingDestinationHoldsOnlyItsOwnEvents()
+    {
+        ForwardTestApp other;
+        QVERIFY(other.listen());
+        m_app->script({{503, {}}});
+        Rig rig(m_path, m_clock);
+        QVERIFY(
+            rig.queue->enqueue(m_app->url(), forwardEvent(QStringLiteral("a1")), m_clock.nowMs()));
+        QVERIFY(
+            rig.queue->enqueue(other.url(), forwardEvent(QStringLiteral("b1")), m_clock.nowMs()));
+        QVERIFY(
+            rig.queue->enqueue(m_app->url(), forwardEvent(QStringLiteral("a2")), m_clock.nowMs()));
+        QVERIFY(
+            rig.queue->enqueue(other.url(), forwardEvent(QStringLiteral("b2")), m_clock.nowMs()));
+        rig.forwarder->start();
+        // The other destination gets both of its events, in order, while the first backs off.
+        QTRY_COMPARE(other.deliveries().size(), 2);
+        QVERIFY(other.deliveries().at(0).body.contains("b1"));
+        QVERIFY(other.deliveries().at(1).body.contains("b2"));
+        QTRY_COMPARE(rig.queue->item(1)->lastStatus, 503);
+        QCOMPARE(m_app->deliveries().size(), 1);
+        m_clock.advance(1000);
+        rig.forwarder->wake();
+        QTRY_COMPARE(rig.queue->pendingCount(), 0);
+        QCOMPARE(m_app->deliveries().size(), 3);
+        QVERIFY(m_app->deliveries().at(1).body.contains("a1"));
+        QVERIFY(m_app->deliveries().at(2).body.contains("a2"));
+    }
+
     void survivesRestartWithoutSendingTwice()
     {
         {
