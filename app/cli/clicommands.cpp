@@ -173,6 +173,11 @@ Command parseWords(VerbParser& parser, const Command& command)
     }
     if (group == L("serve"))
         return parseServe(parser, command);
+    if (group == L("forward")) {
+        if (words.isEmpty())
+            usage(QStringLiteral("forward needs a subcommand (dead-letters, retry or discard)"));
+        return parseForwardVerb(parser, command, words.takeFirst());
+    }
     if (group == L("mapping")) {
         if (words.isEmpty())
             usage(QStringLiteral("mapping needs a subcommand (suggest or check)"));
@@ -385,6 +390,9 @@ bool isConnectionsAction(Action action)
     case Action::ServeDevicesAdd:
     case Action::ServeDevicesList:
     case Action::ServeDevicesRemove:
+    case Action::ForwardDeadLetters:
+    case Action::ForwardRetry:
+    case Action::ForwardDiscard:
         return false;
     }
     return false;
@@ -411,6 +419,9 @@ bool isDataAction(Action action)
     case Action::ServeDevicesAdd:
     case Action::ServeDevicesList:
     case Action::ServeDevicesRemove:
+    case Action::ForwardDeadLetters:
+    case Action::ForwardRetry:
+    case Action::ForwardDiscard:
         return true;
     case Action::Help:
     case Action::Version:

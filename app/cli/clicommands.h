@@ -79,6 +79,11 @@ enum class Action
     ServeDevicesAdd,
     ServeDevicesList,
     ServeDevicesRemove,
+    // The dead letters of the forwarding to Your App (see forwardAll): forward dead-letters,
+    // forward retry ID|--all, forward discard ID|--all.
+    ForwardDeadLetters,
+    ForwardRetry,
+    ForwardDiscard,
 };
 
 // Which of the location's lists `LocationList` prints.
@@ -170,6 +175,13 @@ struct Command
     QStringList webhookKeyFiles;
     // ServeDevicesAdd and ServeDevicesRemove: the device.
     QString deviceName;
+    // serve --forward-url URL --forward-secret-file FILE (absolute) [--forward-events LIST]:
+    // HighLevel's changes forwarded to Your App, of these types (every type without the
+    // option). ForwardRetry, ForwardDiscard: itemId, or every dead letter with --all.
+    QString forwardUrl;
+    QString forwardSecretFile;
+    QStringList forwardEvents;
+    bool forwardAll = false;
 };
 
 struct ParseResult

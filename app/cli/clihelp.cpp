@@ -117,6 +117,17 @@ Commands:
                              hash is kept)
   serve devices list         the devices, when added and last seen
   serve devices remove NAME  refuses the device's token from now on
+  serve ... --forward-url URL --forward-secret-file FILE [--forward-events LIST]
+                             also forwards what those webhooks and serve's sync change to Your
+                             App's URL (https, or http to this machine) as Standard Webhooks
+                             events signed with FILE's whsec_ secret: contact.created,
+                             contact.updated (the changed fields), contact.deleted, task.*,
+                             note.*; LIST takes names and patterns (contact.*,task.completed;
+                             default all). Failures are tried again with back-off; a refusal
+                             (4xx) or too many failures makes a dead letter
+  forward dead-letters       the forwarded events that became dead letters, as a JSON array
+  forward retry ID|--all     queues dead letters again (a running serve sends them)
+  forward discard ID|--all   drops dead letters
   connections list           the saved connections as a JSON array (never a token)
   connections add --name NAME --base-url URL --location ID --token TOKEN
                              saves a private integration token connection once one

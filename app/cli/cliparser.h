@@ -60,13 +60,19 @@ struct Options
     QCommandLineOption rules {QStringLiteral("rules"), QString(), QStringLiteral("FILE")};
     QCommandLineOption webhookKey {
         QStringLiteral("webhook-public-key"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption forwardUrl {QStringLiteral("forward-url"), QString(), QStringLiteral("URL")};
+    QCommandLineOption forwardSecretFile {
+        QStringLiteral("forward-secret-file"), QString(), QStringLiteral("FILE")};
+    QCommandLineOption forwardEvents {
+        QStringLiteral("forward-events"), QString(), QStringLiteral("LIST")};
 
     QList<QCommandLineOption> list() const
     {
         return {baseUrl, token, location, companyId, sandbox, connection, adminKey, verbose, help,
             version, path, query, body, all, limit, allowWrites, campaignId, workflowId, businessId,
             userId, name, data, reconcile, model, mapping, dryRun, results, resume, failedFrom,
-            format, columns, har, type, file, status, listen, secretFile, rules, webhookKey};
+            format, columns, har, type, file, status, listen, secretFile, rules, webhookKey,
+            forwardUrl, forwardSecretFile, forwardEvents};
     }
 };
 

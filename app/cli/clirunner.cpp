@@ -54,6 +54,9 @@ int CliRunner::dispatch(CliSession& session, const Command& command)
     case Action::ServeDevicesAdd:
     case Action::ServeDevicesList:
     case Action::ServeDevicesRemove:
+    case Action::ForwardDeadLetters:
+    case Action::ForwardRetry:
+    case Action::ForwardDiscard:
         return runDataVerb(session, command);
     case Action::Call:
     case Action::ListAll:

@@ -202,10 +202,12 @@ Command parseServe(VerbParser& parser, Command command)
 {
     const Options& options = parser.options();
     parser.allowOnly(QStringLiteral("serve"),
-        {&options.listen, &options.secretFile, &options.rules, &options.webhookKey});
+        {&options.listen, &options.secretFile, &options.rules, &options.webhookKey,
+            &options.forwardUrl, &options.forwardSecretFile, &options.forwardEvents});
     parser.expectArguments(QStringLiteral("serve"), 0,
         QStringLiteral("[--listen HOST:PORT] [--secret-file FILE] [--rules FILE] "
-                       "[--webhook-public-key FILE]"));
+                       "[--webhook-public-key FILE] [--forward-url URL --forward-secret-file FILE "
+                       "[--forward-events LIST]]"));
     command.action = Action::Serve;
     if (parser.isSet(options.listen)) {
         const QString text = parser.value(options.listen);
@@ -234,6 +236,7 @@ Command parseServe(VerbParser& parser, Command command)
                              "the Ed25519 key)"));
     for (const QString& key : keys)
         command.webhookKeyFiles.append(QFileInfo(key).absoluteFilePath());
+    parseServeForwarding(parser, command);
     return command;
 }
 
@@ -257,6 +260,11 @@ int runServe(CliSession& session, const Command& command, Sync::Workspace& works
     receiver.setSigningKey(*key);
     Webhooks::WebhookIntake webhooks(workspace, session.clock());
     webhooks.install(receiver);
+    int forwardExit = ExitOk;
+    const std::unique_ptr<QObject> forwarding
+        = startServeForwarding(session, command, workspace, webhooks, &forwardExit);
+    if (forwardExit != ExitOk)
+        return forwardExit;
     Automation::ReceiverOptions options;
     options.address = QHostAddress(command.listenAddress);
     options.port = command.listenPort;

@@ -396,6 +396,10 @@ int runDataVerb(CliSession& session, const Command& command)
     case Action::ServeDevicesList:
     case Action::ServeDevicesRemove:
         return runServeDevices(command, workspace);
+    case Action::ForwardDeadLetters:
+    case Action::ForwardRetry:
+    case Action::ForwardDiscard:
+        return runForwardVerb(command, workspace);
     default:
         return runOfflineVerb(command, workspace);
     }

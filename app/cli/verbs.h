@@ -5,12 +5,19 @@
 #include "api/models/locationlists.h"
 #include "automation/rules.h"
 
+#include <QObject>
+
+#include <memory>
 #include <optional>
 
 // The verb groups of contactdesk-cli, one file each: how its words parse into a Command and how
 // that Command runs. clicommands.cpp and clirunner.cpp dispatch to them.
 namespace ContactDesk::Sync {
 class Workspace;
+}
+
+namespace ContactDesk::Webhooks {
+class WebhookIntake;
 }
 
 namespace ContactDesk::Cli {
@@ -91,5 +98,16 @@ int runServe(CliSession& session, const Command& command, Sync::Workspace& works
 // to serve's change feed (GET /stream); `add` prints the device's token once.
 Command parseServeDevices(VerbParser& words, Command command);
 int runServeDevices(const Command& command, Sync::Workspace& workspace);
+// forwardverbs.cpp: forward dead-letters, forward retry ID|--all, forward discard ID|--all, on
+// the cache; and serve's forwarding to Your App (--forward-url URL --forward-secret-file FILE
+// [--forward-events contact.*,task.*]): parseServeForwarding() reads the options into
+// `command`; startServeForwarding() routes the intake's and the sync engine's changes to Your
+// App for as long as the object it returns lives (nothing without --forward-url; nothing with
+// *exitCode set after the one-line error when the secret file does not do).
+Command parseForwardVerb(VerbParser& words, Command command, const QString& verb);
+int runForwardVerb(const Command& command, Sync::Workspace& workspace);
+void parseServeForwarding(VerbParser& words, Command& command);
+std::unique_ptr<QObject> startServeForwarding(CliSession& session, const Command& command,
+    Sync::Workspace& workspace, Webhooks::WebhookIntake& intake, int* exitCode);
 
 } // namespace ContactDesk::Cli

@@ -42,7 +42,8 @@ public:
     //   8 the webhook ids HighLevel delivered (replay protection)
     //   9 the change feed serve offers its devices, their hashed tokens, and the desktop's
     //     last event id per serve URL
-    static constexpr int currentSchemaVersion = 9;
+    //  10 the forwarding of HighLevel's changes to Your App (outbound queue, dead letters)
+    static constexpr int currentSchemaVersion = 10;
     // The SQLite library this build runs on ("3.40.1"), for Help > About.
     static QString sqliteVersion();
     // PRAGMA application_id of our files ("CDsk"), so a foreign SQLite file is recognised.

@@ -278,6 +278,28 @@ const QStringList migration9 {
                    " INSERT INTO webhook_feed (webhook_id, type, body, received_at)"
                    " VALUES (NEW.webhook_id, NEW.type, NEW.payload, NEW.received_at);"
                    " END"),
+// Version 10: forwarding HighLevel's changes to Your App. The outbound queue, one row per
+// event with the exact body sent, in order per destination; what became of each attempt, and
+// the dead letters (refused, or out of attempts) until the user retries or discards them.
+const QStringList migration10 {
+    QStringLiteral("CREATE TABLE forward_queue ("
+                   " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                   " destination TEXT NOT NULL,"
+                   " event_id TEXT NOT NULL UNIQUE,"
+                   " type TEXT NOT NULL,"
+                   " contact_id TEXT NOT NULL DEFAULT '',"
+                   " body BLOB NOT NULL,"
+                   " state TEXT NOT NULL DEFAULT 'queued',"
+                   " attempts INTEGER NOT NULL DEFAULT 0,"
+                   " created_at INTEGER NOT NULL,"
+                   " next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+                   " last_status INTEGER NOT NULL DEFAULT 0,"
+                   " last_error TEXT NOT NULL DEFAULT '',"
+                   " finished_at INTEGER NOT NULL DEFAULT 0)"),
+    // The head of each destination: its oldest queued or in-flight event.
+    QStringLiteral("CREATE INDEX forward_queue_by_destination"
+                   " ON forward_queue(destination, state, seq)"),
+    QStringLiteral("CREATE INDEX forward_queue_by_state ON forward_queue(state, seq)"),
 };
 
 } // namespace
@@ -303,6 +325,8 @@ const QStringList* statements(int version)
         return &migration8;
     case 9:
         return &migration9;
+    case 10:
+        return &migration10;
     default:
         return nullptr;
     }

@@ -306,7 +306,7 @@ bool SyncEngine::writePage(
         failStore(m_db.lastError());
         return false;
     }
-    if (!m_cache.upsertFromServer(contacts) || !checkpoint() || !m_db.commitTransaction()) {
+    if (!storeChanges(contacts) || !checkpoint() || !m_db.commitTransaction()) {
         const Store::StoreError error = m_db.lastError();
         if (m_db.inTransaction())
             m_db.rollbackTransaction();
@@ -319,6 +319,50 @@ bool SyncEngine::writePage(
     Q_EMIT contactsStored(contacts);
     // A receiver may have cancelled the run.
     return m_run && generation == m_generation;
+}
+
+bool SyncEngine::storeChanges(const QList<Api::Contact>& contacts, const QStringList& goneIds)
+{
+    const bool report = m_observer && m_run && m_run->result.kind == SyncKind::Incremental;
+    if (!report)
+        return goneIds.isEmpty() ? m_cache.upsertFromServer(contacts)
+                                 : m_cache.removeFromServer(goneIds);
+    if (!m_db.beginTransaction())
+        return false;
+    QList<Store::ServerChange> changes;
+    const auto fail = [this] {
+        if (m_db.inTransaction())
+            m_db.rollbackTransaction();
+        return false;
+    };
+    if (goneIds.isEmpty()) {
+        QList<QJsonObject> before;
+        before.reserve(contacts.size());
+        for (const Api::Contact& contact : contacts) {
+            const std::optional<Api::Contact> cached = m_cache.contact(contact.id);
+            before.append(cached ? cached->toJson() : QJsonObject());
+        }
+        if (!m_cache.upsertFromServer(contacts))
+            return fail();
+        for (qsizetype i = 0; i < contacts.size(); ++i) {
+            const std::optional<Api::Contact> now = m_cache.contact(contacts.at(i).id);
+            const QJsonObject after = now ? now->toJson() : QJsonObject();
+            if (after != before.at(i))
+                changes.append({Store::ServerRecord::Contact, contacts.at(i).id, contacts.at(i).id,
+                    before.at(i), after, QStringLiteral("sync")});
+        }
+    } else {
+        for (const QString& id : goneIds) {
+            if (const std::optional<Api::Contact> cached = m_cache.contact(id))
+                changes.append({Store::ServerRecord::Contact, id, id, cached->toJson(), {},
+                    QStringLiteral("sync")});
+        }
+        if (!m_cache.removeFromServer(goneIds))
+            return fail();
+    }
+    if (!changes.isEmpty() && !m_observer(changes))
+        return fail();
+    return m_db.commitTransaction() || fail();
 }
 
 void SyncEngine::countPage(const Api::ContactPage& page)
@@ -798,7 +842,7 @@ void SyncEngine::reconcilePage(const Api::Result<Api::ContactPage>& result)
     for (const Api::Contact& contact : page.contacts)
         run.listed.insert(contact.id);
     // The listed contacts are current: new ones the incremental sync has not seen are kept too.
-    if (!m_cache.upsertFromServer(page.contacts)) {
+    if (!storeChanges(page.contacts)) {
         failStore(m_cache.lastError());
         return;
     }
@@ -819,7 +863,7 @@ void SyncEngine::finishReconcileRange()
             gone.append(id);
     }
     if (!gone.isEmpty()) {
-        if (!m_cache.removeFromServer(gone)) {
+        if (!storeChanges({}, gone)) {
             failStore(m_cache.lastError());
             return;
         }

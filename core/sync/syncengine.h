@@ -4,6 +4,7 @@
 #include "api/contactsapi.h"
 #include "store/childcache.h"
 #include "store/contactcache.h"
+#include "store/serverchange.h"
 #include "store/storeerror.h"
 #include "store/syncstate.h"
 
@@ -145,6 +146,15 @@ public:
     void loadChildren(const QString& contactId, bool force = false);
     bool isLoadingChildren(const QString& contactId) const;
 
+    // Told of the contacts an incremental sync or a reconciliation found changed, new or gone
+    // on the server (source "sync"), inside the transaction that writes them: returning false
+    // rolls the page back and fails the run. The first full sync reports nothing (it is the
+    // cache being filled, not a change).
+    void setChangeObserver(Store::ServerChangeObserver observer)
+    {
+        m_observer = std::move(observer);
+    }
+
 Q_SIGNALS:
     void started(ContactDesk::Sync::SyncKind kind);
     void progressChanged(const ContactDesk::Sync::SyncProgress& progress);
@@ -196,6 +206,9 @@ private:
     void refreshNext();
 
     bool writePage(const QList<Api::Contact>& contacts, const std::function<bool()>& checkpoint);
+    // Upserts `contacts` (or removes `goneIds`) and tells the observer what changed, in one
+    // transaction; false with the store's error.
+    bool storeChanges(const QList<Api::Contact>& contacts, const QStringList& goneIds = {});
     void countPage(const Api::ContactPage& page);
     // False when a receiver ended the run.
     bool emitProgress();
@@ -219,6 +232,7 @@ private:
     std::unique_ptr<Run> m_run;
     quint64 m_generation = 0;
     QHash<QString, std::shared_ptr<ChildLoad>> m_childLoads;
+    Store::ServerChangeObserver m_observer;
 };
 
 } // namespace ContactDesk::Sync

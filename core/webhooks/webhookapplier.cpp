@@ -5,8 +5,10 @@
 #include "common/clock.h"
 #include "store/childcache.h"
 #include "store/contactcache.h"
+#include "store/database.h"
 #include "webhooks/webhookledger.h"
 
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTimer>
 
@@ -26,6 +28,29 @@ const QString failed = QStringLiteral("failed");
 const QStringList envelopeKeys {QStringLiteral("type"), QStringLiteral("webhookId"),
     QStringLiteral("timestamp"), QStringLiteral("appId"), QStringLiteral("versionId"),
     QStringLiteral("attachments")};
+
+// What changed between two lists of a contact's tasks or notes, by id. Records with a local id
+// were made here and are not on the server yet: they are nobody's change.
+template <typename T>
+QList<Store::ServerChange> listChanges(Store::ServerRecord record, const QString& contactId,
+    const QList<T>& before, const QList<T>& after)
+{
+    QHash<QString, QJsonObject> old;
+    for (const T& item : before) {
+        if (!item.id.startsWith(L("local-")))
+            old.insert(item.id, item.toJson());
+    }
+    QList<Store::ServerChange> changes;
+    for (const T& item : after) {
+        const QJsonObject now = item.toJson();
+        const QJsonObject was = old.take(item.id);
+        if (was != now)
+            changes.append({record, item.id, contactId, was, now, QStringLiteral("webhook")});
+    }
+    for (auto it = old.constBegin(); it != old.constEnd(); ++it)
+        changes.append({record, it.key(), contactId, it.value(), {}, QStringLiteral("webhook")});
+    return changes;
+}
 
 } // namespace
 
@@ -72,6 +97,45 @@ qint64 WebhookApplier::cachedUpdatedMs(const QString& contactId) const
 {
     const std::optional<Store::ContactSummary> summary = m_cache.summary(contactId);
     return summary ? summary->dateUpdatedMs : 0;
+}
+
+QList<Store::ServerChange> WebhookApplier::contactChange(const QString& contactId,
+    const std::optional<Api::Contact>& before, const std::optional<Api::Contact>& after) const
+{
+    Store::ServerChange change {Store::ServerRecord::Contact, contactId, contactId,
+        before ? before->toJson() : QJsonObject(), after ? after->toJson() : QJsonObject(),
+        QStringLiteral("webhook")};
+    if (change.before == change.after)
+        return {};
+    return {change};
+}
+
+void WebhookApplier::commit(qint64 seq, const QString& webhookId,
+    const std::function<bool()>& write, const std::function<QList<Store::ServerChange>()>& changes,
+    const QString& reason, const QString& failure)
+{
+    Store::Database& db = m_ledger.database();
+    QString why;
+    if (!db.beginTransaction()) {
+        why = db.lastError().message;
+    } else if (!write()) {
+        why = m_cache.lastError().isError() ? m_cache.lastError().message
+                                            : m_children.lastError().message;
+    } else if (const QList<Store::ServerChange> list
+               = m_observer ? changes() : QList<Store::ServerChange>();
+               !list.isEmpty() && !m_observer(list)) {
+        why = QStringLiteral("the change observer refused %1 changes").arg(list.size());
+    } else if (!m_ledger.finish(seq, applied, reason)) {
+        why = m_ledger.lastError();
+    } else if (!db.commitTransaction()) {
+        why = db.lastError().message;
+    } else {
+        settled(webhookId, applied, reason);
+        return;
+    }
+    if (db.inTransaction())
+        db.rollbackTransaction();
+    done(seq, webhookId, failed, failure.arg(why));
 }
 
 void WebhookApplier::runNext()
@@ -121,6 +185,11 @@ void WebhookApplier::done(
     if (!m_ledger.finish(seq, status, reason))
         qCWarning(lcApplier) << "cannot record the outcome of webhook" << webhookId << ":"
                              << m_ledger.lastError();
+    settled(webhookId, status, reason);
+}
+
+void WebhookApplier::settled(const QString& webhookId, const QString& status, const QString& reason)
+{
     qCInfo(lcApplier).noquote() << "webhook" << webhookId << status << reason;
     m_busy = false;
     Q_EMIT finished(webhookId, status, reason);
@@ -135,26 +204,25 @@ void WebhookApplier::applyContact(qint64 seq, const WebhookPayload& payload)
             QStringLiteral("older than the cached contact (updated %1)").arg(isoUtc(cachedMs)));
         return;
     }
+    const std::optional<Api::Contact> before = m_cache.contact(payload.recordId);
+    const QString id = payload.recordId;
     if (payload.type == L("ContactDelete")) {
-        if (!m_cache.removeFromServer({payload.recordId})) {
-            done(seq, payload.webhookId, failed,
-                QStringLiteral("the cache refused the delete: %1")
-                    .arg(m_cache.lastError().message));
-            return;
-        }
-        done(seq, payload.webhookId, applied, QStringLiteral("contact deleted"));
+        commit(
+            seq, payload.webhookId, [this, id] { return m_cache.removeFromServer({id}); },
+            [this, id, before] { return contactChange(id, before, std::nullopt); },
+            QStringLiteral("contact deleted"), QStringLiteral("the cache refused the delete: %1"));
         return;
     }
     if (payload.type == L("ContactCreate") || payload.type == L("ContactUpdate")) {
         QString error;
-        if (std::optional<Api::Contact> contact
-            = contactFromPayload(payload, m_cache.contact(payload.recordId), &error)) {
-            if (m_cache.upsertFromServer({*contact}))
-                done(seq, payload.webhookId, applied, QStringLiteral("contact written"));
-            else
-                done(seq, payload.webhookId, failed,
-                    QStringLiteral("the cache refused the contact: %1")
-                        .arg(m_cache.lastError().message));
+        if (std::optional<Api::Contact> contact = contactFromPayload(payload, before, &error)) {
+            const Api::Contact written = *contact;
+            commit(
+                seq, payload.webhookId,
+                [this, written] { return m_cache.upsertFromServer({written}); },
+                [this, id, before] { return contactChange(id, before, m_cache.contact(id)); },
+                QStringLiteral("contact written"),
+                QStringLiteral("the cache refused the contact: %1"));
             return;
         }
         qCInfo(lcApplier).noquote()
@@ -170,9 +238,14 @@ void WebhookApplier::refetchContact(qint64 seq, const WebhookPayload& payload)
         .then(this, [this, seq, payload](const Api::Result<Api::Contact>& result) {
             if (!result.ok()) {
                 if (result.error.httpStatus() == 404) {
-                    m_cache.removeFromServer({payload.recordId});
-                    done(seq, payload.webhookId, applied,
-                        QStringLiteral("re-fetched: the contact is gone"));
+                    const QString id = payload.recordId;
+                    const std::optional<Api::Contact> gone = m_cache.contact(id);
+                    commit(
+                        seq, payload.webhookId,
+                        [this, id] { return m_cache.removeFromServer({id}); },
+                        [this, id, gone] { return contactChange(id, gone, std::nullopt); },
+                        QStringLiteral("re-fetched: the contact is gone"),
+                        QStringLiteral("the cache refused the delete: %1"));
                 } else {
                     done(seq, payload.webhookId, failed,
                         QStringLiteral("re-fetch failed (the next reconcile catches up): %1")
@@ -189,13 +262,15 @@ void WebhookApplier::refetchContact(qint64 seq, const WebhookPayload& payload)
                     QStringLiteral("the re-fetched contact is older than the cache"));
                 return;
             }
-            if (!m_cache.upsertFromServer({result.value})) {
-                done(seq, payload.webhookId, failed,
-                    QStringLiteral("the cache refused the contact: %1")
-                        .arg(m_cache.lastError().message));
-                return;
-            }
-            done(seq, payload.webhookId, applied, QStringLiteral("contact re-fetched"));
+            const QString id = payload.recordId;
+            const std::optional<Api::Contact> before = m_cache.contact(id);
+            const Api::Contact fetched = result.value;
+            commit(
+                seq, payload.webhookId,
+                [this, fetched] { return m_cache.upsertFromServer({fetched}); },
+                [this, id, before] { return contactChange(id, before, m_cache.contact(id)); },
+                QStringLiteral("contact re-fetched"),
+                QStringLiteral("the cache refused the contact: %1"));
         });
 }
 
@@ -226,19 +301,45 @@ void WebhookApplier::applyChildren(qint64 seq, const WebhookPayload& payload)
     switch (payload.subject) {
     case WebhookSubject::Task:
         m_contacts.tasks(contactId, Api::Priority::Background)
-            .then(this, [this, contactId, finish](const Api::Result<QList<Api::Task>>& result) {
-                finish(result.ok()
-                        && m_children.replaceTasks(contactId, result.value, m_clock.nowMs()),
-                    result.error);
-            });
+            .then(this,
+                [this, seq, payload, contactId, finish](
+                    const Api::Result<QList<Api::Task>>& result) {
+                    if (!result.ok())
+                        return finish(false, result.error);
+                    const QList<Api::Task> before = m_children.tasks(contactId);
+                    const QList<Api::Task> after = result.value;
+                    commit(
+                        seq, payload.webhookId,
+                        [this, contactId, after] {
+                            return m_children.replaceTasks(contactId, after, m_clock.nowMs());
+                        },
+                        [contactId, before, after] {
+                            return listChanges(Store::ServerRecord::Task, contactId, before, after);
+                        },
+                        QStringLiteral("re-fetched the list"),
+                        QStringLiteral("the cache refused the list: %1"));
+                });
         return;
     case WebhookSubject::Note:
         m_contacts.notes(contactId, Api::Priority::Background)
-            .then(this, [this, contactId, finish](const Api::Result<QList<Api::Note>>& result) {
-                finish(result.ok()
-                        && m_children.replaceNotes(contactId, result.value, m_clock.nowMs()),
-                    result.error);
-            });
+            .then(this,
+                [this, seq, payload, contactId, finish](
+                    const Api::Result<QList<Api::Note>>& result) {
+                    if (!result.ok())
+                        return finish(false, result.error);
+                    const QList<Api::Note> before = m_children.notes(contactId);
+                    const QList<Api::Note> after = result.value;
+                    commit(
+                        seq, payload.webhookId,
+                        [this, contactId, after] {
+                            return m_children.replaceNotes(contactId, after, m_clock.nowMs());
+                        },
+                        [contactId, before, after] {
+                            return listChanges(Store::ServerRecord::Note, contactId, before, after);
+                        },
+                        QStringLiteral("re-fetched the list"),
+                        QStringLiteral("the cache refused the list: %1"));
+                });
         return;
     default:
         m_contacts.appointments(contactId, QTimeZone::utc(), Api::Priority::Background)

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "store/serverchange.h"
 #include "webhooks/webhookreceipt.h"
 
 #include <QObject>
 #include <QString>
+
+#include <functional>
 
 namespace ContactDesk {
 class Clock;
@@ -47,6 +50,16 @@ public:
     // Starts applying the pending deliveries (soon, from the event loop); safe to call often.
     void schedule();
     bool isIdle() const { return !m_busy && !m_scheduled; }
+    // Told of every change a delivery brought into the cache (source "webhook"): the contact
+    // before and after, and each task or note of a re-fetched list that appeared, changed or
+    // went. Called after the cache write, inside one transaction with the write and the
+    // delivery's "applied": an observer that returns false rolls both back (the delivery ends
+    // "failed"; the next reconcile catches up), and a crash never leaves a change in the cache
+    // that the observer was not told of.
+    void setChangeObserver(Store::ServerChangeObserver observer)
+    {
+        m_observer = std::move(observer);
+    }
 
 Q_SIGNALS:
     // One delivery done: its webhookId, "applied" / "ignored" / "failed" and why.
@@ -62,6 +75,16 @@ private:
     void refetchContact(qint64 seq, const WebhookPayload& payload);
     // The cached dateUpdated of `contactId` in ms, 0 when unknown.
     qint64 cachedUpdatedMs(const QString& contactId) const;
+    // The tail of done(): the log line, the signal, the next delivery.
+    void settled(const QString& webhookId, const QString& status, const QString& reason);
+    // `write` to the cache, the observer told of `changes()` (computed after the write), and
+    // the delivery "applied" with `reason`, in one transaction; else the delivery "failed"
+    // with `failure` and what refused.
+    void commit(qint64 seq, const QString& webhookId, const std::function<bool()>& write,
+        const std::function<QList<Store::ServerChange>()>& changes, const QString& reason,
+        const QString& failure);
+    QList<Store::ServerChange> contactChange(const QString& contactId,
+        const std::optional<Api::Contact>& before, const std::optional<Api::Contact>& after) const;
 
     Store::ContactCache& m_cache;
     Store::ChildCache& m_children;
@@ -70,6 +93,7 @@ private:
     const Clock& m_clock;
     bool m_busy = false;
     bool m_scheduled = false;
+    Store::ServerChangeObserver m_observer;
 };
 
 // The contact `payload` (a ContactCreate or ContactUpdate) makes of `cached` (or of nothing),

@@ -46,6 +46,8 @@ public:
     };
 
     explicit WebhookLedger(Store::Database& database);
+    // The database the ledger is in (the workspace's), for writes that go with an outcome.
+    Store::Database& database() { return m_db; }
 
     // Stores the delivery as pending, in one transaction; durable when it returns Stored.
     Recorded record(const WebhookPayload& payload, const QByteArray& rawBody);

@@ -263,6 +263,33 @@
         <source>The inbox could not store the event.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>choose the PEM files of HighLevel&apos;s webhook public keys for this connection in the Automations window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test webhooks come from the built-in sandbox; open it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox does not deliver webhooks here yet: switch the receiver on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>polling every %n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>polling only when you sync (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AutomationsWindow</name>
@@ -292,6 +319,10 @@
     </message>
     <message>
         <source>Automations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Webhooks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -446,10 +477,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Headers:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Body:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -519,6 +546,22 @@
     </message>
     <message>
         <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by ContactDesk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded exchange #%1. The log keeps no secret: fill in %2 before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header “%1”: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -991,10 +1034,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove &quot;%1&quot;? Its tokens and secrets are deleted from the keychain and it leaves this list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,6 +1043,10 @@
     </message>
     <message>
         <source>The new credential is stored and in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot;? Its tokens and secrets are deleted from the keychain, its local cache (with any change not sent yet) is deleted from this computer, and it leaves this list.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1109,6 +1152,22 @@
     </message>
     <message>
         <source>the answer lacks &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a header needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ContactDesk sets the %1 header itself; remove it from the request&apos;s headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of %1 holds a line break</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1331,6 +1390,25 @@
     </message>
     <message>
         <source>the new tag is named &quot;%1&quot;, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDesk::Auth</name>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL with a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; carries a user name or password; put credentials in the connection, not in the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses plain http to another machine, which would send the sign-in unencrypted. Use https (plain http is allowed only for 127.0.0.1 or localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http or https URL.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1737,23 +1815,15 @@
 <context>
     <name>ContactDesk::Automation::RuleSet</name>
     <message>
-        <source>Cannot open the automation rules &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is too large to be a set of automation rules.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not valid JSON (at byte %2: %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a set of automation rules: it must be a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write &apos;%1&apos;: %2</source>
+        <source>the automation rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a set of automation rules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1924,6 +1994,17 @@
     </message>
     <message>
         <source>sent again with a refreshed token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>gave up after %n attempt(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not sent again: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2120,27 +2201,19 @@
 <context>
     <name>ContactDesk::Mapping::Profile</name>
     <message>
-        <source>Cannot open the mapping profile &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is too large to be a mapping profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not valid JSON (at byte %2: %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; is not a mapping profile: it must be a JSON object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write &apos;%1&apos;: %2</source>
+        <source>Cannot create the folder &apos;%1&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot create the folder &apos;%1&apos;.</source>
+        <source>the mapping profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a mapping profile</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2450,6 +2523,14 @@
     </message>
     <message>
         <source>The local cache cannot change from schema version %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a connection id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local cache of the connection could not be deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4794,6 +4875,30 @@ You can use a session kept in memory only: your sign-in works until you quit Con
         <source>The sign-in did not succeed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open outside ContactDesk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in page wants to open this address outside ContactDesk:
+
+%1
+
+Open it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address of the sign-in page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On %1 (not encrypted)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -5885,6 +5990,29 @@ You can use a session kept in memory only: your sign-in works until you quit Con
     </message>
     <message>
         <source>Copy the new secret into Your App now: it is not shown again. Events signed with the old one are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestHeadersEditor</name>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers sent with the request besides the ones ContactDesk sets itself. One named like a default (Accept, User-Agent) replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move header</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7391,6 +7519,164 @@ You can use a session kept in memory only: your sign-in works until you quit Con
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WebhookDeliveryModel</name>
+    <message>
+        <source>(unreadable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified, applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified, waiting to be applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified, ignored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified, %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature and result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebhooksPage</name>
+    <message>
+        <source>Send &amp;Test Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in sandbox sends a signed ContactUpdate of its newest contact to this app&apos;s receiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HighLevel&apos;s public keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file of the x-wh-signature key (RSA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file of the x-ghl-signature key (Ed25519)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use These Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;RSA key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ed25519 key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not receiving webhooks: the receiver is off (switch it on in the Receiver tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in sandbox delivers its changes to %1, signed with its own keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox does not deliver here yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving at %1/hooks/highlevel, verified with HighLevel&apos;s public keys. HighLevel reaches it only at a public HTTPS address (run contactdesk-cli serve behind your reverse proxy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes from HighLevel: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 received · %2 accepted · %3 refused · %4 ignored · %5 applied · %6 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last: %1 answered %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unreadable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox sent webhook %1; it is listed below once it arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keys: webhooks are refused until keys are set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys loaded; webhooks are verified with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HighLevel&apos;s Webhook Public Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM public keys (*.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

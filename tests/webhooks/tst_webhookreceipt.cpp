@@ -136,7 +136,7 @@ private Q_SLOTS:
         {
             Store::Database db(path, clock);
             QVERIFY(db.open().ok);
-            QCOMPARE(db.schemaVersion(), 8);
+            QCOMPARE(db.schemaVersion(), Store::Database::currentSchemaVersion);
             WebhookLedger ledger(db);
             QCOMPARE(ledger.record(payload, raw), WebhookLedger::Recorded::Stored);
             QCOMPARE(ledger.record(payload, raw), WebhookLedger::Recorded::Duplicate);
