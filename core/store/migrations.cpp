@@ -278,6 +278,8 @@ const QStringList migration9 {
                    " INSERT INTO webhook_feed (webhook_id, type, body, received_at)"
                    " VALUES (NEW.webhook_id, NEW.type, NEW.payload, NEW.received_at);"
                    " END"),
+};
+
 // Version 10: forwarding HighLevel's changes to Your App. The outbound queue, one row per
 // event with the exact body sent, in order per destination; what became of each attempt, and
 // the dead letters (refused, or out of attempts) until the user retries or discards them.
