@@ -85,7 +85,8 @@ void Seeder::addAppointments(const Person& person)
     std::array<qint64, 2> starts {};
     for (int i = 0; i < count; ++i) {
         const qint64 day = between(person.addedMs, m_now + 60 * dayMs) / dayMs * dayMs;
-        starts[i] = day + (9 + pick(8)) * hourMs + pick(2) * 30 * minuteMs
+        const int hour = 9 + pick(8);
+        starts[i] = day + hour * hourMs + pick(2) * 30 * minuteMs
             - qint64(offsets.offsetAt(day + 12 * hourMs)) * 1000;
     }
     std::sort(starts.begin(), starts.begin() + count);

@@ -30,7 +30,11 @@ QJsonObject Seeder::contact(Person& person)
         businessId = business.id;
         company = business.name;
     } else if (chance(55)) {
-        company = pick(m_stems) + ' ' + pick(m_trades);
+        // Draws in an expression of their own: C++ leaves the order of operands and arguments
+        // open, and a seed must give the same data whichever compiler built the sandbox. The
+        // order kept (here, in address1 and in TIME values) is the one seeded data always had.
+        const QByteArray& trade = pick(m_trades);
+        company = pick(m_stems) + ' ' + trade;
     }
     QByteArray domain;
     for (const char c : std::as_const(company)) {
@@ -44,8 +48,9 @@ QJsonObject Seeder::contact(Person& person)
     JsonText& j = m_json;
     j.beginObject();
     if (chance(85)) {
-        j.field("address1",
-            QByteArray::number(1 + pick(9899)) + ' ' + pick(m_streets) + ' ' + pick(m_streetTypes));
+        const QByteArray& streetType = pick(m_streetTypes);
+        const QByteArray& street = pick(m_streets);
+        j.field("address1", QByteArray::number(1 + pick(9899)) + ' ' + street + ' ' + streetType);
     }
     if (!m_users.isEmpty() && chance(50))
         j.field("assignedTo", userId());
@@ -231,7 +236,8 @@ void Seeder::writeCustomValue(const QByteArray& type, const Words& options)
                      .toString(Qt::ISODate)
                      .toLatin1());
     } else if (type == "TIME") {
-        j.string(QTime(8 + pick(10), 30 * pick(2)).toString(QStringLiteral("HH:mm")).toLatin1());
+        const int minute = 30 * pick(2);
+        j.string(QTime(8 + pick(10), minute).toString(QStringLiteral("HH:mm")).toLatin1());
     } else if (type == "PHONE") {
         j.string("+1415555" + QByteArray::number(1000 + pick(9000)));
     } else if ((type == "SINGLE_OPTIONS" || type == "RADIO") && !options.isEmpty()) {
