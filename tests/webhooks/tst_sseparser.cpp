@@ -53,7 +53,8 @@ void TestSseParser::parses_data()
     QTest::newRow("unknown field ignored")
         << QByteArray("foo: bar\ndata: 1\n\n") << QStringList {QStringLiteral("message|-|1")};
     QTest::newRow("id with NUL ignored")
-        << QByteArray("id: 1\0 2\ndata: 1\n\n", 20) << QStringList {QStringLiteral("message|-|1")};
+        << QByteArray("id: 1\0 2\ndata: 1\n\n", 18) // 18 bytes: the NUL inside, no terminator
+        << QStringList {QStringLiteral("message|-|1")};
 }
 
 void TestSseParser::parses()
